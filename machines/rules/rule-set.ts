@@ -1,0 +1,67 @@
+import type { Level } from '../domain.js';
+
+/**
+ * A term's rules as data (Directive 35-CT/TW for 2020–2025, 45-CT/TW for 2025–2030).
+ * The engine runs any term from its rule set alone; nothing term-specific lives in code.
+ */
+export interface RuleSet {
+  id: string;
+  /** e.g. "Chỉ thị 35-CT/TW (2019)". */
+  directive: string;
+  term: { from: string; to: string };
+  /** Levels that exist in this term, top-down (districts were abolished for territorial units on 1/7/2025). */
+  levels: Level[];
+  /** Absolute date (YYYY-MM-DD) by which each level's congresses must be held. */
+  congressDeadlines: Partial<Record<Level, string>>;
+  /** Procedural clocks, in working days. */
+  clocks: {
+    /** Superior decides on a submitted plan / documents / personnel plan. */
+    superiorDecision: number;
+    /** Unit resubmits after a return for revision. */
+    resubmission: number;
+    /** Subordinate units reply to a consultation. */
+    consultationReply: number;
+    /** Documents and personnel plan reviewed by the superior at least this long before opening. */
+    superiorReviewBeforeOpening: number;
+    /** Opening date and delegate numbers announced this long ahead. */
+    convocationNotice: number;
+    /** Result report due after closing. */
+    resultReport: number;
+    /** Superior confirms (chuẩn y) within this after the report. */
+    confirmation: number;
+    /** Superior gives direction after an election pauses on a key-post failure. */
+    keyPostDirection: number;
+  };
+  /** Maximum congress length in calendar days, per level. */
+  maxCongressDays: Partial<Record<Level, number>>;
+  /** Congress forms allowed besides the normal 4-content congress. */
+  variants: { threeContent: boolean; twoContent: boolean };
+  /** Postponement limits in months, with whose consent. */
+  postponement: { cellMonths: number; otherMonths: number };
+  /** Share (0..1) of subordinate congresses that must be held before convening, unless waived. */
+  subordinateThreshold: number;
+  /** Reminder and escalation offsets, in working days. */
+  alerts: {
+    remindersBefore: number[];
+    /** working group, superior standing committee, level above. */
+    escalationsAfter: [number, number, number];
+  };
+  election: {
+    /** Candidate surplus prepared by the committee: recommended band and hard cap, as shares of seats. */
+    surplusMin: number;
+    surplusMax: number;
+    surplusCap: number;
+    /** A cell with fewer full members than this elects only a secretary (and deputy). */
+    cellCommitteeMinMembers: number;
+    /** How ties at the last seat are resolved (not published; configurable). */
+    tieRule: 'another_round' | 'older_first' | 'longer_membership_first';
+  };
+  personnel: {
+    /** Share of those summoned that must attend the key cadres conference. */
+    keyCadresQuorum: number;
+    /** Share of those summoned a candidate needs at each step (strictly more than). */
+    stepApproval: number;
+    /** Step lists per track; first-time steps 3–5 are unpublished, hence data. */
+    tracks: { reelection: string[]; firstTime: string[] };
+  };
+}

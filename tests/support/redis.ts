@@ -1,0 +1,39 @@
+import { randomUUID } from 'node:crypto';
+import { Redis } from 'ioredis';
+
+/** Redis used by the tests: the shared server on 127.0.0.1:6379 unless TEST_REDIS_URL says otherwise. */
+export const TEST_REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+/** A fresh key prefix so concurrent tests never see each other's keys. */
+export function uniquePrefix(label = 't'): string {
+  return `${label}-${randomUUID().slice(0, 8)}`;
+}
+
+/** Deletes only the keys under `prefix` (never FLUSHALL on a shared server). */
+export async function deleteKeysWithPrefix(redis: Redis, prefix: string): Promise<void> {
+  let cursor = '0';
+  do {
+    const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
+    cursor = next;
+    if (keys.length > 0) await redis.unlink(...keys);
+  } while (cursor !== '0');
+}
+
+/** A connected client plus its prefix and a cleanup that removes that prefix's keys and disconnects. */
+export async function createTestRedis(label?: string): Promise<{
+  redis: Redis;
+  prefix: string;
+  cleanup: () => Promise<void>;
+}> {
+  const redis = new Redis(TEST_REDIS_URL, { maxRetriesPerRequest: null });
+  const prefix = uniquePrefix(label);
+  await redis.ping();
+  return {
+    redis,
+    prefix,
+    cleanup: async () => {
+      await deleteKeysWithPrefix(redis, prefix);
+      redis.disconnect();
+    },
+  };
+}
