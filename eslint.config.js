@@ -5,7 +5,20 @@ import tseslint from 'typescript-eslint';
 import vitest from '@vitest/eslint-plugin';
 import prettier from 'eslint-config-prettier';
 
-const ioModules = ['ioredis', 'bullmq', 'express', 'pino', 'prom-client', 'node:*', 'fs', 'path', 'http', 'net', 'child_process', 'crypto'];
+const ioModules = [
+  'ioredis',
+  'bullmq',
+  'express',
+  'pino',
+  'prom-client',
+  'node:*',
+  'fs',
+  'path',
+  'http',
+  'net',
+  'child_process',
+  'crypto',
+];
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'var/**', 'coverage/**'] },
@@ -13,7 +26,10 @@ export default tseslint.config(
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {
-      parserOptions: { projectService: { allowDefaultProject: ['*.js'] }, tsconfigRootDir: import.meta.dirname },
+      parserOptions: {
+        projectService: { allowDefaultProject: ['*.js'] },
+        tsconfigRootDir: import.meta.dirname,
+      },
     },
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',

@@ -11,7 +11,13 @@ export type Level = (typeof LEVELS)[number];
  * Roles that may send procedural events. `auditor` and `admin` exist only at the access layer:
  * auditors never send events, admins act through `system` semantics where allowed.
  */
-export const EVENT_ROLES = ['secretary', 'working_group', 'standing_committee', 'inspection', 'system'] as const;
+export const EVENT_ROLES = [
+  'secretary',
+  'working_group',
+  'standing_committee',
+  'inspection',
+  'system',
+] as const;
 export type EventRole = (typeof EVENT_ROLES)[number];
 
 /** Who sent an event: a principal id and the role it acted in. */
