@@ -1,0 +1,87 @@
+/**
+ * The public surface of the pure layer, as the engine consumes it (implemented in machines/index.ts).
+ * Snapshots are plain JSON so they round-trip through Redis unchanged.
+ */
+import type { z } from 'zod';
+import type { EventRole, Level } from './domain.js';
+
+/** What a unit's machine is created with. */
+export interface UnitInput {
+  unitId: string;
+  level: Level;
+  /** Khối: ward, commune, agencies, enterprises, schools, armed forces... */
+  block: string;
+  /** Full members (cells) or delegates; a cell under 9 full members elects only a secretary. */
+  memberCount: number;
+  ruleSetId: string;
+  /** Direct subordinate units at creation; later changes arrive as `hierarchy.subordinates_changed`. */
+  subordinateIds: string[];
+  /** ISO instant the unit's procedure was opened (import time). */
+  openedAt: string;
+}
+
+/** A persisted snapshot: JSON only, tagged with the machine version that produced it. */
+export interface PersistedCongressSnapshot {
+  machineVersion: number;
+  status: 'active' | 'done';
+  value: unknown;
+  context: Record<string, unknown>;
+}
+
+/** Coarse phase of DOMAIN.md §2, for roll-ups and dashboards. */
+export type Phase =
+  | 'plan'
+  | 'bodies'
+  | 'pilot'
+  | 'preparation'
+  | 'superior_review'
+  | 'convening'
+  | 'congress'
+  | 'first_meeting'
+  | 'report'
+  | 'confirmation'
+  | 'completed'
+  | 'postponed'
+  | 'annulled';
+
+/** An event type and whether the current state accepts it (with the reason when blocked). */
+export interface AllowedEvent {
+  type: string;
+  allowed: boolean;
+  reason?: string;
+}
+
+/** Side effects the engine performs after a successful append (effects are returned, not performed). */
+export type MachineEffect =
+  | { type: 'notify_parent'; kind: 'congress_held'; heldAt: string }
+  | { type: 'notify_parent'; kind: 'results_confirmed'; confirmedAt: string };
+
+export type TransitionOutcome =
+  | { ok: true; snapshot: PersistedCongressSnapshot; phase: Phase; effects: MachineEffect[] }
+  | {
+      ok: false;
+      code: 'unknown_event' | 'invalid_payload' | 'not_allowed';
+      message: string;
+      /** zod issues for invalid payloads: dotted path and reason. */
+      issues?: { path: string; message: string }[];
+      allowed: AllowedEvent[];
+    };
+
+/** Milestones the roll-ups count. */
+export interface Milestones {
+  congressHeld: boolean;
+  congressHeldAt?: string;
+  /** Held on or before the level's absolute deadline in the rule set. */
+  heldOnTime: boolean;
+  resultsConfirmed: boolean;
+  postponed: boolean;
+  difficult: boolean;
+}
+
+/** One event type: dotted name, payload schema, who may send it, bilingual labels. */
+export interface EventDefinition {
+  type: string;
+  schema: z.ZodType<Record<string, unknown>>;
+  roles: EventRole[];
+  label: { vi: string; en: string };
+}
