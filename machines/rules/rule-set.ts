@@ -11,6 +11,11 @@ export interface RuleSet {
   term: { from: string; to: string };
   /** Levels that exist in this term, top-down (districts were abolished for territorial units on 1/7/2025). */
   levels: Level[];
+  /**
+   * Display names per level, when a term gives a slot another meaning (from 2025 the `district` slot holds
+   * the upper-base committees: communes, wards and other cấp trên cơ sở). Optional so older data stays valid.
+   */
+  levelLabels?: Partial<Record<Level, { vi: string; en: string }>>;
   /** Absolute date (YYYY-MM-DD) by which each level's congresses must be held. */
   congressDeadlines: Partial<Record<Level, string>>;
   /** Procedural clocks, in working days. */

@@ -1,0 +1,88 @@
+import { z } from 'zod';
+import { LEVELS, type Level } from '../domain.js';
+import type { RuleSet } from './rule-set.js';
+
+const level = z.enum(LEVELS);
+const isoDate = z.iso.date();
+const workingDays = z.number().int().min(0).max(400);
+const share = z.number().min(0).max(1);
+const label = z.object({ vi: z.string().min(1), en: z.string().min(1) });
+const stepList = z
+  .array(z.string().regex(/^[a-z][a-z0-9_]*$/, 'step ids are snake_case'))
+  .min(1)
+  .refine((steps) => new Set(steps).size === steps.length, 'step ids must be unique');
+
+const clocks = z.object({
+  superiorDecision: workingDays,
+  resubmission: workingDays,
+  consultationReply: workingDays,
+  superiorReviewBeforeOpening: workingDays,
+  convocationNotice: workingDays,
+  resultReport: workingDays,
+  confirmation: workingDays,
+  keyPostDirection: workingDays,
+});
+
+const election = z
+  .object({
+    surplusMin: share,
+    surplusMax: share,
+    surplusCap: share,
+    cellCommitteeMinMembers: z.number().int().min(1),
+    tieRule: z.enum(['another_round', 'older_first', 'longer_membership_first']),
+  })
+  .refine((e) => e.surplusMin <= e.surplusMax && e.surplusMax <= e.surplusCap, {
+    message: 'need surplusMin ≤ surplusMax ≤ surplusCap',
+  });
+
+const personnel = z.object({
+  keyCadresQuorum: share,
+  stepApproval: share,
+  tracks: z.object({ reelection: stepList, firstTime: stepList }),
+});
+
+/** Levels must be distinct and in the canonical top-down order of LEVELS. */
+function isTopDown(levels: Level[]): boolean {
+  const ranks = levels.map((l) => LEVELS.indexOf(l));
+  return ranks.every((rank, i) => i === 0 || rank > (ranks[i - 1] ?? -1));
+}
+
+/**
+ * Validates a rule set, e.g. an override a deployment loads from JSON. Beyond field types it checks
+ * that levels run top-down and that deadlines, labels and congress lengths name only levels of the term.
+ */
+export const ruleSetSchema = z
+  .object({
+    id: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/),
+    directive: z.string().min(1),
+    term: z.object({ from: isoDate, to: isoDate }),
+    levels: z.array(level).min(1).refine(isTopDown, 'levels must be distinct and top-down'),
+    levelLabels: z.partialRecord(level, label).optional(),
+    congressDeadlines: z.partialRecord(level, isoDate),
+    clocks,
+    maxCongressDays: z.partialRecord(level, z.number().int().min(1).max(30)),
+    variants: z.object({ threeContent: z.boolean(), twoContent: z.boolean() }),
+    postponement: z.object({
+      cellMonths: z.number().int().min(0).max(24),
+      otherMonths: z.number().int().min(0).max(24),
+    }),
+    subordinateThreshold: share,
+    alerts: z.object({
+      remindersBefore: z.array(workingDays),
+      escalationsAfter: z.tuple([workingDays, workingDays, workingDays]),
+    }),
+    election,
+    personnel,
+  })
+  .superRefine((rules, ctx) => {
+    if (rules.term.from > rules.term.to) {
+      ctx.addIssue({ code: 'custom', path: ['term'], message: 'term.from must not be after term.to' });
+    }
+    for (const key of ['congressDeadlines', 'maxCongressDays', 'levelLabels'] as const) {
+      for (const named of Object.keys(rules[key] ?? {})) {
+        if (!rules.levels.includes(named as Level)) {
+          ctx.addIssue({ code: 'custom', path: [key, named], message: `level ${named} is not in levels` });
+        }
+      }
+    }
+  }) satisfies z.ZodType<RuleSet>;
