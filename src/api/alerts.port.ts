@@ -1,0 +1,19 @@
+import type { Principal } from '../engine/engine.types.js';
+
+/** An alert as the API passes it on; the alerts layer owns its full shape. */
+export interface AlertView {
+  id: string;
+  [field: string]: unknown;
+}
+
+/**
+ * What the HTTP layer needs from the alerts layer. The composition root adapts src/alerts to this,
+ * including which teams' feeds a principal reads, so routes stay free of that rule.
+ */
+export interface AlertsPort {
+  list(principal: Principal, query: { limit: number; includeAcked: boolean }): Promise<AlertView[]>;
+  /** Throws NotFoundError for an unknown alert and ForbiddenError for one outside the caller's feeds. */
+  ack(alertId: string, principal: Principal): Promise<AlertView>;
+  /** Calls `onAlert` for each new alert the principal may see; resolves to an unsubscribe function. */
+  subscribe(principal: Principal, onAlert: (alert: AlertView) => void): Promise<() => Promise<void>>;
+}

@@ -1,0 +1,84 @@
+import express, { type Express, type Router } from 'express';
+import helmet from 'helmet';
+import type { Redis } from 'ioredis';
+import type { Logger } from 'pino';
+import type { Registry } from 'prom-client';
+import swaggerUi from 'swagger-ui-express';
+import type { EventDefinition } from '../../machines/api.types.js';
+import type { Engine } from '../engine/engine.types.js';
+import type { TokenStore } from '../auth/token-store.js';
+import { NotFoundError } from '../shared/errors.js';
+import { adminRouter } from './admin.routes.js';
+import type { AlertsPort } from './alerts.port.js';
+import { alertsRouter } from './alerts.routes.js';
+import { authenticate, requireRole } from './auth.middleware.js';
+import { healthRouter } from './health.routes.js';
+import { createHttpMetrics } from './http-metrics.js';
+import { inspectRouter, type InspectOptions } from './inspect.routes.js';
+import { accessLog } from './logger.js';
+import { buildOpenApiDocument } from './openapi.js';
+import { errorHandler } from './problem.js';
+import { perTokenRateLimit } from './rate-limit.js';
+import { requestId } from './request-context.js';
+import { unitsRouter } from './units.routes.js';
+
+/** Everything the HTTP layer needs, built by the composition root (src/main.ts) or a test. */
+export interface AppDeps {
+  engine: Engine;
+  redis: Redis;
+  prefix: string;
+  tokens: TokenStore;
+  logger: Logger;
+  /** Event catalogue, for the OpenAPI description of event bodies. */
+  catalogue: Record<string, EventDefinition>;
+  alerts?: AlertsPort;
+  /** BullMQ dashboard router, mounted at /admin/queues behind an admin token. */
+  queueDashboard?: Router;
+  /** Registries of other layers (engine, alerts) scraped together with the API's own. */
+  metricsRegistries?: Registry[];
+  options?: {
+    /** Largest JSON or CSV body accepted (bytes-style string: "1mb"). */
+    bodyLimit?: string;
+    rateLimitPerMinute?: number;
+    inspect?: InspectOptions;
+  };
+}
+
+/** The Express application. Nothing here listens; callers do, on any port (tests use port 0). */
+export function createApp(deps: AppDeps): Express {
+  const app = express();
+  const options = deps.options ?? {};
+  const metrics = createHttpMetrics();
+  const bodyLimit = options.bodyLimit ?? '1mb';
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.use(requestId(), accessLog(deps.logger), metrics.middleware, helmet());
+  app.use(healthRouter(deps.redis, () => [metrics.registry, ...(deps.metricsRegistries ?? [])]));
+
+  const openapi = buildOpenApiDocument(deps.catalogue);
+  app.get('/api/v1/openapi.json', (_req, res) => {
+    res.json(openapi);
+  });
+  app.use('/docs', swaggerUi.serve, swaggerUi.setup(openapi, { swaggerOptions: { validatorUrl: null } }));
+
+  const auth = [authenticate(deps.tokens), perTokenRateLimit({ limit: options.rateLimitPerMinute ?? 600 })];
+  if (deps.queueDashboard) app.use('/admin/queues', ...auth, requireRole('admin'), deps.queueDashboard);
+
+  const api = express.Router();
+  api.use(...auth);
+  api.use(
+    express.json({ limit: bodyLimit, strict: true }),
+    express.text({ type: 'text/csv', limit: bodyLimit }),
+  );
+  api.use(unitsRouter(deps.engine, metrics));
+  if (deps.alerts) api.use(alertsRouter(deps.alerts));
+  api.use(adminRouter(deps.engine, deps.tokens));
+  if (options.inspect?.enabled === true) api.use(inspectRouter(deps.engine, options.inspect));
+  app.use('/api/v1', api);
+
+  app.use((req) => {
+    throw new NotFoundError(`No route for ${req.method} ${req.path}`);
+  });
+  app.use(errorHandler(deps.logger));
+  return app;
+}

@@ -1,0 +1,138 @@
+import { z } from 'zod';
+import { LEVELS } from '../../machines/domain.js';
+import { TOKEN_ROLES } from '../auth/principal.schema.js';
+
+/** Response shapes, written for the OpenAPI document (the engine's TypeScript types are the source). */
+export const problemSchema = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string(),
+    instance: z.string(),
+    code: z.string(),
+    errors: z.array(z.object({ path: z.string(), message: z.string() })),
+  })
+  .catchall(z.unknown())
+  .meta({ id: 'Problem', description: 'RFC 9457 problem details; 409 bodies add the allowed events' });
+
+const allowedEventSchema = z.object({
+  type: z.string(),
+  allowed: z.boolean(),
+  reason: z.string().optional(),
+});
+
+export const orgUnitSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    level: z.enum(LEVELS),
+    block: z.string(),
+    parentId: z.string().nullable(),
+    workingGroup: z.string().nullable(),
+    memberCount: z.number().int(),
+    term: z.string(),
+  })
+  .meta({ id: 'OrgUnit' });
+
+export const unitViewSchema = z
+  .object({
+    unit: orgUnitSchema,
+    version: z.number().int(),
+    phase: z.string(),
+    state: z.unknown(),
+    allowedEvents: z.array(allowedEventSchema),
+    deadlines: z.array(z.record(z.string(), z.unknown())),
+    lastHash: z.string(),
+  })
+  .meta({ id: 'UnitView' });
+
+export const dispatchResultSchema = z
+  .object({
+    unitId: z.string(),
+    duplicate: z.boolean(),
+    seq: z.number().int(),
+    version: z.number().int(),
+    hash: z.string(),
+    phase: z.string(),
+    cascaded: z.array(z.object({ unitId: z.string(), type: z.string(), seq: z.number().int() })),
+  })
+  .meta({ id: 'DispatchResult' });
+
+const historyEntrySchema = z.object({
+  seq: z.number().int(),
+  type: z.string(),
+  payload: z.record(z.string(), z.unknown()),
+  actor: z.object({ id: z.string(), role: z.string(), principalId: z.string().optional() }),
+  at: z.string(),
+  machineVersion: z.number().int(),
+  prevHash: z.string(),
+  hash: z.string(),
+});
+
+export const historyPageSchema = z
+  .object({ entries: z.array(historyEntrySchema), nextSeq: z.number().int().nullable() })
+  .meta({ id: 'HistoryPage' });
+
+export const replayedStateSchema = z
+  .object({ seq: z.number().int(), phase: z.string(), snapshot: z.record(z.string(), z.unknown()) })
+  .meta({ id: 'ReplayedState' });
+
+const verifyReportSchema = z.object({
+  unitId: z.string(),
+  ok: z.boolean(),
+  events: z.number().int(),
+  firstBrokenSeq: z.number().int().optional(),
+  reason: z.string().optional(),
+});
+
+export const verifyResponseSchema = z
+  .object({ ok: z.boolean(), reports: z.array(verifyReportSchema) })
+  .meta({ id: 'VerifyResponse' });
+
+const totalsSchema = z.object({
+  done: z.number().int(),
+  total: z.number().int(),
+  percent: z.number(),
+  onTime: z.number().int(),
+  atRisk: z.number().int(),
+  formatted: z.string().meta({ example: '81/82 (98,78%)' }),
+  onTimeFormatted: z.string(),
+});
+
+export const progressResponseSchema = z
+  .object({
+    rows: z.array(
+      totalsSchema.extend({
+        level: z.enum(LEVELS),
+        block: z.string(),
+        byPhase: z.record(z.string(), z.number()),
+      }),
+    ),
+    byLevel: z.array(totalsSchema.extend({ level: z.enum(LEVELS) })),
+  })
+  .meta({ id: 'Progress' });
+
+export const importReportSchema = z
+  .object({ created: z.number().int(), updated: z.number().int(), unchanged: z.number().int() })
+  .meta({ id: 'ImportReport' });
+
+const tokenShownSchema = z.object({
+  id: z.string(),
+  label: z.string().optional(),
+  createdAt: z.string(),
+  principal: z.object({
+    id: z.string(),
+    role: z.enum(TOKEN_ROLES),
+    unitId: z.string().optional(),
+    workingGroup: z.string().optional(),
+    subtreeOf: z.string().optional(),
+  }),
+});
+
+export const tokenListSchema = z.object({ tokens: z.array(tokenShownSchema) }).meta({ id: 'TokenList' });
+export const tokenCreatedSchema = tokenShownSchema
+  .extend({ token: z.string().meta({ description: 'Shown once; only its SHA-256 is stored' }) })
+  .meta({ id: 'TokenCreated' });
+
+export const alertSchema = z.object({ id: z.string() }).catchall(z.unknown()).meta({ id: 'Alert' });

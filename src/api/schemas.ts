@@ -1,0 +1,80 @@
+import { z } from 'zod';
+import { BadRequestError, zodIssues } from './problem.js';
+import { ValidationError } from '../shared/errors.js';
+
+/** Unit ids are opaque but printable; anything else cannot name a unit. */
+export const unitIdSchema = z
+  .string()
+  .min(1)
+  .max(128)
+  .regex(/^[A-Za-z0-9._:-]+$/, 'letters, digits and . _ : - only')
+  .meta({ description: 'Unit id', example: 'dongda-p-vanmieu' });
+
+export const unitParamsSchema = z.object({ id: unitIdSchema });
+
+/** POST /units/:id/events body; the payload is checked against the event's own schema by the engine. */
+export const eventBodySchema = z
+  .strictObject({
+    type: z
+      .string()
+      .min(3)
+      .max(100)
+      .regex(/^[a-z][a-z_]*(\.[a-z][a-z_]*)+$/, 'a dotted event type such as plan.submitted'),
+    payload: z.record(z.string(), z.unknown()).default({}),
+  })
+  .meta({ id: 'EventSubmission' });
+
+/** `Idempotency-Key` is required on every event POST so a client can always retry safely. */
+export const dispatchHeadersSchema = z.object({
+  'idempotency-key': z
+    .string({ error: 'Idempotency-Key header is required' })
+    .regex(/^[\x21-\x7e]{1,200}$/, 'printable ASCII, 1–200 characters'),
+  'if-match': z
+    .string()
+    .regex(/^(W\/)?"?\d{1,15}"?$/, 'a version number, optionally quoted like an ETag')
+    .transform((v) => Number(v.replace(/\D/g, '')))
+    .optional(),
+});
+
+const nonNegativeInt = z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
+
+export const historyQuerySchema = z.strictObject({
+  fromSeq: nonNegativeInt.optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+
+export const stateQuerySchema = z
+  .strictObject({ at: z.iso.datetime({ offset: true }).optional(), seq: nonNegativeInt.optional() })
+  .refine((q) => (q.at === undefined) !== (q.seq === undefined), {
+    message: 'give exactly one of at (ISO instant) or seq (log position)',
+  });
+
+const booleanString = z.enum(['true', 'false']).transform((v) => v === 'true');
+
+export const verifyQuerySchema = z.strictObject({ subtree: booleanString.default(false) });
+
+export const exportQuerySchema = z.strictObject({ format: z.enum(['jsonl', 'csv']).default('jsonl') });
+
+export const alertsQuerySchema = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  includeAcked: booleanString.default(false),
+});
+
+export const alertParamsSchema = z.object({ id: z.string().min(1).max(256) });
+
+export const tokenParamsSchema = z.object({
+  id: z.string().regex(/^tok_[0-9a-f]{12}$/, 'a token id such as tok_0123456789ab'),
+});
+
+/** Parses a request part: a bad body is 422 (invalid content); a bad query, path or header is 400. */
+export function parseRequest<T extends z.ZodType>(
+  schema: T,
+  value: unknown,
+  where: 'body' | 'query' | 'params' | 'headers',
+): z.output<T> {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const issues = zodIssues(result.error, where);
+  const detail = `Invalid ${where}: ${issues.map((i) => `${i.path} ${i.message}`).join('; ')}`;
+  throw where === 'body' ? new ValidationError(detail, issues) : new BadRequestError(detail, issues);
+}

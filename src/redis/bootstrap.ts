@@ -1,0 +1,81 @@
+import { Redis } from 'ioredis';
+import { clientOptions, redisAnswers } from './probe.js';
+import { findOnPath, startPrivateRedis, type PrivateRedis } from './private-server.js';
+
+/** Thrown when no Redis can be found or started; the message tells the operator what to do. */
+export class RedisUnavailableError extends Error {
+  override name = 'RedisUnavailableError';
+}
+
+/** Where Redis came from, for the start-up log line. */
+export type RedisSource = 'REDIS_URL' | 'local' | 'private';
+
+export interface RedisConnection {
+  url: string;
+  source: RedisSource;
+  redis: Redis;
+  /** Disconnects the client, then stops the private redis-server if this process started one. */
+  close(): Promise<void>;
+}
+
+export interface BootstrapOptions {
+  /** Explicit URL (REDIS_URL); when set, nothing else is tried. */
+  url?: string;
+  /** Address probed when no URL is given. */
+  localUrl?: string;
+  /** Data directory of a private redis-server. */
+  dataDir: string;
+  /** PATH to look for `redis-server` on. */
+  pathVar?: string;
+}
+
+export const HOW_TO_GET_REDIS = [
+  'No Redis is reachable and no redis-server binary was found on PATH.',
+  'Either:',
+  '  - install Redis (Debian/Ubuntu: sudo apt-get install redis-server; macOS: brew install redis), then run npm start again;',
+  '  - or run one in Docker: docker run -d -p 6379:6379 redis:7-alpine --appendonly yes;',
+  '  - or point REDIS_URL at an existing server, e.g. REDIS_URL=redis://host:6379.',
+].join('\n');
+
+/**
+ * Finds Redis the way ARCHITECTURE.md "Running it" describes: `REDIS_URL` if set; else a local
+ * server if it answers; else a private AOF-backed redis-server; else a RedisUnavailableError.
+ * There is deliberately no in-memory fallback: the event log must survive a restart.
+ */
+export async function bootstrapRedis(options: BootstrapOptions): Promise<RedisConnection> {
+  if (options.url !== undefined) return connect(options.url, 'REDIS_URL');
+  const localUrl = options.localUrl ?? 'redis://127.0.0.1:6379';
+  if (await redisAnswers(localUrl)) return connect(localUrl, 'local');
+  const binary = findOnPath('redis-server', options.pathVar);
+  if (binary === null) throw new RedisUnavailableError(HOW_TO_GET_REDIS);
+  const server = await startPrivateRedis(binary, options.dataDir);
+  return connect(server.url, 'private', server);
+}
+
+async function connect(url: string, source: RedisSource, server?: PrivateRedis): Promise<RedisConnection> {
+  if (!(await redisAnswers(url, 3000))) {
+    await server?.stop();
+    throw new RedisUnavailableError(`Redis at ${redactUrl(url)} does not answer PING. Check REDIS_URL.`);
+  }
+  const redis = new Redis(url, clientOptions);
+  return {
+    url,
+    source,
+    redis,
+    close: async () => {
+      await redis.quit().catch(() => redis.disconnect());
+      await server?.stop();
+    },
+  };
+}
+
+/** Hides a password in a Redis URL before it reaches a log or a message. */
+export function redactUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password !== '') parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return '(unparseable URL)';
+  }
+}

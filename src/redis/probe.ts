@@ -1,0 +1,37 @@
+import { Redis } from 'ioredis';
+
+/** Options every long-lived client of the app uses; BullMQ requires `maxRetriesPerRequest: null`. */
+export const clientOptions = { maxRetriesPerRequest: null } as const;
+
+/**
+ * True when a Redis at `url` answers PING within `timeoutMs`. Uses a throwaway client that never
+ * retries, so an absent server is detected quickly instead of queueing commands forever.
+ */
+export async function redisAnswers(url: string, timeoutMs = 1000): Promise<boolean> {
+  const probe = new Redis(url, {
+    lazyConnect: true,
+    connectTimeout: timeoutMs,
+    maxRetriesPerRequest: 0,
+    enableOfflineQueue: false,
+    retryStrategy: () => null,
+  });
+  probe.on('error', () => undefined);
+  try {
+    await probe.connect();
+    return (await probe.ping()) === 'PONG';
+  } catch {
+    return false;
+  } finally {
+    probe.disconnect();
+  }
+}
+
+/** Polls until Redis at `url` answers or `timeoutMs` elapses. */
+export async function waitForRedis(url: string, timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await redisAnswers(url, 500)) return true;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return false;
+}
