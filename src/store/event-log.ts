@@ -1,0 +1,62 @@
+/**
+ * Reads of a unit's event log stream. Entries have id `<seq>-0` and fields `seq` and `e`
+ * (the event record JSON, hash included); see docs/persistence.md.
+ */
+import type { Redis } from 'ioredis';
+import type { HistoryEntry } from '../engine/engine.types.js';
+import type { KeySpace } from './keys.js';
+import { historyEntrySchema } from './records.js';
+
+/** One stream entry as stored, before validation: what verify inspects. */
+export interface RawLogEntry {
+  streamId: string;
+  fields: Record<string, string>;
+}
+
+function toRaw([streamId, flat]: [string, string[]]): RawLogEntry {
+  const fields: Record<string, string> = {};
+  for (let i = 0; i + 1 < flat.length; i += 2) fields[flat[i]!] = flat[i + 1]!;
+  return { streamId, fields };
+}
+
+/** Parses and validates a stored entry's record; throws on corrupt data. */
+export function parseLogEntry(raw: RawLogEntry): HistoryEntry {
+  return historyEntrySchema.parse(JSON.parse(raw.fields.e ?? 'null'));
+}
+
+/** Up to `limit` entries from `fromSeq` on, validated. */
+export async function readLogPage(
+  redis: Redis,
+  keys: KeySpace,
+  unitId: string,
+  fromSeq: number,
+  limit: number,
+): Promise<HistoryEntry[]> {
+  const rows = await redis.xrange(keys.log(unitId), `${fromSeq}-0`, '+', 'COUNT', limit);
+  return rows.map((row) => parseLogEntry(toRaw(row)));
+}
+
+/** Every stored entry in stream order, raw, fetched in pages. */
+export async function* iterateRawLog(
+  redis: Redis,
+  keys: KeySpace,
+  unitId: string,
+  pageSize = 1000,
+): AsyncGenerator<RawLogEntry> {
+  let start = '-';
+  for (;;) {
+    const rows = await redis.xrange(keys.log(unitId), start, '+', 'COUNT', pageSize);
+    for (const row of rows) yield toRaw(row);
+    if (rows.length < pageSize) return;
+    start = `(${rows[rows.length - 1]![0]}`;
+  }
+}
+
+/** Every entry in order, validated, fetched in pages. */
+export async function* iterateLog(
+  redis: Redis,
+  keys: KeySpace,
+  unitId: string,
+): AsyncGenerator<HistoryEntry> {
+  for await (const raw of iterateRawLog(redis, keys, unitId)) yield parseLogEntry(raw);
+}

@@ -1,0 +1,75 @@
+--[[
+  Appends one event to a unit's hash-chained log, atomically with everything derived from it:
+  the new snapshot, version, head hash, phase and milestone flags; the open deadline set and the
+  index of units with deadlines; the idempotency record; and the roll-up counters of every ancestor.
+  The event hash is computed by the caller (Lua has no SHA-256); the compare-and-set on the version
+  guarantees the caller's prevHash is still the head.
+
+  KEYS is variadic (the number of ancestors varies): five fixed keys, then one per ancestor.
+    KEYS[1]   unit snapshot hash            <p>:{<unit>}:snap
+    KEYS[2]   unit event log stream         <p>:{<unit>}:log
+    KEYS[3]   idempotency record hash       <p>:{<unit>}:idem:<key> (untouched when ARGV[2] is '0')
+    KEYS[4]   open deadline set (string)    <p>:{<unit>}:deadlines
+    KEYS[5]   index of units with deadlines <p>:units-with-deadlines
+    KEYS[6..] roll-up hashes of the ancestors, nearest first
+
+  ARGV
+    [1]  expected version: the version the caller computed the transition from
+    [2]  '1' when an idempotency key was given, '0' otherwise
+    [3]  hash of the request body (type, payload, business time)
+    [4]  idempotency record lifetime in seconds
+    [5]  event record JSON, hash included (stored as stream field `e`)
+    [6]  event hash (the new head)
+    [7]  new snapshot JSON
+    [8]  new phase
+    [9]  new milestone flags JSON
+    [10] new open deadline set JSON, or '' when the unit has none
+    [11] unit id (member of the deadline index)
+    [12..] roll-up deltas as pairs: field, integer delta (applied to every KEYS[6..])
+
+  Returns
+    {0, seq, version, hash, phase}  appended
+    {1, seq, version, hash, phase}  duplicate: key already used with the same body, nothing written
+    {-1, currentVersion}            version conflict, nothing written
+    {-2}                            idempotency key used before with another body, nothing written
+    {-3}                            unit does not exist, nothing written
+]]
+local snapKey = KEYS[1]
+local useIdempotency = ARGV[2] == '1'
+
+if useIdempotency then
+  local previous = redis.call('HMGET', KEYS[3], 'body', 'seq', 'version', 'hash', 'phase')
+  if previous[1] then
+    if previous[1] ~= ARGV[3] then return {-2} end
+    return {1, tonumber(previous[2]), tonumber(previous[3]), previous[4], previous[5]}
+  end
+end
+
+local current = redis.call('HGET', snapKey, 'v')
+if not current then return {-3} end
+if tonumber(current) ~= tonumber(ARGV[1]) then return {-1, tonumber(current)} end
+
+local version = tonumber(current) + 1
+redis.call('XADD', KEYS[2], version .. '-0', 'seq', version, 'e', ARGV[5])
+redis.call('HSET', snapKey, 'v', version, 'h', ARGV[6], 's', ARGV[7], 'p', ARGV[8], 'm', ARGV[9])
+
+if ARGV[10] == '' then
+  redis.call('DEL', KEYS[4])
+  redis.call('SREM', KEYS[5], ARGV[11])
+else
+  redis.call('SET', KEYS[4], ARGV[10])
+  redis.call('SADD', KEYS[5], ARGV[11])
+end
+
+for i = 6, #KEYS do
+  for j = 12, #ARGV, 2 do
+    redis.call('HINCRBY', KEYS[i], ARGV[j], ARGV[j + 1])
+  end
+end
+
+if useIdempotency then
+  redis.call('HSET', KEYS[3], 'body', ARGV[3], 'seq', version, 'version', version, 'hash', ARGV[6], 'phase', ARGV[8])
+  redis.call('EXPIRE', KEYS[3], tonumber(ARGV[4]))
+end
+
+return {0, version, version, ARGV[6], ARGV[8]}

@@ -1,0 +1,164 @@
+/**
+ * zod schemas of everything read back from Redis, so a corrupted or foreign value fails loudly at
+ * the store boundary instead of deep inside the engine.
+ */
+import { z } from 'zod';
+import type { PersistedCongressSnapshot, Phase, UnitInput } from '../../machines/api.types.js';
+import { LEVELS, type Deadline } from '../../machines/domain.js';
+import type { HistoryEntry, OrgUnit } from '../engine/engine.types.js';
+
+const PHASES = [
+  'plan',
+  'bodies',
+  'pilot',
+  'preparation',
+  'superior_review',
+  'convening',
+  'congress',
+  'first_meeting',
+  'report',
+  'confirmation',
+  'completed',
+  'postponed',
+  'annulled',
+] as const satisfies readonly Phase[];
+
+export const phaseSchema = z.enum(PHASES);
+
+const json = <T extends z.ZodType>(schema: T) =>
+  z.string().transform((text, ctx): z.infer<T> => {
+    try {
+      return schema.parse(JSON.parse(text));
+    } catch (error) {
+      ctx.addIssue({ code: 'custom', message: `invalid stored JSON: ${String(error)}` });
+      return z.NEVER;
+    }
+  });
+
+export const unitInputSchema = z.object({
+  unitId: z.string(),
+  level: z.enum(LEVELS),
+  block: z.string(),
+  memberCount: z.number().int().nonnegative(),
+  ruleSetId: z.string(),
+  subordinateIds: z.array(z.string()),
+  openedAt: z.string(),
+}) satisfies z.ZodType<UnitInput>;
+
+/** A unit's organisation hash, with the ancestor ids cached at import (nearest first). */
+export const storedUnitSchema = z
+  .object({
+    id: z.string().min(1),
+    name: z.string(),
+    level: z.enum(LEVELS),
+    block: z.string(),
+    parentId: z.string(),
+    workingGroup: z.string(),
+    memberCount: z.coerce.number().int().nonnegative(),
+    term: z.string(),
+    ancestors: json(z.array(z.string())),
+    input: json(unitInputSchema),
+  })
+  .transform((raw) => ({
+    unit: {
+      id: raw.id,
+      name: raw.name,
+      level: raw.level,
+      block: raw.block,
+      parentId: raw.parentId === '' ? null : raw.parentId,
+      workingGroup: raw.workingGroup === '' ? null : raw.workingGroup,
+      memberCount: raw.memberCount,
+      term: raw.term,
+    } satisfies OrgUnit,
+    ancestorIds: raw.ancestors,
+    input: raw.input,
+  }));
+export type StoredUnit = z.output<typeof storedUnitSchema>;
+
+/** Serialises a unit for its organisation hash (the inverse of `storedUnitSchema`). */
+export function unitHashFields(
+  unit: OrgUnit,
+  ancestorIds: readonly string[],
+  input: UnitInput,
+): Record<string, string> {
+  return {
+    id: unit.id,
+    name: unit.name,
+    level: unit.level,
+    block: unit.block,
+    parentId: unit.parentId ?? '',
+    workingGroup: unit.workingGroup ?? '',
+    memberCount: String(unit.memberCount),
+    term: unit.term,
+    ancestors: JSON.stringify(ancestorIds),
+    input: JSON.stringify(input),
+  };
+}
+
+export const snapshotSchema = z.object({
+  machineVersion: z.number().int(),
+  status: z.enum(['active', 'done']),
+  value: z.unknown(),
+  context: z.record(z.string(), z.unknown()),
+}) satisfies z.ZodType<PersistedCongressSnapshot>;
+
+export const milestonesSchema = z.object({
+  congressHeld: z.boolean(),
+  congressHeldAt: z.string().optional(),
+  heldOnTime: z.boolean(),
+  resultsConfirmed: z.boolean(),
+  postponed: z.boolean(),
+  difficult: z.boolean(),
+});
+
+/** A unit's snapshot hash: snapshot, version (= last seq), head hash, phase, milestone flags. */
+export const storedSnapSchema = z
+  .object({
+    s: json(snapshotSchema),
+    v: z.coerce.number().int(),
+    h: z.string(),
+    p: phaseSchema,
+    m: json(milestonesSchema),
+  })
+  .transform((raw) => ({
+    snapshot: raw.s,
+    version: raw.v,
+    head: raw.h,
+    phase: raw.p,
+    milestones: raw.m,
+  }));
+export type StoredSnap = z.output<typeof storedSnapSchema>;
+
+const deadlineSchema = z.object({
+  kind: z.string(),
+  step: z.string(),
+  enteredSeq: z.number().int(),
+  owner: z.enum(['unit', 'superior']),
+  dueAt: z.string(),
+  reminders: z.array(z.object({ workingDaysBefore: z.number(), at: z.string() })),
+  escalations: z.array(
+    z.object({
+      workingDaysAfter: z.number(),
+      at: z.string(),
+      recipient: z.enum(['working_group', 'superior_standing_committee', 'level_above']),
+    }),
+  ),
+}) satisfies z.ZodType<Deadline>;
+
+export const deadlineSetSchema = json(z.array(deadlineSchema));
+
+/** One stored log entry (stream field `e`). */
+export const historyEntrySchema = z.object({
+  seq: z.number().int().positive(),
+  type: z.string(),
+  payload: z.record(z.string(), z.unknown()),
+  actor: z.object({
+    id: z.string(),
+    role: z.enum(['secretary', 'working_group', 'standing_committee', 'inspection', 'system']),
+    principalId: z.string().optional(),
+  }),
+  at: z.string(),
+  machineVersion: z.number().int(),
+  prevHash: z.string(),
+  hash: z.string(),
+}) satisfies z.ZodType<HistoryEntry>;

@@ -1,0 +1,133 @@
+/**
+ * Lua scripts of src/store/lua: loaded from their files, registered once per client with
+ * `defineCommand`, and called only through the typed wrappers below.
+ */
+import { readFileSync } from 'node:fs';
+import type { Redis } from 'ioredis';
+import type { KeySpace } from './keys.js';
+import { scriptError } from './script-errors.js';
+
+interface ScriptCommands {
+  appendEvent(numKeys: number, ...keysAndArgs: (string | number)[]): Promise<unknown[]>;
+  appendOrgRecords(...keysAndArgs: (string | number)[]): Promise<unknown[]>;
+}
+
+const registered = new WeakSet<Redis>();
+
+function lua(file: string): string {
+  return readFileSync(new URL(`./lua/${file}`, import.meta.url), 'utf8');
+}
+
+/** Registers the scripts on `redis` (once per client) and returns it typed with their commands. */
+export function withScripts(redis: Redis): Redis & ScriptCommands {
+  if (!registered.has(redis)) {
+    redis.defineCommand('appendEvent', { lua: lua('append-event.lua') });
+    redis.defineCommand('appendOrgRecords', { lua: lua('append-org-records-2.lua'), numberOfKeys: 2 });
+    registered.add(redis);
+  }
+  return redis as Redis & ScriptCommands;
+}
+
+/** Everything one append writes; see the header of append-event.lua. */
+export interface AppendEventInput {
+  unitId: string;
+  ancestorIds: readonly string[];
+  expectedVersion: number;
+  idempotency?: { key: string; bodyHash: string; ttlSeconds: number };
+  recordJson: string;
+  hash: string;
+  snapshotJson: string;
+  phase: string;
+  milestonesJson: string;
+  /** JSON of the open deadline set, or null when none is open. */
+  deadlinesJson: string | null;
+  rollupDeltas: ReadonlyMap<string, number>;
+}
+
+/** Outcome of an accepted call: a new append or a replayed idempotent result. */
+export interface AppendEventResult {
+  duplicate: boolean;
+  seq: number;
+  version: number;
+  hash: string;
+  phase: string;
+}
+
+/** Keys then arguments of append-event.lua, in header order. */
+export function appendEventArgs(keys: KeySpace, input: AppendEventInput): { keys: string[]; args: string[] } {
+  const idem = input.idempotency;
+  const scriptKeys = [
+    keys.snap(input.unitId),
+    keys.log(input.unitId),
+    keys.idempotency(input.unitId, idem ? idem.key : '-'),
+    keys.deadlines(input.unitId),
+    keys.unitsWithDeadlines,
+    ...input.ancestorIds.map((id) => keys.rollup(id)),
+  ];
+  const deltas = [...input.rollupDeltas].filter(([, d]) => d !== 0).flatMap(([f, d]) => [f, String(d)]);
+  const args = [
+    String(input.expectedVersion),
+    idem ? '1' : '0',
+    idem?.bodyHash ?? '',
+    String(idem?.ttlSeconds ?? 0),
+    input.recordJson,
+    input.hash,
+    input.snapshotJson,
+    input.phase,
+    input.milestonesJson,
+    input.deadlinesJson ?? '',
+    input.unitId,
+    ...deltas,
+  ];
+  return { keys: scriptKeys, args };
+}
+
+/** Runs append-event.lua; refusals become ConflictError / NotFoundError (see script-errors.ts). */
+export async function appendEvent(
+  redis: Redis,
+  keys: KeySpace,
+  input: AppendEventInput,
+): Promise<AppendEventResult> {
+  const { keys: k, args } = appendEventArgs(keys, input);
+  const reply = await withScripts(redis).appendEvent(k.length, ...k, ...args);
+  const code = Number(reply[0]);
+  if (code < 0) {
+    throw scriptError(reply, {
+      script: 'append-event',
+      subject: input.unitId,
+      expectedVersion: input.expectedVersion,
+    });
+  }
+  return {
+    duplicate: code === 1,
+    seq: Number(reply[1]),
+    version: Number(reply[2]),
+    hash: String(reply[3]),
+    phase: String(reply[4]),
+  };
+}
+
+/** Keys then arguments of append-org-records-2.lua. */
+export function appendOrgRecordsArgs(
+  keys: KeySpace,
+  input: { expectedVersion: number; headHash: string; recordJsons: readonly string[] },
+): (string | number)[] {
+  return [keys.orgLog, keys.orgHead, input.expectedVersion, input.headHash, ...input.recordJsons];
+}
+
+/** Runs append-org-records-2.lua and returns the new organisation history version. */
+export async function appendOrgRecords(
+  redis: Redis,
+  keys: KeySpace,
+  input: { expectedVersion: number; headHash: string; recordJsons: readonly string[] },
+): Promise<number> {
+  const reply = await withScripts(redis).appendOrgRecords(...appendOrgRecordsArgs(keys, input));
+  if (Number(reply[0]) < 0) {
+    throw scriptError(reply, {
+      script: 'append-org-records',
+      subject: 'organisation history',
+      expectedVersion: input.expectedVersion,
+    });
+  }
+  return Number(reply[1]);
+}

@@ -1,0 +1,146 @@
+/**
+ * Reads of units: organisation hash, snapshot hash, deadline set and idempotency record, each
+ * batch in one pipelined round trip and validated with the schemas of records.ts.
+ */
+import type { Redis } from 'ioredis';
+import type { Deadline } from '../../machines/domain.js';
+import type { KeySpace } from './keys.js';
+import {
+  deadlineSetSchema,
+  storedSnapSchema,
+  storedUnitSchema,
+  type StoredSnap,
+  type StoredUnit,
+} from './records.js';
+
+/** The result an idempotency key produced, as stored by append-event.lua. */
+export interface IdempotencyRecord {
+  bodyHash: string;
+  seq: number;
+  version: number;
+  hash: string;
+  phase: string;
+}
+
+/** Everything dispatch needs about one unit. */
+export interface DispatchRead {
+  unit: StoredUnit | null;
+  snap: StoredSnap | null;
+  idempotency: IdempotencyRecord | null;
+  /** Stored open deadline set JSON (parse with `deadlineSetSchema` when needed), null when none. */
+  deadlinesJson: string | null;
+}
+
+function parseUnit(raw: Record<string, string> | undefined): StoredUnit | null {
+  if (!raw || Object.keys(raw).length === 0) return null;
+  return storedUnitSchema.parse(raw);
+}
+
+function parseSnap(raw: Record<string, string> | undefined): StoredSnap | null {
+  if (!raw || Object.keys(raw).length === 0) return null;
+  return storedSnapSchema.parse(raw);
+}
+
+function parseIdempotency(raw: (string | null)[] | undefined): IdempotencyRecord | null {
+  if (!raw?.[0]) return null;
+  const [bodyHash, seq, version, hash, phase] = raw;
+  return { bodyHash, seq: Number(seq), version: Number(version), hash: hash ?? '', phase: phase ?? '' };
+}
+
+/** Replies of a pipeline, throwing the first command error. */
+async function execPipeline(pipeline: ReturnType<Redis['pipeline']>): Promise<unknown[]> {
+  const replies = (await pipeline.exec()) ?? [];
+  return replies.map(([error, value]) => {
+    if (error) throw error;
+    return value;
+  });
+}
+
+/** Unit, snapshot and (optionally) idempotency record in one round trip. */
+export async function readForDispatch(
+  redis: Redis,
+  keys: KeySpace,
+  unitId: string,
+  idempotencyKey?: string,
+): Promise<DispatchRead> {
+  const pipeline = redis
+    .pipeline()
+    .hgetall(keys.unit(unitId))
+    .hgetall(keys.snap(unitId))
+    .get(keys.deadlines(unitId));
+  if (idempotencyKey !== undefined) {
+    pipeline.hmget(keys.idempotency(unitId, idempotencyKey), 'body', 'seq', 'version', 'hash', 'phase');
+  }
+  const [unit, snap, deadlines, idem] = await execPipeline(pipeline);
+  return {
+    unit: parseUnit(unit as Record<string, string>),
+    snap: parseSnap(snap as Record<string, string>),
+    idempotency: parseIdempotency(idem as (string | null)[] | undefined),
+    deadlinesJson: typeof deadlines === 'string' ? deadlines : null,
+  };
+}
+
+/** Unit, snapshot and open deadlines in one round trip. */
+export async function readUnitState(
+  redis: Redis,
+  keys: KeySpace,
+  unitId: string,
+): Promise<{ unit: StoredUnit | null; snap: StoredSnap | null; deadlines: Deadline[] }> {
+  const [unit, snap, deadlines] = await execPipeline(
+    redis.pipeline().hgetall(keys.unit(unitId)).hgetall(keys.snap(unitId)).get(keys.deadlines(unitId)),
+  );
+  return {
+    unit: parseUnit(unit as Record<string, string>),
+    snap: parseSnap(snap as Record<string, string>),
+    deadlines: typeof deadlines === 'string' ? deadlineSetSchema.parse(deadlines) : [],
+  };
+}
+
+/** Organisation hashes of `ids` in one round trip; missing ids map to null. */
+export async function readUnits(
+  redis: Redis,
+  keys: KeySpace,
+  ids: readonly string[],
+): Promise<(StoredUnit | null)[]> {
+  if (ids.length === 0) return [];
+  const pipeline = redis.pipeline();
+  for (const id of ids) pipeline.hgetall(keys.unit(id));
+  const replies = await execPipeline(pipeline);
+  return replies.map((raw) => parseUnit(raw as Record<string, string>));
+}
+
+/** Units with their snapshots, in one round trip; entries whose unit is missing are dropped. */
+export async function readUnitsWithSnaps(
+  redis: Redis,
+  keys: KeySpace,
+  ids: readonly string[],
+): Promise<{ unit: StoredUnit; snap: StoredSnap }[]> {
+  if (ids.length === 0) return [];
+  const pipeline = redis.pipeline();
+  for (const id of ids) pipeline.hgetall(keys.unit(id)).hgetall(keys.snap(id));
+  const replies = await execPipeline(pipeline);
+  const out: { unit: StoredUnit; snap: StoredSnap }[] = [];
+  for (let i = 0; i < ids.length; i++) {
+    const unit = parseUnit(replies[2 * i] as Record<string, string>);
+    const snap = parseSnap(replies[2 * i + 1] as Record<string, string>);
+    if (unit && snap) out.push({ unit, snap });
+  }
+  return out;
+}
+
+/** Ids of the direct subordinates of `unitId`, sorted. */
+export async function readChildIds(redis: Redis, keys: KeySpace, unitId: string): Promise<string[]> {
+  return (await redis.smembers(keys.children(unitId))).sort();
+}
+
+/** Walks a set with SSCAN, yielding batches of members (never KEYS). */
+export async function* scanSet(redis: Redis, key: string, count = 500): AsyncGenerator<string[]> {
+  let cursor = '0';
+  do {
+    const [next, members] = await redis.sscan(key, cursor, 'COUNT', count);
+    cursor = next;
+    if (members.length > 0) yield members;
+  } while (cursor !== '0');
+}
+
+export { execPipeline };
