@@ -1,0 +1,120 @@
+import type { Queue } from 'bullmq';
+import type { Redis } from 'ioredis';
+import { z } from 'zod';
+import { systemClock, type Clock } from '../shared/clock.js';
+import { alertKeys } from './alert-keys.js';
+import type { Alert } from './alert.schema.js';
+import type { WebhookConfig, WebhookConfigStore } from './webhook-config.js';
+import { signWebhookBody, WEBHOOK_HEADERS } from './webhook-signature.js';
+
+/** Data of one webhook delivery job: which alert to post to which team's endpoint. */
+export const webhookJobSchema = z.object({ alertId: z.string().min(1), team: z.string().min(1) });
+export type WebhookJobData = z.infer<typeof webhookJobSchema>;
+
+/** Retry policy of deliveries: `attempts` tries, exponential backoff starting at `backoffMs`. */
+export interface WebhookRetryPolicy {
+  attempts: number;
+  backoffMs: number;
+}
+
+export const DEFAULT_WEBHOOK_RETRY: WebhookRetryPolicy = { attempts: 8, backoffMs: 5_000 };
+
+/**
+ * One delivery per (alert, team), so re-enqueueing after a crash is ignored while the job is kept.
+ * Completed jobs are kept for a week for that reason; receivers de-duplicate on the delivery header.
+ */
+export function webhookJobId(alertId: string, team: string): string {
+  return `wh|${encodeURIComponent(alertId)}|${encodeURIComponent(team)}`;
+}
+
+/** Enqueues a delivery job for every recipient team of `alert` that has a webhook; returns how many. */
+export async function enqueueWebhookDeliveries(
+  queue: Queue<WebhookJobData>,
+  configs: WebhookConfigStore,
+  alert: Alert,
+  retry: WebhookRetryPolicy = DEFAULT_WEBHOOK_RETRY,
+): Promise<number> {
+  const found = await configs.getWebhooks(alert.recipients);
+  const teams = alert.recipients.filter((_, i) => found[i] !== null);
+  if (teams.length === 0) return 0;
+  await queue.addBulk(
+    teams.map((team) => ({
+      name: 'deliver',
+      data: { alertId: alert.id, team },
+      opts: {
+        jobId: webhookJobId(alert.id, team),
+        attempts: retry.attempts,
+        backoff: { type: 'exponential', delay: retry.backoffMs },
+        removeOnComplete: { age: 7 * 24 * 3600 },
+        removeOnFail: { age: 30 * 24 * 3600 },
+      },
+    })),
+  );
+  return teams.length;
+}
+
+/** A failed HTTP delivery; `permanent` when retrying cannot help (4xx other than 408/429). */
+export class WebhookDeliveryError extends Error {
+  constructor(
+    message: string,
+    readonly permanent: boolean,
+  ) {
+    super(message);
+    this.name = 'WebhookDeliveryError';
+  }
+}
+
+/** The raw body posted to receivers; it is what the signature covers. */
+export function webhookBody(team: string, alert: Alert): string {
+  return JSON.stringify({ delivery: alert.id, team, alert });
+}
+
+/** Posts one signed alert; resolves on 2xx, throws `WebhookDeliveryError` otherwise. */
+export async function postWebhook(
+  config: WebhookConfig,
+  team: string,
+  alert: Alert,
+  options: { clock?: Clock; timeoutMs?: number } = {},
+): Promise<void> {
+  const body = webhookBody(team, alert);
+  const timestamp = Math.floor((options.clock ?? systemClock).now().getTime() / 1000);
+  const response = await fetch(config.url, {
+    method: 'POST',
+    body,
+    signal: AbortSignal.timeout(options.timeoutMs ?? 10_000),
+    headers: {
+      'content-type': 'application/json',
+      [WEBHOOK_HEADERS.signature]: signWebhookBody(config.secret, timestamp, body),
+      [WEBHOOK_HEADERS.timestamp]: String(timestamp),
+      [WEBHOOK_HEADERS.delivery]: alert.id,
+    },
+  }).catch((error: unknown) => {
+    throw new WebhookDeliveryError(`webhook ${config.url} unreachable: ${String(error)}`, false);
+  });
+  await response.body?.cancel();
+  if (response.ok) return;
+  const permanent = response.status >= 400 && response.status < 500 && ![408, 429].includes(response.status);
+  throw new WebhookDeliveryError(`webhook ${config.url} answered ${response.status}`, permanent);
+}
+
+/** A delivery given up after its last attempt. */
+export const deadLetterSchema = z.object({
+  alertId: z.string(),
+  team: z.string(),
+  url: z.string(),
+  attempts: z.number().int(),
+  error: z.string(),
+  at: z.iso.datetime({ offset: true }),
+});
+export type DeadLetter = z.infer<typeof deadLetterSchema>;
+
+/** Appends a dead letter; the list is what an operator replays or inspects. */
+export async function recordDeadLetter(redis: Redis, prefix: string, letter: DeadLetter): Promise<void> {
+  await redis.rpush(alertKeys(prefix).deadLetters(), JSON.stringify(deadLetterSchema.parse(letter)));
+}
+
+/** Dead-lettered deliveries, oldest first. */
+export async function listDeadLetters(redis: Redis, prefix: string): Promise<DeadLetter[]> {
+  const raws = await redis.lrange(alertKeys(prefix).deadLetters(), 0, -1);
+  return raws.map((r) => deadLetterSchema.parse(JSON.parse(r)));
+}
