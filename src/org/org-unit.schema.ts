@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import { LEVELS } from '../../machines/domain.js';
+import type { OrgUnit } from '../engine/engine.types.js';
+
+/** Unit and working-group ids: no braces or colons, since they appear inside Redis keys and hash tags. */
+export const unitIdSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9._-]{1,64}$/, 'must be 1–64 characters of A–Z, a–z, 0–9, dot, underscore or hyphen');
+
+/** Khối: ward, commune, agencies, enterprises, schools, armed_forces… as lower-case snake_case. */
+export const blockSchema = z
+  .string()
+  .regex(/^[a-z][a-z0-9_]{0,39}$/, 'must be lower-case snake_case, e.g. ward or armed_forces');
+
+/** One organisation in the tree, as imported and stored. The term must also name a known rule set. */
+export const orgUnitSchema = z.strictObject({
+  id: unitIdSchema,
+  name: z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters'),
+  level: z.enum(LEVELS, { error: `must be one of ${LEVELS.join(', ')}` }),
+  block: blockSchema,
+  parentId: unitIdSchema.nullable(),
+  workingGroup: unitIdSchema.nullable(),
+  memberCount: z
+    .number({ error: 'must be a whole number' })
+    .int('must be a whole number')
+    .min(0, 'must not be negative')
+    .max(10_000_000, 'must be at most 10,000,000'),
+  term: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/, 'must be a rule set id such as 2020-2025'),
+}) satisfies z.ZodType<OrgUnit>;
+
+export type OrgUnitRecord = z.infer<typeof orgUnitSchema>;
