@@ -1,0 +1,112 @@
+/**
+ * The pure transition function the engine calls: validate the payload, resolve the persisted
+ * snapshot against its machine version, take the transition, and return the new JSON snapshot with
+ * the effects the engine must perform. Time and order come only from the event (`at`, `seq`).
+ */
+import { initialTransition, transition } from 'xstate';
+import { z } from 'zod';
+import type {
+  AllowedEvent,
+  MachineEffect,
+  PersistedCongressSnapshot,
+  TransitionOutcome,
+  UnitInput,
+} from '../api.types.js';
+import { type CongressEvent, LEVELS } from '../domain.js';
+import { EVENT_CATALOGUE } from '../events/event-catalogue.js';
+import { MACHINE_VERSION, machineFor } from '../migrations/machine-registry.js';
+import { getRuleSet } from '../rules/index.js';
+import type { CongressContext } from './congress.context.js';
+import { allowedEvents, describeValue, explain } from './explain.js';
+import { phaseOfValue } from './phase.js';
+import { type CongressSnapshot, fromPersisted, toPersisted } from './snapshot-codec.js';
+
+const unitInputSchema = z.strictObject({
+  unitId: z.string().trim().min(1),
+  level: z.enum(LEVELS),
+  block: z.string(),
+  memberCount: z.number().int().nonnegative(),
+  ruleSetId: z.string().refine((id) => safeRuleSet(id), 'unknown rule set'),
+  subordinateIds: z
+    .array(z.string().trim().min(1))
+    .refine((ids) => new Set(ids).size === ids.length, 'duplicate ids'),
+  openedAt: z.iso.datetime({ offset: true }),
+});
+
+function safeRuleSet(id: string): boolean {
+  try {
+    getRuleSet(id);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The snapshot a unit starts from; throws on an invalid input (an import bug, not a user refusal). */
+export function createInitialSnapshot(input: UnitInput): PersistedCongressSnapshot {
+  const parsed = unitInputSchema.safeParse(input);
+  if (!parsed.success) throw new Error(`invalid unit input: ${z.prettifyError(parsed.error)}`);
+  const [snapshot] = initialTransition(machineFor(MACHINE_VERSION), parsed.data);
+  return toPersisted(snapshot, MACHINE_VERSION);
+}
+
+/** Applies one event; refusals are results with the reason and what is allowed instead. */
+export function applyEvent(snapshot: PersistedCongressSnapshot, event: CongressEvent): TransitionOutcome {
+  const machine = machineFor(snapshot.machineVersion);
+  const state = fromPersisted(machine, snapshot);
+  const definition = EVENT_CATALOGUE[event.type];
+  if (!definition) return refuse(state, 'unknown_event', `unknown event type "${event.type}"`);
+  const parsed = definition.schema.safeParse(event.payload);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((i) => ({
+      path: i.path.map(String).join('.'),
+      message: i.message,
+    }));
+    const detail = issues.map((i) => `${i.path || '(payload)'}: ${i.message}`).join('; ');
+    return { ...refuse(state, 'invalid_payload', `invalid ${event.type} payload: ${detail}`), issues };
+  }
+  const checked: CongressEvent = { ...event, payload: parsed.data };
+  const [next] = transition(machine, state, checked);
+  if (next === state) return refuse(state, 'not_allowed', notAllowedMessage(state, checked));
+  return {
+    ok: true,
+    snapshot: toPersisted(next, snapshot.machineVersion),
+    phase: phaseOfValue(next.value),
+    effects: effectsOf(state.context, next.context),
+  };
+}
+
+/** Every event type the current state handles, with whether it is accepted now and why not. */
+export function listAllowedEvents(snapshot: PersistedCongressSnapshot): AllowedEvent[] {
+  return allowedEvents(fromPersisted(machineFor(snapshot.machineVersion), snapshot));
+}
+
+function refuse(
+  state: CongressSnapshot,
+  code: 'unknown_event' | 'invalid_payload' | 'not_allowed',
+  message: string,
+) {
+  return { ok: false as const, code, message, allowed: allowedEvents(state) };
+}
+
+function notAllowedMessage(state: CongressSnapshot, event: CongressEvent): string {
+  const where = describeValue(state.value);
+  const reason = explain(state, event.type, event);
+  const open = allowedEvents(state)
+    .filter((a) => a.allowed)
+    .map((a) => a.type);
+  const why = reason ? `: ${reason}` : ` (the state does not handle it)`;
+  return `${event.type} is not allowed in ${where}${why}. Allowed now: ${open.join(', ') || 'none'}`;
+}
+
+/** Parent notifications: the first closing makes the congress held; a confirmation reports results. */
+function effectsOf(before: CongressContext, after: CongressContext): MachineEffect[] {
+  const effects: MachineEffect[] = [];
+  if (!before.congressHeldAt && after.congressHeldAt) {
+    effects.push({ type: 'notify_parent', kind: 'congress_held', heldAt: after.congressHeldAt });
+  }
+  if (!before.confirmedAt && after.confirmedAt) {
+    effects.push({ type: 'notify_parent', kind: 'results_confirmed', confirmedAt: after.confirmedAt });
+  }
+  return effects;
+}

@@ -1,0 +1,71 @@
+/**
+ * Why an event is or is not accepted in a state: re-runs the named checks the candidate transitions
+ * are guarded by. Convention of the state tree: the last transition of a candidate list is the general
+ * case, so its guard states the condition for accepting the event at all.
+ */
+import type { AllowedEvent } from '../api.types.js';
+import type { CongressEvent } from '../domain.js';
+import { EVENT_TYPES } from '../events/event-catalogue.js';
+import type { CongressContext } from './congress.context.js';
+import { CHECKS, type CheckName } from './congress.guards.js';
+import type { CongressSnapshot } from './snapshot-codec.js';
+
+interface GuardRef {
+  type?: string;
+  params?: { name?: CheckName };
+}
+
+/** Transition lists for `type` on the active state nodes, deepest first. */
+function candidateLists(state: CongressSnapshot, type: string) {
+  const lists = [];
+  for (let i = state._nodes.length - 1; i >= 0; i--) {
+    const list = state._nodes[i]?.on[type];
+    if (list && list.length > 0) lists.push(list);
+  }
+  return lists;
+}
+
+function reasonOf(guard: unknown, ctx: CongressContext, event?: CongressEvent): string | undefined {
+  const ref = guard as GuardRef | undefined;
+  const name = ref?.type === 'check' ? ref.params?.name : undefined;
+  return name ? CHECKS[name](ctx, event) : undefined;
+}
+
+/**
+ * `null` when the state does not handle `type` at all; otherwise `undefined` when some candidate may
+ * accept it, or the reasons it is blocked.
+ */
+export function explain(
+  state: CongressSnapshot,
+  type: string,
+  event?: CongressEvent,
+): string | null | undefined {
+  const lists = candidateLists(state, type);
+  if (lists.length === 0) return null;
+  const reasons: string[] = [];
+  for (const list of lists) {
+    const reason = reasonOf(list[list.length - 1]?.guard, state.context, event);
+    if (reason === undefined) return undefined;
+    if (!reasons.includes(reason)) reasons.push(reason);
+  }
+  return reasons.join('; ');
+}
+
+/** Every catalogue event the current state handles, with whether it is accepted now and why not. */
+export function allowedEvents(state: CongressSnapshot): AllowedEvent[] {
+  const result: AllowedEvent[] = [];
+  for (const type of EVENT_TYPES) {
+    const reason = explain(state, type);
+    if (reason === null) continue;
+    result.push(reason === undefined ? { type, allowed: true } : { type, allowed: false, reason });
+  }
+  return result;
+}
+
+/** "procedure.preparation.{documents.drafting, personnel.fiveStep, subordinates.waiting}". */
+export function describeValue(value: unknown): string {
+  if (typeof value === 'string') return value;
+  const entries = Object.entries(value as Record<string, unknown>);
+  const parts = entries.map(([key, child]) => `${key}.${describeValue(child)}`);
+  return parts.length === 1 ? (parts[0] ?? '') : `{${parts.join(', ')}}`;
+}

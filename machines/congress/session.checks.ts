@@ -1,0 +1,128 @@
+/**
+ * Guards of convening, the congress session, elections, postponement and the flags. Same shape as
+ * the preparation checks: `undefined` = may pass, otherwise the reason.
+ */
+import { defaultCalendar, toVietnamDate } from '../calendar/vn-calendar.js';
+import { computeElectionRound } from '../election/election.js';
+import type { ElectionRecordedPayload } from '../events/payload-schemas.js';
+import { getRuleSet } from '../rules/index.js';
+import { type CongressContext, payloadOf } from './congress.context.js';
+import { addMonths, inclusiveDays } from './dates.js';
+import type { Check } from './preparation.checks.js';
+
+export const noticeRespected: Check = (ctx, e) => {
+  if (!e || !ctx.openingDate) return undefined;
+  const notice = getRuleSet(ctx.ruleSetId).clocks.convocationNotice;
+  const approvedOn = toVietnamDate(e.at);
+  const earliest = defaultCalendar.addWorkingDays(approvedOn, notice);
+  if (ctx.openingDate >= earliest) return undefined;
+  const have = defaultCalendar.workingDaysBetween(approvedOn, ctx.openingDate);
+  return `opening on ${ctx.openingDate} leaves ${have} working days after approval on ${approvedOn}; ${notice} are needed (earliest ${earliest})`;
+};
+
+export const formChangeAllowed: Check = (ctx, e) => {
+  const variants = getRuleSet(ctx.ruleSetId).variants;
+  if (!variants.threeContent && !variants.twoContent) return 'this term allows only the 4-content congress';
+  const form = e && payloadOf<{ form: 'three_content' | 'two_content' }>(e).form;
+  if (form === undefined) return undefined;
+  if (form === ctx.form) return `the congress is already a ${form.replace('_', '-')} congress`;
+  const allowed = form === 'three_content' ? variants.threeContent : variants.twoContent;
+  return allowed ? undefined : `this term does not allow a ${form.replace('_', '-')} congress`;
+};
+
+/** Runs the election calculator on a round; throws are turned into reasons by the callers. */
+export function electionResult(ctx: CongressContext, e: { payload?: unknown }) {
+  const p = payloadOf<ElectionRecordedPayload>(e);
+  const rules = getRuleSet(ctx.ruleSetId).election;
+  return computeElectionRound({
+    summoned: p.summoned,
+    exclusions: p.exclusions,
+    seats: p.seats,
+    votes: p.votes,
+    tieRule: rules.tieRule,
+    ...(p.tieBreak ? { tieBreak: p.tieBreak } : {}),
+  });
+}
+
+export const validRound: Check = (ctx, e) => {
+  if (!e) return undefined;
+  const p = payloadOf<ElectionRecordedPayload>(e);
+  if (p.round !== ctx.election.round + 1)
+    return `round ${p.round} is out of order: the next round is ${ctx.election.round + 1}`;
+  const remaining = ctx.election.seatsRemaining;
+  if (remaining !== undefined && p.seats !== remaining)
+    return `${remaining} seats remain to fill, not ${p.seats}`;
+  try {
+    electionResult(ctx, e);
+    return undefined;
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+};
+
+/** Route: a key-post candidate (e.g. the intended secretary) was not elected. */
+export const keyPostFailed: Check = (ctx, e) => {
+  const invalid = validRound(ctx, e);
+  if (invalid || !e) return invalid ?? 'no round recorded';
+  const elected = new Set(electionResult(ctx, e).elected);
+  const keyPosts = payloadOf<ElectionRecordedPayload>(e).keyPostCandidateIds;
+  return keyPosts.some((id) => !elected.has(id)) ? undefined : 'every key-post candidate was elected';
+};
+
+/** Route: every seat is filled, no further round needed. */
+export const seatsFilled: Check = (ctx, e) => {
+  const invalid = validRound(ctx, e);
+  if (invalid || !e) return invalid ?? 'no round recorded';
+  return electionResult(ctx, e).needsAnotherRound ? 'seats remain' : undefined;
+};
+
+export const threeContentDirection: Check = (ctx, e) => {
+  const decision = e && payloadOf<{ decision: string }>(e).decision;
+  if (decision !== 'three_content') return 'not a 3-content direction';
+  return getRuleSet(ctx.ruleSetId).variants.threeContent
+    ? undefined
+    : 'this term does not allow a 3-content congress';
+};
+
+export const validDirection: Check = (ctx, e) => {
+  const decision = e && payloadOf<{ decision: string }>(e).decision;
+  return decision === 'three_content' ? threeContentDirection(ctx, e) : undefined;
+};
+
+export const withinMaxDays: Check = (ctx, e) => {
+  if (!e || !ctx.sessionStartAt) return undefined;
+  const max = getRuleSet(ctx.ruleSetId).maxCongressDays[ctx.level];
+  const days = inclusiveDays(toVietnamDate(ctx.sessionStartAt), toVietnamDate(e.at));
+  if (max === undefined || days <= max) return undefined;
+  return `the congress would last ${days} days; a ${ctx.level} congress lasts at most ${max}`;
+};
+
+export const needsAppointment: Check = (ctx) =>
+  ctx.form !== 'four_content' && !ctx.appointed ? undefined : 'the committee is elected or already appointed';
+
+/** Route: a cell under the committee threshold elects only a secretary, so it has no first meeting. */
+export const secretaryOnly: Check = (ctx) => {
+  const min = getRuleSet(ctx.ruleSetId).election.cellCommitteeMinMembers;
+  return ctx.level === 'cell' && ctx.memberCount < min ? undefined : 'the unit elects a committee';
+};
+
+export const isCell: Check = (ctx) => (ctx.level === 'cell' ? undefined : 'not a cell');
+export const isPilot: Check = (ctx) => (ctx.pilot ? undefined : 'not a pilot unit');
+export const notPilot: Check = (ctx) => (ctx.pilot ? 'the unit is already a pilot' : undefined);
+export const notFlagged: Check = (ctx) =>
+  ctx.difficult ? 'the unit is already flagged difficult' : undefined;
+export const isFlagged: Check = (ctx) => (ctx.difficult ? undefined : 'the unit is not flagged difficult');
+
+export const canPostpone: Check = (ctx, e) => {
+  if (ctx.congressHeldAt) return 'the congress has already been held';
+  if (!e) return undefined;
+  const until = payloadOf<{ until: string }>(e).until;
+  const today = toVietnamDate(e.at);
+  if (until <= today) return `the new date ${until} is not after ${today}`;
+  const rules = getRuleSet(ctx.ruleSetId);
+  const months = ctx.level === 'cell' ? rules.postponement.cellMonths : rules.postponement.otherMonths;
+  const limit = addMonths(rules.congressDeadlines[ctx.level] ?? today, months);
+  return until <= limit
+    ? undefined
+    : `postponing to ${until} goes beyond ${limit} (at most ${months} months for a ${ctx.level})`;
+};

@@ -1,0 +1,94 @@
+/**
+ * The open deadlines of a unit, derived purely from its snapshot, the term's rules and the
+ * working-day calendar. The engine diffs successive sets to schedule and cancel delayed jobs.
+ */
+import type { PersistedCongressSnapshot } from '../api.types.js';
+import type { WorkingDayCalendar } from '../calendar/calendar.js';
+import { toVietnamDate, vietnamEndOfDay } from '../calendar/vn-calendar.js';
+import type { CongressContext, Stamp } from '../congress/congress.context.js';
+import type { Deadline, EscalationRecipient } from '../domain.js';
+import type { RuleSet } from '../rules/rule-set.js';
+import { CONGRESS_STEP, POSTPONED_STEP, RELATIVE_STEPS, type RelativeStep } from './deadline-steps.js';
+
+const LADDER: EscalationRecipient[] = ['working_group', 'superior_standing_committee', 'level_above'];
+
+interface Due {
+  kind: string;
+  step: string;
+  owner: 'unit' | 'superior';
+  stamp: Stamp;
+  dueDate: string;
+}
+
+/** Every open obligation of the unit's current state, in a stable order (by step name). */
+export function deadlinesFor(
+  snapshot: PersistedCongressSnapshot,
+  ruleSet: RuleSet,
+  calendar: WorkingDayCalendar,
+): Deadline[] {
+  const ctx = snapshot.context as unknown as CongressContext;
+  const dues: Due[] = [];
+  for (const step of Object.keys(ctx.entered).sort()) {
+    const due = dueOf(step, ctx, ruleSet, calendar);
+    if (due) dues.push(due);
+  }
+  return dues.map((due) => withAlerts(due, ruleSet, calendar));
+}
+
+function dueOf(
+  step: string,
+  ctx: CongressContext,
+  rules: RuleSet,
+  calendar: WorkingDayCalendar,
+): Due | undefined {
+  const stamp = ctx.entered[step];
+  if (!stamp) return undefined;
+  if (step === POSTPONED_STEP && ctx.postponement) {
+    return { kind: 'postponement.until', step, owner: 'unit', stamp, dueDate: ctx.postponement.until };
+  }
+  if (step === CONGRESS_STEP) return congressDue(ctx, rules, stamp);
+  const relative = RELATIVE_STEPS[step];
+  return relative ? relativeDue(step, relative, ctx, rules, calendar, stamp) : undefined;
+}
+
+function congressDue(ctx: CongressContext, rules: RuleSet, stamp: Stamp): Due | undefined {
+  if (ctx.congressHeldAt) return undefined;
+  const dueDate = ctx.postponement?.until ?? rules.congressDeadlines[ctx.level];
+  return dueDate ? { kind: 'congress.held', step: CONGRESS_STEP, owner: 'unit', stamp, dueDate } : undefined;
+}
+
+function relativeDue(
+  step: string,
+  def: RelativeStep,
+  ctx: CongressContext,
+  rules: RuleSet,
+  calendar: WorkingDayCalendar,
+  stamp: Stamp,
+): Due {
+  const start = (def.from && ctx[def.from]) || stamp.at;
+  const dueDate = calendar.addWorkingDays(toVietnamDate(start), rules.clocks[def.clock]);
+  return { kind: def.kind, step, owner: def.owner, stamp, dueDate };
+}
+
+function withAlerts(due: Due, rules: RuleSet, calendar: WorkingDayCalendar): Deadline {
+  const enteredOn = toVietnamDate(due.stamp.at);
+  const reminders = rules.alerts.remindersBefore
+    .map((n) => ({ workingDaysBefore: n, date: calendar.addWorkingDays(due.dueDate, -n) }))
+    // A reminder that would fall before the step was entered is no reminder at all.
+    .filter((r) => r.date >= enteredOn)
+    .map((r) => ({ workingDaysBefore: r.workingDaysBefore, at: vietnamEndOfDay(r.date) }));
+  const escalations = rules.alerts.escalationsAfter.map((n, i) => ({
+    workingDaysAfter: n,
+    at: vietnamEndOfDay(calendar.addWorkingDays(due.dueDate, n)),
+    recipient: LADDER[i] ?? 'level_above',
+  }));
+  return {
+    kind: due.kind,
+    step: due.step,
+    enteredSeq: due.stamp.seq,
+    owner: due.owner,
+    dueAt: vietnamEndOfDay(due.dueDate),
+    reminders,
+    escalations,
+  };
+}

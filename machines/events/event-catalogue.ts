@@ -1,0 +1,142 @@
+/**
+ * Every event a unit's congress procedure accepts: dotted type, payload schema, the roles that may
+ * send it, and labels in Vietnamese and English. The engine checks roles; the machine checks payloads.
+ */
+import type { z } from 'zod';
+import type { EventDefinition } from '../api.types.js';
+import type { EventRole } from '../domain.js';
+import * as p from './payload-schemas.js';
+
+const SECRETARY: EventRole[] = ['secretary'];
+const SUPERIOR: EventRole[] = ['standing_committee'];
+const SYSTEM: EventRole[] = ['system'];
+const SUPERVISORS: EventRole[] = ['working_group', 'standing_committee', 'inspection'];
+
+type Row = [schema: z.ZodType<Record<string, unknown>>, roles: EventRole[], vi: string, en: string];
+
+const ROWS: Record<string, Row> = {
+  'plan.submitted': [p.planSubmitted, SECRETARY, 'Trình kế hoạch đại hội', 'Congress plan submitted'],
+  'plan.approved': [p.empty, SUPERIOR, 'Cấp trên duyệt kế hoạch', 'Plan approved by the superior'],
+  'plan.returned': [p.withReason, SUPERIOR, 'Trả lại kế hoạch để sửa', 'Plan returned for revision'],
+  'pilot.designated': [p.withReason, SUPERIOR, 'Chọn làm đại hội điểm', 'Designated a pilot congress'],
+  'bodies.formed': [
+    p.bodiesFormed,
+    SECRETARY,
+    'Thành lập tiểu ban, tổ công tác',
+    'Subcommittees and groups formed',
+  ],
+  'documents.draft_recorded': [
+    p.draftRecorded,
+    SECRETARY,
+    'Ghi nhận dự thảo văn kiện',
+    'Document draft recorded',
+  ],
+  'consultation.sent': [p.consultationSent, SECRETARY, 'Gửi dự thảo lấy ý kiến', 'Draft sent for comments'],
+  'consultation.reply_recorded': [
+    p.consultationReply,
+    SECRETARY,
+    'Ghi nhận ý kiến góp ý',
+    'Comments received',
+  ],
+  'consultation.closed_early': [
+    p.withReason,
+    SUPERIOR,
+    'Kết thúc lấy ý kiến sớm',
+    'Consultation closed early',
+  ],
+  'documents.submitted': [p.empty, SECRETARY, 'Trình văn kiện', 'Documents submitted'],
+  'documents.approved': [p.empty, SUPERIOR, 'Cấp trên cho ý kiến văn kiện', 'Documents approved'],
+  'documents.returned': [
+    p.withReason,
+    SUPERIOR,
+    'Trả lại văn kiện để sửa',
+    'Documents returned for revision',
+  ],
+  'personnel.step_recorded': [
+    p.personnelStep,
+    SECRETARY,
+    'Ghi nhận bước quy trình nhân sự',
+    'Personnel step recorded',
+  ],
+  'personnel.plan_submitted': [p.empty, SECRETARY, 'Trình đề án nhân sự', 'Personnel plan submitted'],
+  'personnel.plan_approved': [p.empty, SUPERIOR, 'Cấp trên duyệt đề án nhân sự', 'Personnel plan approved'],
+  'personnel.plan_returned': [p.withReason, SUPERIOR, 'Trả lại đề án nhân sự', 'Personnel plan returned'],
+  'subordinate.congress_held': [
+    p.subordinateHeld,
+    SYSTEM,
+    'Đơn vị cấp dưới đã đại hội',
+    'Subordinate congress held',
+  ],
+  'gate.waiver_recorded': [
+    p.waiver,
+    SUPERIOR,
+    'Cho phép đại hội trước đơn vị chưa xong',
+    'Straggler waiver recorded',
+  ],
+  'hierarchy.subordinates_changed': [
+    p.subordinatesChanged,
+    SYSTEM,
+    'Thay đổi đơn vị trực thuộc',
+    'Subordinates changed',
+  ],
+  'review.submitted': [p.empty, SECRETARY, 'Trình cấp trên duyệt', 'Submitted for superior review'],
+  'review.approved': [p.empty, SUPERIOR, 'Cấp trên duyệt văn kiện và nhân sự', 'Superior review approved'],
+  'review.returned': [p.withReason, SUPERIOR, 'Cấp trên trả lại hồ sơ', 'Superior review returned'],
+  'congress.form_changed': [p.formChanged, SUPERIOR, 'Đồng ý hình thức đại hội', 'Congress form changed'],
+  'convening.date_proposed': [p.dateProposed, SECRETARY, 'Đề xuất ngày khai mạc', 'Opening date proposed'],
+  'convening.date_approved': [p.empty, SUPERIOR, 'Cấp trên đồng ý ngày khai mạc', 'Opening date approved'],
+  'convening.date_returned': [p.withReason, SUPERIOR, 'Không đồng ý ngày khai mạc', 'Opening date returned'],
+  'congress.opened': [p.empty, SECRETARY, 'Khai mạc phiên trù bị', 'Preparatory session opened'],
+  'congress.official_session_opened': [
+    p.empty,
+    SECRETARY,
+    'Khai mạc phiên chính thức',
+    'Official session opened',
+  ],
+  'election.recorded': [p.electionRecorded, SECRETARY, 'Ghi nhận kết quả bầu cử', 'Election round recorded'],
+  'election.direction_given': [
+    p.directionGiven,
+    SUPERIOR,
+    'Cấp trên chỉ đạo bầu cử',
+    'Superior direction given',
+  ],
+  'congress.closed': [p.congressClosed, SECRETARY, 'Bế mạc đại hội', 'Congress closed'],
+  'congress.postponed': [p.postponed, SUPERIOR, 'Hoãn đại hội', 'Congress postponed'],
+  'congress.resumed': [
+    p.withOptionalNote,
+    [...SECRETARY, ...SUPERIOR],
+    'Tiếp tục đại hội',
+    'Procedure resumed',
+  ],
+  'committee.appointed': [p.committeeAppointed, SUPERIOR, 'Cấp trên chỉ định cấp uỷ', 'Committee appointed'],
+  'committee.first_meeting_held': [
+    p.empty,
+    SECRETARY,
+    'Hội nghị lần thứ nhất',
+    'First committee meeting held',
+  ],
+  'results.reported': [p.empty, SECRETARY, 'Báo cáo kết quả đại hội', 'Results reported'],
+  'results.confirmed': [p.empty, SUPERIOR, 'Chuẩn y kết quả bầu cử', 'Results confirmed'],
+  'results.annulled': [p.withReason, SUPERIOR, 'Không chuẩn y, bầu lại', 'Results annulled'],
+  'congress.reconvened': [p.empty, SECRETARY, 'Triệu tập lại để bầu lại', 'Reconvened for re-election'],
+  'pilot.lessons_recorded': [
+    p.pilotLessons,
+    SUPERIOR,
+    'Rút kinh nghiệm đại hội điểm',
+    'Pilot lessons recorded',
+  ],
+  'records.archived': [p.empty, SECRETARY, 'Lưu trữ hồ sơ đại hội', 'Records archived'],
+  'unit.flagged_difficult': [p.withReason, SUPERVISORS, 'Đánh dấu đơn vị khó khăn', 'Unit flagged difficult'],
+  'unit.difficulty_cleared': [p.withReason, SUPERVISORS, 'Bỏ đánh dấu khó khăn', 'Difficulty cleared'],
+};
+
+/** The event catalogue, keyed by dotted type. */
+export const EVENT_CATALOGUE: Record<string, EventDefinition> = Object.fromEntries(
+  Object.entries(ROWS).map(([type, [schema, roles, vi, en]]) => [
+    type,
+    { type, schema, roles, label: { vi, en } },
+  ]),
+);
+
+/** Every event type, in catalogue order. */
+export const EVENT_TYPES: readonly string[] = Object.keys(ROWS);

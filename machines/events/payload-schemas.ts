@@ -1,0 +1,76 @@
+/**
+ * Zod schemas of every event payload. Objects are strict: an unknown field is a mistake the sender
+ * must hear about, not something silently dropped.
+ */
+import { z } from 'zod';
+
+/** A decision that needs a reason carries a non-empty one (blank text is not a reason). */
+export const reason = z.string().trim().min(1, 'a reason is required');
+export const unitId = z.string().trim().min(1);
+export const isoDate = z.iso.date();
+const count = z.number().int().nonnegative();
+
+export const empty = z.strictObject({});
+export const withReason = z.strictObject({ reason });
+export const withOptionalNote = z.strictObject({ note: z.string().trim().min(1).optional() });
+
+export const planSubmitted = z.strictObject({ reference: z.string().trim().min(1) });
+export const pilotLessons = z.strictObject({ conferenceDate: isoDate, summary: z.string().trim().min(1) });
+
+export const bodiesFormed = z.strictObject({
+  subcommittees: z
+    .array(z.enum(['documents', 'personnel', 'organisation', 'propaganda']))
+    .min(1)
+    .refine((list) => new Set(list).size === list.length, 'subcommittees must not repeat'),
+  workingGroups: count,
+  inspectionDelegations: count,
+});
+
+export const draftRecorded = z.strictObject({
+  draft: z.number().int().positive(),
+  title: z.string().trim().min(1),
+});
+export const consultationSent = z.strictObject({ draft: z.number().int().positive() });
+export const consultationReply = z.strictObject({ unitId, comments: count.optional() });
+
+const votes = z.array(z.strictObject({ candidateId: unitId, votes: count }));
+
+export const personnelStep = z.strictObject({
+  track: z.enum(['reelection', 'firstTime']),
+  step: z.string().trim().min(1),
+  summoned: z.number().int().positive(),
+  attended: count,
+  votes,
+});
+
+export const subordinateHeld = z.strictObject({ childId: unitId, childSeq: count });
+export const waiver = z.strictObject({ unitIds: z.array(unitId).min(1), reason });
+export const subordinatesChanged = z
+  .strictObject({ added: z.array(unitId), removed: z.array(unitId) })
+  .refine((p) => p.added.length + p.removed.length > 0, 'nothing added or removed');
+
+export const dateProposed = z.strictObject({
+  openingDate: isoDate,
+  officialDelegates: z.number().int().positive().optional(),
+});
+export const formChanged = z.strictObject({ form: z.enum(['three_content', 'two_content']), reason });
+
+export const electionRecorded = z.strictObject({
+  round: z.number().int().positive(),
+  summoned: z.number().int().positive(),
+  exclusions: z.array(z.strictObject({ reason, count })).default([]),
+  seats: z.number().int().positive(),
+  votes: votes.min(1),
+  keyPostCandidateIds: z.array(unitId).default([]),
+  tieBreak: z.array(unitId).optional(),
+});
+export const directionGiven = z.strictObject({
+  decision: z.enum(['another_round', 'three_content']),
+  reason,
+});
+export const congressClosed = z.strictObject({ resolution: z.string().trim().min(1) });
+export const postponed = z.strictObject({ until: isoDate, reason });
+export const committeeAppointed = z.strictObject({ decision: z.string().trim().min(1) });
+
+export type ElectionRecordedPayload = z.infer<typeof electionRecorded>;
+export type PersonnelStepPayload = z.infer<typeof personnelStep>;

@@ -1,0 +1,56 @@
+/**
+ * Machine versions. Every persisted snapshot names the version that produced it; replay resolves it
+ * against that version's machine, and `migrateSnapshot` lifts it one version at a time to the current one.
+ */
+import type { PersistedCongressSnapshot } from '../api.types.js';
+import { type CongressMachine, congressMachine } from '../congress/congress.machine.js';
+
+/** The version new snapshots are written with. */
+export const MACHINE_VERSION = 1;
+
+/** Version → machine definition in force for that version. */
+export const MACHINES_BY_VERSION: Readonly<Record<number, CongressMachine>> = { 1: congressMachine };
+
+/** A migration turns a version-n snapshot into a version n+1 snapshot (value and context). */
+export type SnapshotMigration = (snapshot: PersistedCongressSnapshot) => PersistedCongressSnapshot;
+
+/** Version n → migration to n+1. Empty while version 1 is the only one. */
+export const MIGRATIONS: Readonly<Record<number, SnapshotMigration>> = {};
+
+/** The machine a snapshot of `version` runs on; an unknown version is corrupt data, not a refusal. */
+export function machineFor(version: number): CongressMachine {
+  const machine = MACHINES_BY_VERSION[version];
+  if (!machine) throw new Error(`unknown machine version ${version}`);
+  return machine;
+}
+
+/**
+ * Lifts a snapshot to `target` by applying each step's migration in order. `migrations` is a
+ * parameter so the mechanism can be exercised with sample migrations.
+ */
+export function migrateWith(
+  snapshot: PersistedCongressSnapshot,
+  migrations: Readonly<Record<number, SnapshotMigration>>,
+  target: number,
+): PersistedCongressSnapshot {
+  let current = snapshot;
+  while (current.machineVersion < target) {
+    const step = migrations[current.machineVersion];
+    if (!step) throw new Error(`no migration from machine version ${current.machineVersion}`);
+    const next = step(current);
+    if (next.machineVersion !== current.machineVersion + 1) {
+      throw new Error(
+        `migration from version ${current.machineVersion} produced version ${next.machineVersion}`,
+      );
+    }
+    current = next;
+  }
+  if (current.machineVersion > target)
+    throw new Error(`snapshot version ${current.machineVersion} is newer than ${target}`);
+  return current;
+}
+
+/** Lifts a persisted snapshot to the current machine version. */
+export function migrateSnapshot(snapshot: PersistedCongressSnapshot): PersistedCongressSnapshot {
+  return migrateWith(snapshot, MIGRATIONS, MACHINE_VERSION);
+}
