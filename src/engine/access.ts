@@ -1,0 +1,112 @@
+/**
+ * Who may send which event to which unit, and who may read what. Pure functions, so every edge
+ * (HTTP, CLI, workers) gets the same answer and the API's access-matrix test can enumerate them.
+ */
+import { EVENT_CATALOGUE } from '../../machines/index.js';
+import type { EventActor, EventRole } from '../../machines/domain.js';
+import { ForbiddenError } from '../shared/errors.js';
+import type { OrgUnit, Principal } from './engine.types.js';
+
+/** Unit ids above `unit`, nearest first (only the ids are needed to decide scope). */
+export type AncestorIds = readonly string[];
+
+function isBelow(subtreeOf: string | undefined, ancestorIds: AncestorIds): boolean {
+  return subtreeOf !== undefined && ancestorIds.includes(subtreeOf);
+}
+
+/**
+ * The event role `principal` holds towards `unit`, or null when it holds none. A standing
+ * committee with `subtreeOf: X` acts as the superior standing committee of units strictly below X.
+ * Inspection, auditors and admins never send procedural events.
+ */
+export function eventRoleFor(
+  principal: Principal,
+  unit: OrgUnit,
+  ancestorIds: AncestorIds,
+): EventRole | null {
+  switch (principal.role) {
+    case 'secretary':
+      return principal.unitId === unit.id ? 'secretary' : null;
+    case 'working_group':
+      return principal.workingGroup !== undefined && principal.workingGroup === unit.workingGroup
+        ? 'working_group'
+        : null;
+    case 'standing_committee':
+      return isBelow(principal.subtreeOf, ancestorIds) ? 'standing_committee' : null;
+    case 'system':
+      return 'system';
+    default:
+      return null;
+  }
+}
+
+/** True when `principal` may send `eventType` to `unit` (unknown event types: false). */
+export function canSend(
+  principal: Principal,
+  unit: OrgUnit,
+  ancestorIds: AncestorIds,
+  eventType: string,
+): boolean {
+  const role = eventRoleFor(principal, unit, ancestorIds);
+  const definition = EVENT_CATALOGUE[eventType];
+  return role !== null && definition !== undefined && definition.roles.includes(role);
+}
+
+/**
+ * True when `principal` may read `unit`: secretaries their unit and its subtree, working groups
+ * their assigned units, standing committee / inspection / auditor their subtree, admin and system all.
+ */
+export function canRead(principal: Principal, unit: OrgUnit, ancestorIds: AncestorIds): boolean {
+  switch (principal.role) {
+    case 'admin':
+    case 'system':
+      return true;
+    case 'secretary':
+      return principal.unitId === unit.id || isBelow(principal.unitId, ancestorIds);
+    case 'working_group':
+      return principal.workingGroup !== undefined && principal.workingGroup === unit.workingGroup;
+    default:
+      return principal.subtreeOf === unit.id || isBelow(principal.subtreeOf, ancestorIds);
+  }
+}
+
+/** Throws ForbiddenError unless `canSend`. */
+export function assertCanSend(
+  principal: Principal,
+  unit: OrgUnit,
+  ancestorIds: AncestorIds,
+  eventType: string,
+): void {
+  if (!canSend(principal, unit, ancestorIds, eventType)) {
+    throw new ForbiddenError(
+      `${principal.role} ${principal.id} may not send ${eventType} to unit ${unit.id}`,
+    );
+  }
+}
+
+/** Throws ForbiddenError unless `canRead`. */
+export function assertCanRead(principal: Principal, unit: OrgUnit, ancestorIds: AncestorIds): void {
+  if (!canRead(principal, unit, ancestorIds)) {
+    throw new ForbiddenError(`${principal.role} ${principal.id} may not read unit ${unit.id}`);
+  }
+}
+
+/** Throws ForbiddenError unless the principal is an admin (imports, tokens, global maintenance). */
+export function assertAdmin(principal: Principal, action: string): void {
+  if (principal.role !== 'admin') throw new ForbiddenError(`only an admin may ${action}`);
+}
+
+/**
+ * The actor recorded on an event: the acting team (`secretary:<unit>`, `wg:<group>`,
+ * `sc:<subtree root>`, `system`) in `id`, the authenticated principal in `principalId`.
+ */
+export function actorFor(principal: Principal, role: EventRole): EventActor & { principalId: string } {
+  const team: Record<EventRole, string> = {
+    secretary: `secretary:${principal.unitId ?? ''}`,
+    working_group: `wg:${principal.workingGroup ?? ''}`,
+    standing_committee: `sc:${principal.subtreeOf ?? ''}`,
+    inspection: `inspection:${principal.subtreeOf ?? ''}`,
+    system: 'system',
+  };
+  return { id: team[role], role, principalId: principal.id };
+}

@@ -1,0 +1,63 @@
+/**
+ * Cascade: a child's `notify_parent` effect becomes a system event on the parent naming the child
+ * and its log position. The idempotency key `cascade:<childId>:<childSeq>` makes a retried cascade
+ * a no-op. A parent that is missing or does not accept the event is recorded and skipped: the
+ * child's append stands, and operators see the failure in the cascade-failures stream.
+ */
+import type { MachineEffect } from '../../machines/api.types.js';
+import { recordCascadeFailure } from '../store/index.js';
+import type { EventRequest } from './append-plan.js';
+import type { EngineContext } from './context.js';
+import type { DispatchOptions, DispatchResult, Principal } from './engine.types.js';
+
+/** The principal the engine acts as for events it derives itself. */
+export const SYSTEM_PRINCIPAL: Principal = { id: 'engine', role: 'system' };
+
+type DispatchFn = (
+  ctx: EngineContext,
+  unitId: string,
+  request: EventRequest,
+  principal: Principal,
+  options?: DispatchOptions,
+) => Promise<DispatchResult>;
+
+/** The parent event one effect turns into. */
+export function cascadeRequest(effect: MachineEffect, childId: string, childSeq: number): EventRequest {
+  if (effect.kind === 'congress_held') {
+    return { type: 'subordinate.congress_held', payload: { childId, childSeq }, at: effect.heldAt };
+  }
+  return { type: 'subordinate.results_confirmed', payload: { childId, childSeq }, at: effect.confirmedAt };
+}
+
+async function recordFailure(ctx: EngineContext, fields: Record<string, string>): Promise<void> {
+  ctx.logger.warn(fields, 'cascade to parent was not accepted');
+  await recordCascadeFailure(ctx.redis, ctx.keys, fields);
+}
+
+/** Sends the parent one system event per effect; returns what was appended, cascades included. */
+export async function cascadeToParent(
+  ctx: EngineContext,
+  dispatch: DispatchFn,
+  child: { unitId: string; parentId: string | null; seq: number; effects: MachineEffect[] },
+): Promise<DispatchResult['cascaded']> {
+  const out: DispatchResult['cascaded'] = [];
+  const notifications = child.effects.filter((e) => e.type === 'notify_parent');
+  if (child.parentId === null) return out;
+  for (const [i, effect] of notifications.entries()) {
+    const request = cascadeRequest(effect, child.unitId, child.seq);
+    const idempotencyKey = `cascade:${child.unitId}:${child.seq}${i === 0 ? '' : `:${i}`}`;
+    try {
+      const result = await dispatch(ctx, child.parentId, request, SYSTEM_PRINCIPAL, { idempotencyKey });
+      out.push({ unitId: child.parentId, type: request.type, seq: result.seq }, ...result.cascaded);
+    } catch (error) {
+      await recordFailure(ctx, {
+        childId: child.unitId,
+        childSeq: String(child.seq),
+        parentId: child.parentId,
+        type: request.type,
+        error: error instanceof Error ? error.message : String(error),
+      });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,75 @@
+/**
+ * The engine's resolved dependencies, built once by `createEngine` and passed to every use case.
+ */
+import { pino } from 'pino';
+import { defaultCalendar } from '../../machines/calendar/vn-calendar.js';
+import type { WorkingDayCalendar } from '../../machines/calendar/calendar.js';
+import { getRuleSet } from '../../machines/rules/index.js';
+import type { RuleSet } from '../../machines/rules/rule-set.js';
+import type { DeadlineScheduler } from '../deadlines/scheduler.port.js';
+import { systemClock, type Clock } from '../shared/clock.js';
+import { createKeySpace, type KeySpace, type RedisClient } from '../store/index.js';
+
+/** The slice of a pino logger the engine uses. */
+export interface EngineLogger {
+  warn(details: object, message: string): void;
+  error(details: object, message: string): void;
+}
+
+/** What `createEngine` takes. Only `redis` is required. */
+export interface EngineDeps {
+  redis: RedisClient;
+  /** Key namespace; default `cg`. */
+  prefix?: string;
+  clock?: Clock;
+  /** Told the previous and next deadline sets after every append; failures are logged, not thrown. */
+  scheduler?: DeadlineScheduler;
+  calendar?: WorkingDayCalendar;
+  /** Rule sets by id; default: the terms shipped in machines/rules. */
+  ruleSets?: Record<string, RuleSet>;
+  logger?: EngineLogger;
+  /** How long an idempotency key remembers its result; default 24 h. */
+  idempotencyTtlSeconds?: number;
+  /** Re-reads after losing a compare-and-set when the caller gave no expected version; default 20. */
+  maxRetries?: number;
+}
+
+/** Dependencies with defaults applied. */
+export interface EngineContext {
+  redis: RedisClient;
+  keys: KeySpace;
+  clock: Clock;
+  scheduler: DeadlineScheduler | undefined;
+  calendar: WorkingDayCalendar;
+  ruleSet(id: string): RuleSet;
+  /** The injected rule sets, when not the built-in ones (the import validates terms against them). */
+  ruleSets: Record<string, RuleSet> | undefined;
+  logger: EngineLogger;
+  idempotencyTtlSeconds: number;
+  maxRetries: number;
+}
+
+const DAY_SECONDS = 24 * 60 * 60;
+
+/** Applies defaults. */
+export function createContext(deps: EngineDeps): EngineContext {
+  const ruleSets = deps.ruleSets;
+  return {
+    redis: deps.redis,
+    keys: createKeySpace(deps.prefix),
+    clock: deps.clock ?? systemClock,
+    scheduler: deps.scheduler,
+    calendar: deps.calendar ?? defaultCalendar,
+    ruleSet: ruleSets ? (id) => lookupRuleSet(ruleSets, id) : getRuleSet,
+    ruleSets,
+    logger: deps.logger ?? pino({ name: 'engine', level: 'warn' }),
+    idempotencyTtlSeconds: deps.idempotencyTtlSeconds ?? DAY_SECONDS,
+    maxRetries: deps.maxRetries ?? 20,
+  };
+}
+
+function lookupRuleSet(ruleSets: Record<string, RuleSet>, id: string): RuleSet {
+  const found = ruleSets[id];
+  if (!found) throw new Error(`unknown rule set ${id}`);
+  return found;
+}

@@ -1,0 +1,194 @@
+/**
+ * Plans an import purely: which units are created, updated or unchanged, the roll-up deltas on
+ * every ancestor, the organisation-history records and the subordinate changes parents must hear.
+ */
+import type { PersistedCongressSnapshot, UnitInput } from '../../machines/api.types.js';
+import type { Deadline } from '../../machines/domain.js';
+import { createInitialSnapshot, deadlinesFor, milestonesOf, phaseOf } from '../../machines/index.js';
+import {
+  unitHashFields,
+  type NewUnitWrite,
+  type StoredSnap,
+  type StoredUnit,
+  type UnitUpdateWrite,
+} from '../store/index.js';
+import type { EngineContext } from './context.js';
+import type { ImportReport, OrgUnit } from './engine.types.js';
+import { genesisHash } from './hash-chain.js';
+import { addInto, contribution, type RollupSubject } from './rollup.js';
+
+/** Fields whose change makes a row "updated". */
+const TRACKED = ['name', 'level', 'block', 'parentId', 'workingGroup', 'memberCount', 'term'] as const;
+
+/** One organisation-history record before it is chained. */
+export interface OrgChange {
+  type: 'org.unit_created' | 'org.unit_updated';
+  unitId: string;
+  changes: Record<string, { from: unknown; to: unknown }>;
+}
+
+export interface ImportPlan {
+  created: NewUnitWrite[];
+  updates: UnitUpdateWrite[];
+  rollupDeltas: Map<string, Map<string, number>>;
+  orgChanges: OrgChange[];
+  /** Existing parents whose subordinates changed: they get `hierarchy.subordinates_changed`. */
+  hierarchy: Map<string, { added: string[]; removed: string[] }>;
+  newDeadlines: { unitId: string; deadlines: Deadline[] }[];
+  report: ImportReport;
+}
+
+type Existing = Map<string, { unit: StoredUnit; snap: StoredSnap }>;
+
+function ancestorLists(units: readonly OrgUnit[]): Map<string, string[]> {
+  const lists = new Map<string, string[]>();
+  for (const u of units) {
+    lists.set(u.id, u.parentId === null ? [] : [u.parentId, ...(lists.get(u.parentId) ?? [])]);
+  }
+  return lists;
+}
+
+function childLists(units: readonly OrgUnit[]): Map<string, string[]> {
+  const lists = new Map<string, string[]>();
+  for (const u of units)
+    if (u.parentId !== null) lists.set(u.parentId, [...(lists.get(u.parentId) ?? []), u.id]);
+  return lists;
+}
+
+function diff(before: OrgUnit, after: OrgUnit): OrgChange['changes'] {
+  const changes: OrgChange['changes'] = {};
+  for (const field of TRACKED)
+    if (before[field] !== after[field]) changes[field] = { from: before[field], to: after[field] };
+  return changes;
+}
+
+function addRollup(
+  plan: ImportPlan,
+  ancestorIds: readonly string[],
+  delta: Map<string, number>,
+  sign: number,
+) {
+  for (const id of ancestorIds) {
+    const target = plan.rollupDeltas.get(id) ?? new Map<string, number>();
+    plan.rollupDeltas.set(id, target);
+    addInto(target, delta, sign);
+  }
+}
+
+function noteHierarchy(
+  plan: ImportPlan,
+  parentId: string | null,
+  existing: Existing,
+  change: 'added' | 'removed',
+  id: string,
+) {
+  if (parentId === null || !existing.has(parentId)) return;
+  const entry = plan.hierarchy.get(parentId) ?? { added: [], removed: [] };
+  plan.hierarchy.set(parentId, entry);
+  entry[change].push(id);
+}
+
+function planCreate(
+  ctx: EngineContext,
+  plan: ImportPlan,
+  u: OrgUnit,
+  ancestors: string[],
+  children: string[],
+  openedAt: string,
+) {
+  const input: UnitInput = {
+    unitId: u.id,
+    level: u.level,
+    block: u.block,
+    memberCount: u.memberCount,
+    ruleSetId: u.term,
+    subordinateIds: children,
+    openedAt,
+  };
+  const snapshot: PersistedCongressSnapshot = createInitialSnapshot(input);
+  const ruleSet = ctx.ruleSet(u.term);
+  const subject: RollupSubject = {
+    level: u.level,
+    block: u.block,
+    phase: phaseOf(snapshot),
+    milestones: milestonesOf(snapshot, ruleSet),
+  };
+  const deadlines = deadlinesFor(snapshot, ruleSet, ctx.calendar);
+  plan.created.push({
+    unitId: u.id,
+    parentId: u.parentId,
+    unitFields: unitHashFields(u, ancestors, input),
+    snapFields: {
+      s: JSON.stringify(snapshot),
+      v: '0',
+      h: genesisHash(input),
+      p: subject.phase,
+      m: JSON.stringify(subject.milestones),
+    },
+    deadlinesJson: deadlines.length > 0 ? JSON.stringify(deadlines) : null,
+  });
+  if (deadlines.length > 0) plan.newDeadlines.push({ unitId: u.id, deadlines });
+  addRollup(plan, ancestors, contribution(subject), 1);
+  plan.orgChanges.push({ type: 'org.unit_created', unitId: u.id, changes: {} });
+}
+
+function planExisting(
+  plan: ImportPlan,
+  u: OrgUnit,
+  ancestors: string[],
+  prev: { unit: StoredUnit; snap: StoredSnap },
+  existing: Existing,
+) {
+  const changes = diff(prev.unit.unit, u);
+  const moved = 'parentId' in changes;
+  const ancestorsChanged = ancestors.join('/') !== prev.unit.ancestorIds.join('/');
+  if (Object.keys(changes).length === 0) plan.report.unchanged++;
+  else {
+    plan.report.updated++;
+    plan.orgChanges.push({ type: 'org.unit_updated', unitId: u.id, changes });
+  }
+  if (Object.keys(changes).length === 0 && !ancestorsChanged) return;
+  const { phase, milestones } = prev.snap;
+  addRollup(plan, prev.unit.ancestorIds, contribution({ ...prev.unit.unit, phase, milestones }), -1);
+  addRollup(plan, ancestors, contribution({ level: u.level, block: u.block, phase, milestones }), 1);
+  plan.updates.push({
+    unitId: u.id,
+    unitFields: unitHashFields(u, ancestors, prev.unit.input),
+    ...(moved ? { move: { from: prev.unit.unit.parentId, to: u.parentId } } : {}),
+  });
+  if (moved) {
+    noteHierarchy(plan, prev.unit.unit.parentId, existing, 'removed', u.id);
+    noteHierarchy(plan, u.parentId, existing, 'added', u.id);
+  }
+}
+
+/** Plans importing `units` (parents before children) over the `existing` stored units. */
+export function planImport(
+  ctx: EngineContext,
+  units: readonly OrgUnit[],
+  existing: Existing,
+  openedAt: string,
+): ImportPlan {
+  const plan: ImportPlan = {
+    created: [],
+    updates: [],
+    rollupDeltas: new Map(),
+    orgChanges: [],
+    hierarchy: new Map(),
+    newDeadlines: [],
+    report: { created: 0, updated: 0, unchanged: 0 },
+  };
+  const ancestors = ancestorLists(units);
+  const children = childLists(units);
+  for (const u of units) {
+    const prev = existing.get(u.id);
+    if (prev) {
+      planExisting(plan, u, ancestors.get(u.id) ?? [], prev, existing);
+    } else {
+      plan.report.created++;
+      planCreate(ctx, plan, u, ancestors.get(u.id) ?? [], children.get(u.id) ?? [], openedAt);
+      noteHierarchy(plan, u.parentId, existing, 'added', u.id);
+    }
+  }
+  return plan;
+}

@@ -1,0 +1,87 @@
+/**
+ * Roll-up arithmetic, pure: what one unit contributes to each ancestor's counters, the delta between
+ * two contributions, and turning a counter hash into progress rows.
+ */
+import type { Milestones, Phase } from '../../machines/api.types.js';
+import { LEVELS, type Level } from '../../machines/domain.js';
+import { parseRollupField, rollupField } from '../store/index.js';
+import type { ProgressRow } from './engine.types.js';
+
+/** A unit as the roll-ups see it. */
+export interface RollupSubject {
+  level: string;
+  block: string;
+  phase: Phase;
+  milestones: Milestones;
+}
+
+/**
+ * Counters one unit adds to each ancestor: total, done (congress held), onTime (held by the rule
+ * set's deadline), atRisk (postponed or flagged difficult) and one `phase:<phase>` count.
+ */
+export function contribution(subject: RollupSubject): Map<string, number> {
+  const f = (counter: string) => rollupField(subject.level, subject.block, counter);
+  const ms = subject.milestones;
+  return new Map([
+    [f('total'), 1],
+    [f('done'), ms.congressHeld ? 1 : 0],
+    [f('onTime'), ms.congressHeld && ms.heldOnTime ? 1 : 0],
+    [f('atRisk'), ms.postponed || ms.difficult ? 1 : 0],
+    [f(`phase:${subject.phase}`), 1],
+  ]);
+}
+
+/** Adds `delta × sign` into `target`. */
+export function addInto(target: Map<string, number>, delta: ReadonlyMap<string, number>, sign = 1): void {
+  for (const [field, value] of delta) target.set(field, (target.get(field) ?? 0) + sign * value);
+}
+
+/** after − before, without zero entries. */
+export function contributionDelta(before: RollupSubject, after: RollupSubject): Map<string, number> {
+  const delta = contribution(after);
+  addInto(delta, contribution(before), -1);
+  for (const [field, value] of delta) if (value === 0) delta.delete(field);
+  return delta;
+}
+
+/** True when two counter maps agree (missing fields count as zero). */
+export function sameCounters(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): boolean {
+  for (const field of new Set([...a.keys(), ...b.keys()])) {
+    if ((a.get(field) ?? 0) !== (b.get(field) ?? 0)) return false;
+  }
+  return true;
+}
+
+/** done/total × 100 rounded to two decimals (0 when total is 0). */
+export function percent(done: number, total: number): number {
+  return total === 0 ? 0 : Math.round((done / total) * 10_000) / 100;
+}
+
+function emptyRow(level: Level, block: string): ProgressRow {
+  return { level, block, done: 0, total: 0, percent: 0, onTime: 0, atRisk: 0, byPhase: {} };
+}
+
+function applyCounter(row: ProgressRow, counter: string, value: number): void {
+  if (counter === 'total' || counter === 'done' || counter === 'onTime' || counter === 'atRisk') {
+    row[counter] = value;
+  } else if (counter.startsWith('phase:') && value !== 0) {
+    row.byPhase[counter.slice('phase:'.length) as Phase] = value;
+  }
+}
+
+/** Progress rows (one per level × block present), top level first, blocks alphabetical. */
+export function progressRows(counters: ReadonlyMap<string, number>): ProgressRow[] {
+  const rows = new Map<string, ProgressRow>();
+  for (const [field, value] of counters) {
+    const parsed = parseRollupField(field);
+    if (!parsed || !(LEVELS as readonly string[]).includes(parsed.level)) continue;
+    const id = `${parsed.level}|${parsed.block}`;
+    const row = rows.get(id) ?? emptyRow(parsed.level as Level, parsed.block);
+    rows.set(id, row);
+    applyCounter(row, parsed.counter, value);
+  }
+  return [...rows.values()]
+    .filter((row) => row.total > 0)
+    .map((row) => ({ ...row, percent: percent(row.done, row.total) }))
+    .sort((a, b) => LEVELS.indexOf(a.level) - LEVELS.indexOf(b.level) || a.block.localeCompare(b.block));
+}

@@ -1,0 +1,115 @@
+/**
+ * verify: walk a unit's log, recompute every hash, check prevHash links and seq continuity, replay
+ * it and compare with the stored snapshot. Reports the FIRST broken seq.
+ */
+import type { PersistedCongressSnapshot } from '../../machines/api.types.js';
+import {
+  iterateRawLog,
+  parseLogEntry,
+  readChildIds,
+  readUnitState,
+  type RawLogEntry,
+  type StoredUnit,
+} from '../store/index.js';
+import type { EngineContext } from './context.js';
+import type { HistoryEntry, Principal, VerifyReport } from './engine.types.js';
+import { canonicalJson, genesisHash, recordHash } from './hash-chain.js';
+import { requireReadable } from './reads.js';
+import { applyRecorded, initialState } from './replay.js';
+
+class Broken extends Error {
+  constructor(
+    readonly seq: number,
+    reason: string,
+  ) {
+    super(reason);
+  }
+}
+
+function checkEntry(raw: RawLogEntry, seq: number, prevHash: string): HistoryEntry {
+  let entry: HistoryEntry;
+  try {
+    entry = parseLogEntry(raw);
+  } catch {
+    throw new Broken(seq, `entry ${raw.streamId} is unreadable`);
+  }
+  if (raw.streamId !== `${seq}-0` || entry.seq !== seq || raw.fields.seq !== String(seq)) {
+    throw new Broken(seq, `expected seq ${seq}, found entry ${raw.streamId} carrying seq ${entry.seq}`);
+  }
+  if (entry.prevHash !== prevHash) throw new Broken(seq, 'prevHash does not link to the previous event');
+  const { hash, ...rest } = entry;
+  if (recordHash(rest) !== hash) throw new Broken(seq, 'hash does not match the event content');
+  return entry;
+}
+
+const sameSnapshot = (a: PersistedCongressSnapshot, b: PersistedCongressSnapshot) =>
+  canonicalJson(JSON.parse(JSON.stringify(a))) === canonicalJson(b);
+
+async function walk(ctx: EngineContext, unit: StoredUnit): Promise<VerifyReport> {
+  const unitId = unit.unit.id;
+  const { snap } = await readUnitState(ctx.redis, ctx.keys, unitId);
+  let prevHash = genesisHash(unit.input);
+  let { snapshot } = initialState(unit.input);
+  let seq = 0;
+  for await (const raw of iterateRawLog(ctx.redis, ctx.keys, unitId)) {
+    const entry = checkEntry(raw, seq + 1, prevHash);
+    const outcome = applyRecorded(snapshot, entry);
+    if (!outcome.ok) throw new Broken(entry.seq, `replay refuses the event: ${outcome.message}`);
+    ({ snapshot } = outcome);
+    prevHash = entry.hash;
+    seq = entry.seq;
+  }
+  const version = snap?.version ?? 0;
+  if (version !== seq)
+    throw new Broken(seq + 1, `log ends at seq ${seq} but the unit is at version ${version}`);
+  if (snap && snap.head !== prevHash)
+    throw new Broken(seq, 'stored head hash differs from the last event hash');
+  if (snap && !sameSnapshot(snapshot, snap.snapshot))
+    throw new Broken(seq, 'replayed state differs from the stored snapshot');
+  return { unitId, ok: true, events: seq };
+}
+
+/** Verifies one stored unit; never throws for a broken chain, reports it. */
+export async function verifyStoredUnit(ctx: EngineContext, unit: StoredUnit): Promise<VerifyReport> {
+  try {
+    return await walk(ctx, unit);
+  } catch (error) {
+    if (!(error instanceof Broken)) throw error;
+    return {
+      unitId: unit.unit.id,
+      ok: false,
+      events: error.seq - 1,
+      firstBrokenSeq: error.seq,
+      reason: error.message,
+    };
+  }
+}
+
+async function subtreeIds(ctx: EngineContext, rootId: string): Promise<string[]> {
+  const ids = [rootId];
+  for (let i = 0; i < ids.length; i++) ids.push(...(await readChildIds(ctx.redis, ctx.keys, ids[i]!)));
+  return ids;
+}
+
+/** Verifies `unitId`, or every unit of its subtree (root first), a few units at a time. */
+export async function verify(
+  ctx: EngineContext,
+  unitId: string,
+  principal: Principal,
+  options: { subtree?: boolean } = {},
+): Promise<VerifyReport[]> {
+  const root = await requireReadable(ctx, unitId, principal);
+  if (!options.subtree) return [await verifyStoredUnit(ctx, root)];
+  const ids = await subtreeIds(ctx, unitId);
+  const reports: VerifyReport[] = [];
+  for (let i = 0; i < ids.length; i += 16) {
+    const batch = await Promise.all(
+      ids.slice(i, i + 16).map(async (id) => {
+        const unit = id === unitId ? root : await requireReadable(ctx, id, principal);
+        return verifyStoredUnit(ctx, unit);
+      }),
+    );
+    reports.push(...batch);
+  }
+  return reports;
+}
