@@ -34,7 +34,8 @@ function eventBody(catalogue: Record<string, EventDefinition>): z.ZodType {
       description: `${def.label.en} — ${def.label.vi}. Roles: ${def.roles.join(', ')}`,
     }),
   );
-  return variants.length === 0 ? input.eventBodySchema : z.union(variants);
+  const [first, ...rest] = variants;
+  return first === undefined ? input.eventBodySchema : z.discriminatedUnion('type', [first, ...rest]);
 }
 
 const unitPath = (suffix: string) => `/api/v1/units/{id}${suffix}`;

@@ -38,10 +38,15 @@ export const envSchema = z.object({
 
 export type Env = z.infer<typeof envSchema>;
 
+/** The environment does not parse; the message names every offending variable. */
+export class InvalidEnvironmentError extends Error {
+  override name = 'InvalidEnvironmentError';
+}
+
 /** Parses `source` (default `process.env`); throws one readable message naming every bad variable. */
 export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
   const parsed = envSchema.safeParse(source);
   if (parsed.success) return parsed.data;
   const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
-  throw new Error(`Invalid environment:\n${lines.join('\n')}`);
+  throw new InvalidEnvironmentError(`Invalid environment:\n${lines.join('\n')}`);
 }

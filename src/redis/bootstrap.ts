@@ -1,6 +1,6 @@
 import { Redis } from 'ioredis';
 import { clientOptions, redisAnswers } from './probe.js';
-import { findOnPath, startPrivateRedis, type PrivateRedis } from './private-server.js';
+import { findOnPath, readPrivateUrl, startPrivateRedis, type PrivateRedis } from './private-server.js';
 
 /** Thrown when no Redis can be found or started; the message tells the operator what to do. */
 export class RedisUnavailableError extends Error {
@@ -27,7 +27,15 @@ export interface BootstrapOptions {
   dataDir: string;
   /** PATH to look for `redis-server` on. */
   pathVar?: string;
+  /**
+   * Whether this process may start a private redis-server (servers: yes). When false, a private
+   * server another process started under `dataDir` is used if it answers (one-shot CLI commands).
+   */
+  startPrivate?: boolean;
 }
+
+const START_FIRST =
+  'Or start the server first (npm start), which runs a private Redis when none is installed.';
 
 export const HOW_TO_GET_REDIS = [
   'No Redis is reachable and no redis-server binary was found on PATH.',
@@ -46,6 +54,9 @@ export async function bootstrapRedis(options: BootstrapOptions): Promise<RedisCo
   if (options.url !== undefined) return connect(options.url, 'REDIS_URL');
   const localUrl = options.localUrl ?? 'redis://127.0.0.1:6379';
   if (await redisAnswers(localUrl)) return connect(localUrl, 'local');
+  const shared = readPrivateUrl(options.dataDir);
+  if (shared !== null && (await redisAnswers(shared))) return connect(shared, 'private');
+  if (options.startPrivate === false) throw new RedisUnavailableError(`${HOW_TO_GET_REDIS}\n${START_FIRST}`);
   const binary = findOnPath('redis-server', options.pathVar);
   if (binary === null) throw new RedisUnavailableError(HOW_TO_GET_REDIS);
   const server = await startPrivateRedis(binary, options.dataDir);

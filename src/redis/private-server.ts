@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { accessSync, constants, mkdirSync } from 'node:fs';
+import { accessSync, constants, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { delimiter, join, resolve } from 'node:path';
 import { waitForRedis } from './probe.js';
@@ -50,7 +50,27 @@ export async function startPrivateRedis(binary: string, dir: string): Promise<Pr
     child.kill('SIGKILL');
     throw new Error(`redis-server started from ${binary} did not answer on port ${port}`);
   }
-  return { url, stop: () => stopChild(child) };
+  const urlFile = join(dataDir, URL_FILE);
+  writeFileSync(urlFile, `${url}\n`);
+  return {
+    url,
+    stop: async () => {
+      rmSync(urlFile, { force: true });
+      await stopChild(child);
+    },
+  };
+}
+
+/** Where a running private server's URL is written, so CLI commands can find it. */
+const URL_FILE = 'redis.url';
+
+/** URL of a private server another process started under `dir`, if one wrote it. */
+export function readPrivateUrl(dir: string): string | null {
+  try {
+    return readFileSync(join(resolve(dir), URL_FILE), 'utf8').trim() || null;
+  } catch {
+    return null;
+  }
 }
 
 /** SIGTERM lets redis-server fsync its AOF before exiting. */

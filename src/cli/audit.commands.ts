@@ -1,0 +1,104 @@
+import { SingleBar, Presets } from 'cli-progress';
+import type { Command } from 'commander';
+import type { Engine, Principal, VerifyReport } from '../engine/engine.types.js';
+import { stateQuerySchema } from '../api/schemas.js';
+import type { Runtime } from '../config/runtime.js';
+import type { CliContext } from './cli-context.js';
+import { UsageError } from './exit-codes.js';
+import { intOption } from './parse-options.js';
+
+type Run = (action: (ctx: CliContext, runtime: Runtime) => Promise<void>) => Promise<void>;
+
+/** Raised after printing a failed verification, so the process exits non-zero. */
+export class VerificationFailed extends Error {
+  override name = 'VerificationFailed';
+}
+
+/** Every unit id of the subtree under `root`, breadth first. */
+async function collectSubtree(engine: Engine, root: string, principal: Principal): Promise<string[]> {
+  const ids: string[] = [];
+  const queue = [root];
+  while (queue.length > 0) {
+    const id = queue.shift()!;
+    ids.push(id);
+    queue.push(...(await engine.children(id, principal)).map((c) => c.id));
+  }
+  return ids;
+}
+
+/** Verifies unit by unit so the bar can move; stderr, so stdout stays the report. */
+async function verifyWithBar(engine: Engine, ids: string[], principal: Principal): Promise<VerifyReport[]> {
+  const bar = new SingleBar(
+    { stream: process.stderr, format: 'verify [{bar}] {value}/{total} {unit}' },
+    Presets.shades_classic,
+  );
+  bar.start(ids.length, 0, { unit: '' });
+  const reports: VerifyReport[] = [];
+  for (const id of ids) {
+    reports.push(...(await engine.verify(id, principal)));
+    bar.increment({ unit: id });
+  }
+  bar.stop();
+  return reports;
+}
+
+/** replay, verify, export: what auditors run. */
+export function registerAuditCommands(program: Command, run: Run): void {
+  program
+    .command('replay <unit>')
+    .description('the state the unit was in at an instant (--at) or after a log position (--seq)')
+    .option('--at <iso>', 'ISO 8601 instant')
+    .option('--seq <n>', 'log position', intOption)
+    .action((unit: string, opts: { at?: string; seq?: number }) =>
+      run(async (ctx) => {
+        const at = stateQuerySchema.safeParse(opts);
+        if (!at.success) throw new UsageError('give exactly one of --at <ISO instant> or --seq <n>');
+        const replayed = await ctx.engine.replay(unit, at.data, await ctx.principal());
+        ctx.print(
+          ctx.json
+            ? JSON.stringify(replayed, null, 2)
+            : `seq ${replayed.seq}, phase ${replayed.phase}\n${JSON.stringify(replayed.snapshot.value)}`,
+        );
+      }),
+    );
+
+  program
+    .command('verify [unit]')
+    .description("check the hash chain and replay of a unit's subtree, or of every unit with --all")
+    .option('--all', 'every unit in the database')
+    .action((unit: string | undefined, opts: { all?: boolean }) =>
+      run(async (ctx, runtime) => {
+        if ((unit === undefined) === (opts.all !== true)) throw new UsageError('give a unit id or --all');
+        const principal = await ctx.principal();
+        const ids =
+          unit === undefined ? await runtime.allUnitIds() : await collectSubtree(ctx.engine, unit, principal);
+        const reports = await verifyWithBar(ctx.engine, ids, principal);
+        const broken = reports.filter((r) => !r.ok);
+        ctx.print(
+          ctx.json
+            ? JSON.stringify({ ok: broken.length === 0, reports }, null, 2)
+            : [
+                `verified ${reports.length} units: ${broken.length === 0 ? 'all intact' : `${broken.length} broken`}`,
+                ...broken.map(
+                  (r) =>
+                    `  ${r.unitId}: broken at seq ${r.firstBrokenSeq ?? '?'} (${r.reason ?? 'no reason given'})`,
+                ),
+              ].join('\n'),
+        );
+        if (broken.length > 0) throw new VerificationFailed(`${broken.length} unit(s) failed verification`);
+      }),
+    );
+
+  program
+    .command('export <unit>')
+    .description("the unit's full history to stdout")
+    .option('--format <format>', 'jsonl or csv', 'jsonl')
+    .action((unit: string, opts: { format: string }) =>
+      run(async (ctx) => {
+        if (opts.format !== 'jsonl' && opts.format !== 'csv')
+          throw new UsageError('--format must be jsonl or csv');
+        for await (const chunk of ctx.engine.exportHistory(unit, opts.format, await ctx.principal()))
+          process.stdout.write(chunk);
+      }),
+    );
+}

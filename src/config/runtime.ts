@@ -1,0 +1,68 @@
+import { Queue } from 'bullmq';
+import type { Logger } from 'pino';
+import { createBullmqScheduler } from '../deadlines/bullmq-scheduler.js';
+import type { DeadlineJobData } from '../deadlines/deadline-job.schema.js';
+import { bullPrefix, DEFAULT_QUEUE_NAMES, deadlineJobOptions } from '../deadlines/queues.js';
+import { createEngine } from '../engine/index.js';
+import type { Engine } from '../engine/engine.types.js';
+import { createKeySpace, scanSet } from '../store/index.js';
+import { createTokenStore, type TokenStore } from '../auth/token-store.js';
+import { bootstrapRedis, type RedisConnection } from '../redis/bootstrap.js';
+import type { Env } from './env.js';
+
+/** The pieces every process shares: Redis, the engine (scheduling deadlines on BullMQ) and the token store. */
+export interface Runtime {
+  env: Env;
+  connection: RedisConnection;
+  engine: Engine;
+  tokens: TokenStore;
+  deadlineQueue: Queue<DeadlineJobData>;
+  /** Number of units under the prefix (0: an empty database). */
+  unitCount(): Promise<number>;
+  /** Every unit id, sorted (for `verify --all`). */
+  allUnitIds(): Promise<string[]>;
+  /** Closes the queue, then Redis (and the private redis-server, if any). */
+  close(): Promise<void>;
+}
+
+export interface RuntimeOptions {
+  logger: Logger;
+  /** Start a private redis-server when none answers (servers yes, one-shot CLI commands no). */
+  allowPrivateRedis: boolean;
+}
+
+/** Connects to Redis and builds the engine and token store for `env`. */
+export async function openRuntime(env: Env, options: RuntimeOptions): Promise<Runtime> {
+  const connection = await bootstrapRedis({
+    url: env.REDIS_URL,
+    localUrl: env.CONGRESS_LOCAL_REDIS_URL,
+    dataDir: env.CONGRESS_REDIS_DIR,
+    startPrivate: options.allowPrivateRedis,
+  });
+  const prefix = env.CONGRESS_PREFIX;
+  const deadlineQueue = new Queue<DeadlineJobData>(DEFAULT_QUEUE_NAMES.deadlines, {
+    connection: connection.redis,
+    prefix: bullPrefix(prefix),
+    defaultJobOptions: deadlineJobOptions,
+  });
+  const scheduler = createBullmqScheduler({ queue: deadlineQueue });
+  const keys = createKeySpace(prefix);
+  const engine = createEngine({ redis: connection.redis, prefix, scheduler, logger: options.logger });
+  return {
+    env,
+    connection,
+    engine,
+    tokens: createTokenStore(connection.redis, prefix),
+    deadlineQueue,
+    unitCount: () => connection.redis.scard(keys.allUnits),
+    allUnitIds: async () => {
+      const ids: string[] = [];
+      for await (const batch of scanSet(connection.redis, keys.allUnits)) ids.push(...batch);
+      return ids.sort();
+    },
+    close: async () => {
+      await deadlineQueue.close();
+      await connection.close();
+    },
+  };
+}
