@@ -33,6 +33,13 @@ const unitInputSchema = z.strictObject({
   openedAt: z.iso.datetime({ offset: true }),
 });
 
+/** The envelope fields the machine reads: time and log position. */
+const envelopeSchema = z.object({
+  at: z.iso.datetime({ offset: true }),
+  seq: z.number().int().nonnegative(),
+  actor: z.object({ id: z.string().min(1), role: z.string().min(1) }),
+});
+
 function safeRuleSet(id: string): boolean {
   try {
     getRuleSet(id);
@@ -56,15 +63,10 @@ export function applyEvent(snapshot: PersistedCongressSnapshot, event: CongressE
   const state = fromPersisted(machine, snapshot);
   const definition = EVENT_CATALOGUE[event.type];
   if (!definition) return refuse(state, 'unknown_event', `unknown event type "${event.type}"`);
+  const envelope = envelopeSchema.safeParse(event);
+  if (!envelope.success) return invalid(state, event.type, envelope.error.issues, '');
   const parsed = definition.schema.safeParse(event.payload);
-  if (!parsed.success) {
-    const issues = parsed.error.issues.map((i) => ({
-      path: i.path.map(String).join('.'),
-      message: i.message,
-    }));
-    const detail = issues.map((i) => `${i.path || '(payload)'}: ${i.message}`).join('; ');
-    return { ...refuse(state, 'invalid_payload', `invalid ${event.type} payload: ${detail}`), issues };
-  }
+  if (!parsed.success) return invalid(state, event.type, parsed.error.issues, 'payload');
   const checked: CongressEvent = { ...event, payload: parsed.data };
   const [next] = transition(machine, state, checked);
   if (next === state) return refuse(state, 'not_allowed', notAllowedMessage(state, checked));
@@ -87,6 +89,16 @@ function refuse(
   message: string,
 ) {
   return { ok: false as const, code, message, allowed: allowedEvents(state) };
+}
+
+/** Issues with dotted paths (`payload.votes.0.votes`), as the edges report them. */
+function invalid(state: CongressSnapshot, type: string, zodIssues: z.core.$ZodIssue[], root: string) {
+  const issues = zodIssues.map((i) => ({
+    path: [...(root ? [root] : []), ...i.path.map(String)].join('.') || root,
+    message: i.message,
+  }));
+  const detail = issues.map((i) => `${i.path}: ${i.message}`).join('; ');
+  return { ...refuse(state, 'invalid_payload', `invalid ${type} event: ${detail}`), issues };
 }
 
 function notAllowedMessage(state: CongressSnapshot, event: CongressEvent): string {

@@ -46,7 +46,7 @@ const RAW_CHECKS = {
   gateNotMet: (ctx) => (gateStatus(ctx).met ? 'the subordinate gate is met' : undefined),
   conveningGate: prep.conveningGate,
   validHierarchyChange: prep.validHierarchyChange,
-  noticeRespected: session.noticeRespected,
+  openingDateAcceptable: both(session.noticeRespected, session.reviewLeadRespected),
   formChangeAllowed: session.formChangeAllowed,
   noElection: (ctx) => (ctx.form === 'four_content' ? 'the congress elects its committee' : undefined),
   validRound: session.validRound,

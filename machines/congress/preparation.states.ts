@@ -54,6 +54,8 @@ const documentsRegion = {
         ...recordDraft,
         'consultation.reply_recorded': { guard: g('validReply'), actions: u('recordReply') },
         'consultation.closed_early': { target: 'drafting', actions: u('closeConsultation') },
+        // Listed so the unit is told why it must wait for the replies.
+        'documents.submitted': { guard: g('canSubmitDocuments'), target: 'submitted' },
       },
     },
     submitted: {

@@ -20,6 +20,16 @@ export const noticeRespected: Check = (ctx, e) => {
   return `opening on ${ctx.openingDate} leaves ${have} working days after approval on ${approvedOn}; ${notice} are needed (earliest ${earliest})`;
 };
 
+/** Documents and personnel must have been reviewed long enough before the opening (45 working days in 2025). */
+export const reviewLeadRespected: Check = (ctx) => {
+  const review = ctx.approvals.review;
+  if (!review || !ctx.openingDate) return undefined;
+  const lead = getRuleSet(ctx.ruleSetId).clocks.superiorReviewBeforeOpening;
+  const earliest = defaultCalendar.addWorkingDays(toVietnamDate(review.at), lead);
+  if (ctx.openingDate >= earliest) return undefined;
+  return `opening on ${ctx.openingDate} is less than ${lead} working days after the superior's review (earliest ${earliest})`;
+};
+
 export const formChangeAllowed: Check = (ctx, e) => {
   const variants = getRuleSet(ctx.ruleSetId).variants;
   if (!variants.threeContent && !variants.twoContent) return 'this term allows only the 4-content congress';

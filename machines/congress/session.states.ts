@@ -13,7 +13,7 @@ export const conveningState = {
       ...stamped('convening.proposed'),
       on: {
         'convening.date_approved': {
-          guard: g('noticeRespected'),
+          guard: g('openingDateAcceptable'),
           target: 'convened',
           actions: approved('opening'),
         },
