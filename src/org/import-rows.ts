@@ -78,6 +78,8 @@ export function readCsv(content: string): { rows: RawRow[]; errors: ImportRowErr
     skip_records_with_error: true,
     on_skip: (err: CsvError | undefined) => {
       const line = typeof err?.lines === 'number' ? err.lines : 0;
+      // csv-parse may flag each stray quote of one record; one error per record is enough.
+      if (errors.at(-1)?.line === line) return undefined;
       errors.push({ line, field: '(row)', reason: `malformed CSV: ${err?.message ?? 'unreadable record'}` });
       return undefined;
     },

@@ -90,7 +90,7 @@ export function checkParents(
       if (!seenIds.has(unit.parentId)) report(line, 'parent', `unknown parent ${unit.parentId}`);
       continue;
     }
-    if (!Object.hasOwn(ruleSets, unit.term)) continue;
+    if (!Object.hasOwn(ruleSets, unit.term) || !Object.hasOwn(ruleSets, parent.term)) continue;
     if (parent.term !== unit.term) {
       report(line, 'term', `term ${unit.term} differs from parent ${parent.id}'s term ${parent.term}`);
       continue;
