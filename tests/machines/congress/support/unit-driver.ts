@@ -55,6 +55,8 @@ export class UnitDriver {
   position = 0;
   at: string;
   readonly outcomes: TransitionOutcome[] = [];
+  /** Every accepted event, in order, as the log would hold them. */
+  readonly accepted: CongressEvent[] = [];
 
   constructor(input: UnitInput = buildUnit()) {
     this.snapshot = createInitialSnapshot(input);
@@ -68,11 +70,10 @@ export class UnitDriver {
     overrides: Partial<CongressEvent> = {},
   ): TransitionOutcome {
     const at = overrides.at ?? plusDays(this.at, 1);
-    const outcome = applyEvent(
-      this.snapshot,
-      buildEvent(type, payload, { seq: this.seq + 1, at, ...overrides }),
-    );
+    const event = buildEvent(type, payload, { seq: this.seq + 1, at, ...overrides });
+    const outcome = applyEvent(this.snapshot, event);
     if (outcome.ok) {
+      this.accepted.push(event);
       this.snapshot = outcome.snapshot;
       this.seq += 1;
       this.at = at;

@@ -1,0 +1,268 @@
+import { describe, expect, it } from 'vitest';
+import { milestonesOf, phaseOf } from '../../../machines/index.js';
+import { getRuleSet } from '../../../machines/rules/index.js';
+import { electionRound, walkTo } from './support/procedure-steps.js';
+import { UnitDriver, buildCell, buildUnit } from './support/unit-driver.js';
+
+const RULES = getRuleSet('2020-2025');
+const entered = (d: UnitDriver) => d.context.entered as Record<string, { seq: number }>;
+
+/** Round 1 where the intended secretary (nguyen-van-a) gets 5 of 11 votes: not elected. */
+const keyPostFails = electionRound({
+  votes: [
+    { candidateId: 'nguyen-van-a', votes: 5 },
+    { candidateId: 'tran-thi-b', votes: 8 },
+    { candidateId: 'le-van-c', votes: 7 },
+    { candidateId: 'pham-thi-d', votes: 3 },
+  ],
+});
+
+describe('returned for revision', () => {
+  it('when the superior returns the plan, then the unit resubmits and the step is entered anew', () => {
+    const d = walkTo(new UnitDriver(), 'plan.submitted');
+    const firstEntry = entered(d)['plan.submitted']?.seq;
+    d.send('plan.returned', { reason: 'thiếu lộ trình tổ chức đại hội chi bộ' });
+    expect(d.snapshot.value).toEqual({ procedure: { plan: 'returned' } });
+    d.send('plan.submitted', { reference: '155-KH/ĐU (sửa đổi)' });
+    expect(entered(d)['plan.submitted']?.seq).toBeGreaterThan(firstEntry ?? Infinity);
+    expect(entered(d)['plan.returned']).toBeUndefined();
+    d.send('plan.approved');
+    expect(phaseOf(d.snapshot)).toBe('bodies');
+  });
+
+  it('when the documents are returned, then a new draft is recorded and they are resubmitted', () => {
+    const d = walkTo(new UnitDriver(), 'bodies.formed');
+    d.send('documents.draft_recorded', { draft: 1, title: 'Dự thảo 1' });
+    d.send('consultation.sent', { draft: 1 });
+    d.send('consultation.closed_early', { reason: 'hết thời hạn góp ý' });
+    d.send('documents.submitted');
+    d.send('documents.returned', { reason: 'báo cáo chưa đánh giá đúng hạn chế' });
+    d.send('documents.draft_recorded', { draft: 2, title: 'Dự thảo 2' });
+    d.send('documents.submitted');
+    d.send('documents.approved');
+    expect(d.snapshot.value).toMatchObject({ procedure: { preparation: { documents: 'final' } } });
+    expect(d.context.drafts).toBe(2);
+  });
+
+  it('when the personnel plan is returned, then it can be resubmitted and approved', () => {
+    const d = walkTo(new UnitDriver(), 'documents.final');
+    walkTo(d, 'personnel.approved');
+    expect(d.context.personnelApproved).toBe(true);
+    const cell = walkTo(new UnitDriver(buildCell()), 'documents.final');
+    cell.send('personnel.plan_submitted');
+    cell.send('personnel.plan_returned', { reason: 'chưa có nhân sự phó bí thư' });
+    expect(cell.snapshot.value).toMatchObject({ procedure: { preparation: { personnel: 'planReturned' } } });
+    cell.send('personnel.plan_submitted');
+    cell.send('personnel.plan_approved');
+    expect(cell.snapshot.value).toMatchObject({ procedure: { preparation: { personnel: 'approved' } } });
+  });
+
+  it('when the superior review returns the dossier, then resubmission goes back to pending review', () => {
+    const d = walkTo(new UnitDriver(), 'review.submitted');
+    d.send('review.returned', { reason: 'đề án nhân sự cần bổ sung' });
+    expect(d.snapshot.value).toEqual({ procedure: { review: 'returned' } });
+    d.send('review.submitted');
+    expect(d.snapshot.value).toEqual({ procedure: { review: 'pending' } });
+  });
+
+  it('when the opening date is returned, then the unit proposes another one', () => {
+    const d = walkTo(new UnitDriver(), 'convening.date_proposed');
+    d.send('convening.date_returned', { reason: 'trùng lịch đại hội cấp trên' });
+    expect(d.snapshot.value).toEqual({ procedure: { convening: 'proposing' } });
+  });
+});
+
+describe('postponement', () => {
+  it('when the superior postpones a unit mid-preparation, then resuming returns to every region where it was', () => {
+    const d = walkTo(new UnitDriver(), 'bodies.formed');
+    d.send('documents.draft_recorded', { draft: 1, title: 'Dự thảo 1' });
+    d.send('subordinate.congress_held', { childId: 'cell-1', childSeq: 12 });
+    const before = d.snapshot.value;
+    d.send('congress.postponed', { until: '2020-09-30', reason: 'dịch COVID-19' });
+    expect(phaseOf(d.snapshot)).toBe('postponed');
+    expect(milestonesOf(d.snapshot, RULES).postponed).toBe(true);
+    d.send('congress.resumed', {}, { actor: { id: 'sec', role: 'secretary' } });
+    expect(d.snapshot.value).toEqual(before);
+    expect(d.context.drafts).toBe(1);
+  });
+
+  it('when a postponement goes beyond the limit for the level, then it is refused', () => {
+    const base = walkTo(new UnitDriver(), 'plan.submitted');
+    const tooLate = base.try('congress.postponed', { until: '2021-07-01', reason: 'x' });
+    expect(tooLate.ok).toBe(false);
+    if (!tooLate.ok) expect(tooLate.message).toContain('beyond 2021-06-30 (at most 12 months for a base)');
+    const cell = walkTo(new UnitDriver(buildCell()), 'plan.submitted');
+    expect(cell.try('congress.postponed', { until: '2020-10-01', reason: 'x' }).ok).toBe(false);
+    expect(cell.try('congress.postponed', { until: '2020-09-30', reason: 'x' }).ok).toBe(true);
+  });
+
+  it('when a postponed unit is rescheduled, then the new date replaces the old one', () => {
+    const d = walkTo(new UnitDriver(), 'plan.submitted');
+    d.send('congress.postponed', { until: '2020-08-31', reason: 'dịch COVID-19' });
+    const first = entered(d).postponed?.seq;
+    d.send('congress.postponed', { until: '2020-10-31', reason: 'dịch kéo dài' });
+    expect(d.context.postponement).toEqual({ until: '2020-10-31', reason: 'dịch kéo dài' });
+    expect(entered(d).postponed?.seq).toBeGreaterThan(first ?? Infinity);
+  });
+
+  it('when the congress has been held, then it can no longer be postponed', () => {
+    const d = walkTo(new UnitDriver(), 'congress.closed');
+    const outcome = d.try('congress.postponed', { until: '2020-12-01', reason: 'x' });
+    expect(outcome.ok).toBe(false);
+    if (!outcome.ok) expect(outcome.message).toContain('already been held');
+  });
+});
+
+describe('elections', () => {
+  it('when too few are elected, then another round fills the remaining seats', () => {
+    const d = walkTo(new UnitDriver(), 'congress.official_session_opened');
+    const round1 = electionRound({
+      keyPostCandidateIds: [],
+      votes: [
+        { candidateId: 'nguyen-van-a', votes: 9 },
+        { candidateId: 'tran-thi-b', votes: 5 },
+        { candidateId: 'le-van-c', votes: 4 },
+      ],
+    });
+    d.send('election.recorded', round1, { at: d.at });
+    expect(d.snapshot.value).toEqual({ procedure: { congress: 'elections' } });
+    expect(d.context.election).toMatchObject({ round: 1, seatsRemaining: 2 });
+    const wrongSeats = d.try('election.recorded', { ...round1, round: 2 }, { at: d.at });
+    expect(wrongSeats.ok).toBe(false);
+    const round2 = electionRound({
+      round: 2,
+      seats: 2,
+      keyPostCandidateIds: [],
+      votes: round1.votes.slice(1).map((v) => ({ ...v, votes: 8 })),
+    });
+    d.send('election.recorded', round2, { at: d.at });
+    expect(d.snapshot.value).toEqual({ procedure: { congress: 'resolution' } });
+  });
+
+  it('when the intended secretary is not elected, then the election pauses until the superior orders another round', () => {
+    const d = walkTo(new UnitDriver(), 'congress.official_session_opened');
+    d.send('election.recorded', keyPostFails, { at: d.at });
+    expect(d.snapshot.value).toEqual({ procedure: { congress: 'paused' } });
+    expect(d.try('congress.closed', { resolution: 'x' }, { at: d.at }).ok).toBe(false);
+    d.send('election.direction_given', { decision: 'another_round', reason: 'giới thiệu lại' }, { at: d.at });
+    d.send(
+      'election.recorded',
+      electionRound({ round: 2, seats: 1, votes: [{ candidateId: 'nguyen-van-a', votes: 9 }] }),
+      { at: d.at },
+    );
+    expect(d.snapshot.value).toEqual({ procedure: { congress: 'resolution' } });
+  });
+
+  it('when the superior directs a 3-content congress after a key-post failure, then the committee is appointed later', () => {
+    const d = walkTo(new UnitDriver(), 'congress.official_session_opened');
+    d.send('election.recorded', keyPostFails, { at: d.at });
+    d.send(
+      'election.direction_given',
+      { decision: 'three_content', reason: 'nhân sự chưa thống nhất' },
+      { at: d.at },
+    );
+    expect(d.context.form).toBe('three_content');
+    d.send('congress.closed', { resolution: 'Nghị quyết' }, { at: d.at });
+    expect(d.snapshot.value).toEqual({ procedure: { firstMeeting: 'appointment' } });
+    d.send('committee.appointed', { decision: 'QĐ 12-QĐ/QU' });
+    d.send('committee.first_meeting_held');
+    expect(phaseOf(d.snapshot)).toBe('report');
+  });
+});
+
+describe('congress forms', () => {
+  it('when the superior consents to a 3-content congress before it opens, then there is no election', () => {
+    const d = walkTo(new UnitDriver(), 'review.approved');
+    d.send('congress.form_changed', { form: 'three_content', reason: 'nhân sự bí thư chưa rõ' });
+    walkTo(d, 'congress.opened');
+    d.send('congress.official_session_opened', {}, { at: d.at });
+    expect(d.snapshot.value).toEqual({ procedure: { congress: 'resolution' } });
+  });
+
+  it('when a 2-content congress is asked for in a term that does not allow it, then it is refused', () => {
+    const d = walkTo(new UnitDriver(), 'review.approved');
+    const outcome = d.try('congress.form_changed', { form: 'two_content', reason: 'sáp nhập' });
+    expect(outcome.ok).toBe(false);
+    if (!outcome.ok) expect(outcome.message).toContain('does not allow a two-content congress');
+  });
+
+  it('when a merged unit holds a 2-content congress in 2025, then the superior appoints its committee', () => {
+    const d = walkTo(new UnitDriver(buildUnit({ ruleSetId: '2025-2030' })), 'review.approved');
+    d.send('congress.form_changed', { form: 'two_content', reason: 'đảng bộ mới sáp nhập' });
+    walkTo(d, 'congress.official_session_opened');
+    d.send('congress.closed', { resolution: 'Nghị quyết' }, { at: d.at });
+    expect(d.snapshot.value).toEqual({ procedure: { firstMeeting: 'appointment' } });
+  });
+});
+
+describe('annulment', () => {
+  it('when the superior annuls the results, then the unit re-elects with a new round counter and confirms again', () => {
+    const d = walkTo(new UnitDriver(), 'results.reported');
+    const heldAt = d.context.congressHeldAt;
+    d.send('results.annulled', { reason: 'vi phạm quy chế bầu cử' });
+    expect(phaseOf(d.snapshot)).toBe('annulled');
+    d.send('congress.reconvened');
+    expect(d.context.election).toEqual({ round: 0, reruns: 1 });
+    d.send('election.recorded', electionRound(), { at: d.at });
+    const closing = d.send('congress.closed', { resolution: 'Nghị quyết' }, { at: d.at });
+    // The parent already counts this unit as held: re-election does not report it twice.
+    expect(closing.effects).toEqual([]);
+    expect(d.context.congressHeldAt).toBe(heldAt);
+    d.send('committee.first_meeting_held');
+    d.send('results.reported');
+    expect(d.send('results.confirmed').effects).toHaveLength(1);
+  });
+});
+
+describe('flags, hierarchy and pilots', () => {
+  it('when a working group flags a unit difficult and later clears it, then the milestone follows', () => {
+    const d = walkTo(new UnitDriver(), 'plan.submitted');
+    d.send(
+      'unit.flagged_difficult',
+      { reason: 'mất đoàn kết nội bộ' },
+      { actor: { id: 'wg-3', role: 'working_group' } },
+    );
+    expect(milestonesOf(d.snapshot, RULES).difficult).toBe(true);
+    expect(d.try('unit.flagged_difficult', { reason: 'again' }).ok).toBe(false);
+    d.send('unit.difficulty_cleared', { reason: 'đã giải quyết' });
+    expect(milestonesOf(d.snapshot, RULES).difficult).toBe(false);
+    expect(d.try('unit.difficulty_cleared', { reason: 'again' }).ok).toBe(false);
+  });
+
+  it('when a subordinate is added after the gate was met, then the gate closes until it holds its congress', () => {
+    const d = walkTo(new UnitDriver(), 'subordinates.held');
+    expect(d.snapshot.value).toMatchObject({ procedure: { preparation: { subordinates: 'met' } } });
+    d.send('hierarchy.subordinates_changed', { added: ['cell-4'], removed: [] });
+    expect(d.snapshot.value).toMatchObject({ procedure: { preparation: { subordinates: 'waiting' } } });
+    d.send('hierarchy.subordinates_changed', { added: [], removed: ['cell-4'] });
+    expect(d.snapshot.value).toMatchObject({ procedure: { preparation: { subordinates: 'met' } } });
+    expect(d.try('hierarchy.subordinates_changed', { added: [], removed: ['cell-9'] }).ok).toBe(false);
+  });
+
+  it('when a pilot unit is confirmed, then archiving waits for the lessons-learned conference', () => {
+    const d = walkTo(new UnitDriver(), 'plan.submitted');
+    d.send('pilot.designated', { reason: 'phường tiêu biểu' });
+    walkTo(d, 'results.confirmed');
+    expect(phaseOf(d.snapshot)).toBe('pilot');
+    expect(d.try('records.archived').ok).toBe(false);
+    d.send('pilot.lessons_recorded', {
+      conferenceDate: '2020-05-20',
+      summary: 'Rút kinh nghiệm khâu nhân sự',
+    });
+    d.send('records.archived');
+    expect(phaseOf(d.snapshot)).toBe('completed');
+  });
+
+  it('when a cell tries to record a five-step personnel step, then it is refused', () => {
+    const d = walkTo(new UnitDriver(buildCell()), 'plan.approved');
+    const outcome = d.try('personnel.step_recorded', {
+      track: 'reelection',
+      step: 'standing_committee_review',
+      summoned: 7,
+      attended: 7,
+      votes: [],
+    });
+    expect(outcome.ok).toBe(false);
+    if (!outcome.ok) expect(outcome.message).toContain('cells do not run the five-step');
+  });
+});
