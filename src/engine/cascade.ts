@@ -5,6 +5,7 @@
  * child's append stands, and operators see the failure in the cascade-failures stream.
  */
 import type { MachineEffect } from '../../machines/api.types.js';
+import { EVENT_CATALOGUE } from '../../machines/index.js';
 import { recordCascadeFailure } from '../store/index.js';
 import type { EventRequest } from './append-plan.js';
 import type { EngineContext } from './context.js';
@@ -45,6 +46,8 @@ export async function cascadeToParent(
   if (child.parentId === null) return out;
   for (const [i, effect] of notifications.entries()) {
     const request = cascadeRequest(effect, child.unitId, child.seq);
+    // A notification the catalogue has no parent event for (results_confirmed today) is not sent.
+    if (!Object.hasOwn(EVENT_CATALOGUE, request.type)) continue;
     const idempotencyKey = `cascade:${child.unitId}:${child.seq}${i === 0 ? '' : `:${i}`}`;
     try {
       const result = await dispatch(ctx, child.parentId, request, SYSTEM_PRINCIPAL, { idempotencyKey });

@@ -9,6 +9,7 @@ import type { RuleSet } from '../../machines/rules/rule-set.js';
 import type { DeadlineScheduler } from '../deadlines/scheduler.port.js';
 import { systemClock, type Clock } from '../shared/clock.js';
 import { createKeySpace, type KeySpace, type RedisClient } from '../store/index.js';
+import { createUnitLocks, type UnitLocks } from './unit-lock.js';
 
 /** The slice of a pino logger the engine uses. */
 export interface EngineLogger {
@@ -47,6 +48,7 @@ export interface EngineContext {
   logger: EngineLogger;
   idempotencyTtlSeconds: number;
   maxRetries: number;
+  locks: UnitLocks;
 }
 
 const DAY_SECONDS = 24 * 60 * 60;
@@ -65,6 +67,7 @@ export function createContext(deps: EngineDeps): EngineContext {
     logger: deps.logger ?? pino({ name: 'engine', level: 'warn' }),
     idempotencyTtlSeconds: deps.idempotencyTtlSeconds ?? DAY_SECONDS,
     maxRetries: deps.maxRetries ?? 20,
+    locks: createUnitLocks(),
   };
 }
 

@@ -136,7 +136,9 @@ export async function dispatch(
   validateRequest(request);
   for (let n = 0; ; n++) {
     try {
-      const { result, plan, read } = await attempt(ctx, unitId, request, principal, options);
+      const { result, plan, read } = await ctx.locks.run(unitId, () =>
+        attempt(ctx, unitId, request, principal, options),
+      );
       if (!plan) return result;
       await syncDeadlines(ctx, unitId, read.deadlinesJson, plan.nextDeadlines);
       const parentId = read.unit?.unit.parentId ?? null;
