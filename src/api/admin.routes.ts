@@ -2,9 +2,8 @@ import { Router } from 'express';
 import type { Engine } from '../engine/engine.types.js';
 import { tokenRequestSchema } from '../auth/principal.schema.js';
 import type { TokenStore } from '../auth/token-store.js';
-import { NotFoundError } from '../shared/errors.js';
+import { AppError, NotFoundError } from '../shared/errors.js';
 import { requireRole } from './auth.middleware.js';
-import { BadRequestError } from './problem.js';
 import { principalOf } from './request-context.js';
 import { parseRequest, tokenParamsSchema } from './schemas.js';
 
@@ -18,9 +17,9 @@ function importInput(
   if (contentType?.startsWith('application/json') === true && typeof body === 'object' && body !== null) {
     return { format: 'json', content: JSON.stringify(body) };
   }
-  throw new BadRequestError('Send the tree as text/csv or application/json', [
-    { path: 'headers.content-type', message: 'must be text/csv or application/json' },
-  ]);
+  throw new AppError('Send the tree as text/csv or application/json', 415, 'unsupported_media_type', {
+    issues: [{ path: 'headers.content-type', message: 'must be text/csv or application/json' }],
+  });
 }
 
 /** Administration: importing the organisation tree (the engine checks the role) and managing tokens. */
