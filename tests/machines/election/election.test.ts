@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { computeElectionRound, type ElectionRoundInput } from '../../../machines/election/election.js';
 
@@ -137,5 +138,30 @@ describe('computeElectionRound: inconsistent input', () => {
     ['nobody summoned', { summoned: 0 }, /summoned must be an integer ≥ 1/],
   ])('when the input has %s, then it throws a clear error', (_name, overrides, message) => {
     expect(() => computeElectionRound(round(overrides))).toThrow(message);
+  });
+});
+
+describe('computeElectionRound: invariants', () => {
+  const tallies = fc.uniqueArray(
+    fc.record({ candidateId: fc.stringMatching(/^[a-z]{1,3}$/), votes: fc.nat(40) }),
+    {
+      selector: (t) => t.candidateId,
+      maxLength: 12,
+    },
+  );
+
+  it('when any valid round is counted, then the outcome partitions the candidates and never overfills the seats', () => {
+    fc.assert(
+      fc.property(tallies, fc.integer({ min: 1, max: 6 }), (votes, seats) => {
+        const result = computeElectionRound(round({ summoned: 40, seats, votes }));
+        const all = [...result.elected, ...result.passedNotSeated, ...result.notElected];
+        expect(all.sort()).toEqual(votes.map((v) => v.candidateId).sort());
+        expect(result.elected.length + result.seatsRemaining).toBe(seats);
+        const byId = new Map(votes.map((v) => [v.candidateId, v.votes]));
+        expect(result.elected.every((id) => byId.get(id)! > 20)).toBe(true);
+        expect(result.notElected.every((id) => byId.get(id)! <= 20)).toBe(true);
+        expect(result.needsAnotherRound).toBe(result.seatsRemaining > 0);
+      }),
+    );
   });
 });
