@@ -54,9 +54,9 @@ describe('append-event.lua', () => {
     const result = await appendEvent(redis, keys, input());
 
     expect(result).toEqual({ duplicate: false, seq: 1, version: 1, hash: 'h1', phase: 'bodies' });
-    const [[id, fields]] = (await redis.xrange(keys.log('cell-1'), '-', '+')) as [string, string[]][];
-    expect(id).toBe('1-0');
-    expect(fields).toEqual(['seq', '1', 'e', '{"seq":1}']);
+    expect(await redis.xrange(keys.log('cell-1'), '-', '+')).toEqual([
+      ['1-0', ['seq', '1', 'e', '{"seq":1}']],
+    ]);
     expect(await redis.hgetall(keys.snap('cell-1'))).toEqual({
       v: '1',
       h: 'h1',
