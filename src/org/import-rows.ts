@@ -93,8 +93,12 @@ export function readCsv(content: string): { rows: RawRow[]; errors: ImportRowErr
   return { rows, errors: [...headerErrors(header), ...errors] };
 }
 
+/** Omitted references mean "none" in JSON, as empty cells do in CSV. */
 function jsonFields(item: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(item).map(([key, value]) => [JSON_ALIASES[key] ?? key, value]));
+  const fields = Object.fromEntries(
+    Object.entries(item).map(([key, value]) => [JSON_ALIASES[key] ?? key, value]),
+  );
+  return { parentId: null, workingGroup: null, ...fields };
 }
 
 /** Reads a JSON array of unit objects; a row's line is its 1-based index in the array (0 = the document). */

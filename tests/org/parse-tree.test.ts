@@ -242,3 +242,16 @@ describe('parseOrgTree: JSON specifics', () => {
     });
   });
 });
+
+describe('parseOrgTree: JSON defaults', () => {
+  it('when a JSON root omits parentId and workingGroup, then they are read as null', () => {
+    const content = JSON.stringify([
+      { id: 'hn', name: 'Hà Nội', level: 'province', block: 'city', memberCount: 1, term: '2025-2030' },
+    ]);
+    const result = parseOrgTree({ format: 'json', content });
+    expect(result).toEqual({
+      ok: true,
+      units: [expect.objectContaining({ id: 'hn', parentId: null, workingGroup: null })],
+    });
+  });
+});
