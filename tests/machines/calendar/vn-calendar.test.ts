@@ -55,7 +55,7 @@ describe('holidays', () => {
     ['1/1/2023 (Sun) → Monday 2/1', '2023-01-02'],
     ['Hùng Kings 29/4/2023 (Sat) and 30/4 (Sun) → 2/5 and 3/5', '2023-05-03'],
     ['2/9/2023 (Sat) → Monday 4/9', '2023-09-04'],
-  ])('when a holiday falls on a weekend, %s is off', (_name, date) => {
+  ])('when a holiday falls on a weekend (%s), then that day is off', (_name, date) => {
     expect(calendar.isWorkingDay(date)).toBe(false);
   });
 
@@ -118,10 +118,12 @@ describe('workingDaysBetween', () => {
 
 describe('range and input checks', () => {
   it.each([
-    ['2018-12-31', 'isWorkingDay'],
-    ['2032-01-01', 'isWorkingDay'],
-  ])('when %s is outside the data, then %s throws', (date) => {
-    expect(() => calendar.isWorkingDay(date)).toThrow(/outside the holiday data \(2019–2031\)/);
+    ['isWorkingDay 2018-12-31', () => calendar.isWorkingDay('2018-12-31')],
+    ['isWorkingDay 2032-01-01', () => calendar.isWorkingDay('2032-01-01')],
+    ['addWorkingDays from 2018-12-28', () => calendar.addWorkingDays('2018-12-28', 1)],
+    ['workingDaysBetween to 2032-01-05', () => calendar.workingDaysBetween('2031-12-01', '2032-01-05')],
+  ])('when %s is asked, then it throws naming the covered years', (_name, call) => {
+    expect(call).toThrow(/outside the holiday data \(2019–2031\)/);
   });
 
   it('when counting runs past 2031, then it throws instead of guessing', () => {
