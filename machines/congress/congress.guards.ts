@@ -53,6 +53,7 @@ const RAW_CHECKS = {
   keyPostFailed: session.keyPostFailed,
   seatsFilled: session.seatsFilled,
   threeContentDirection: session.threeContentDirection,
+  proceedDirection: session.proceedDirection,
   validDirection: session.validDirection,
   withinMaxDays: session.withinMaxDays,
   closeToAppointment: both(session.withinMaxDays, session.needsAppointment),

@@ -94,9 +94,17 @@ export const threeContentDirection: Check = (ctx, e) => {
     : 'this term does not allow a 3-content congress';
 };
 
+/** Route: the congress goes on with those elected; the new committee fills the key posts itself. */
+export const proceedDirection: Check = (_, e) =>
+  e && payloadOf<{ decision: string }>(e).decision === 'proceed' ? undefined : 'not a direction to proceed';
+
 export const validDirection: Check = (ctx, e) => {
   const decision = e && payloadOf<{ decision: string }>(e).decision;
-  return decision === 'three_content' ? threeContentDirection(ctx, e) : undefined;
+  if (decision === 'three_content') return threeContentDirection(ctx, e);
+  if (decision === 'another_round' && ctx.election.seatsRemaining === 0) {
+    return 'every seat is filled, so no further round can be held: direct the congress to proceed or to hold a 3-content congress';
+  }
+  return undefined;
 };
 
 export const withinMaxDays: Check = (ctx, e) => {

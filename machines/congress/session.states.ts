@@ -51,6 +51,7 @@ export const congressState = {
       on: {
         'election.direction_given': [
           { guard: g('threeContentDirection'), target: 'resolution', actions: u('setThreeContent') },
+          { guard: g('proceedDirection'), target: 'resolution' },
           { guard: g('validDirection'), target: 'elections' },
         ],
       },

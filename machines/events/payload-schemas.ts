@@ -65,7 +65,8 @@ export const electionRecorded = z.strictObject({
   tieBreak: z.array(unitId).optional(),
 });
 export const directionGiven = z.strictObject({
-  decision: z.enum(['another_round', 'three_content']),
+  /** Another round for the remaining seats, proceed with those elected, or drop the election (3-content). */
+  decision: z.enum(['another_round', 'proceed', 'three_content']),
   reason,
 });
 export const congressClosed = z.strictObject({ resolution: z.string().trim().min(1) });
