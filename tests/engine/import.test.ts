@@ -128,9 +128,10 @@ describe('importTree', () => {
     expect(await totals('district-b1')).toEqual([4]);
     expect(await f.engine.rebuildRollups()).toEqual({ units: 9, matches: true });
     const orgLog = await f.redis.xrange(`${f.prefix}:org:log`, '-', '+');
-    const updates = orgLog
-      .map(([, fields]) => JSON.parse(fields[3]!))
-      .filter((r) => r.type === 'org.unit_updated');
+    const records = orgLog.map(
+      ([, fields]) => JSON.parse(fields[3]!) as { type: string; unitId: string; changes: unknown },
+    );
+    const updates = records.filter((r) => r.type === 'org.unit_updated');
     expect(updates.map((r) => [r.unitId, r.changes])).toEqual([
       ['district-b1', { name: { from: 'Unit district-b1', to: 'Phường Mới' } }],
       ['district-b0-c2', { parentId: { from: 'district-b0', to: 'district-b1' } }],
