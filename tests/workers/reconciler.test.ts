@@ -1,0 +1,69 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { reconcileDeadlines } from '../../src/deadlines/reconciler.js';
+import { createManualClock } from '../../src/shared/clock.js';
+import { buildChain, counterValue, openPipeline, type Pipeline } from './support/harness.js';
+
+/** Two hours after the cells' congresses were due: overdue fires at once, escalations are a day away. */
+const clock = createManualClock('2020-03-31T12:00:00.000Z');
+const CELLS = 5;
+
+let pipeline: Pipeline;
+afterEach(async () => pipeline.cleanup());
+
+function reconcile() {
+  return reconcileDeadlines({
+    engine: pipeline.engine,
+    redis: pipeline.redis,
+    queue: pipeline.queue,
+    scheduler: pipeline.scheduler,
+    alerts: pipeline.alerts,
+    clock,
+    metrics: pipeline.metrics,
+  });
+}
+
+describe('reconciler', () => {
+  it('when nothing was lost, then it checks every point and adds nothing', async () => {
+    pipeline = await openPipeline('reconcile', clock);
+    await pipeline.importUnits(buildChain(CELLS));
+    const jobs = await pipeline.queue.count();
+    const report = await reconcile();
+    expect(report).toEqual({ units: CELLS + 3, checked: jobs, added: 0 });
+    expect(await pipeline.queue.count()).toBe(jobs);
+  });
+
+  it('when every BullMQ job was deleted, then it rebuilds them and every due alert still fires, once', async () => {
+    pipeline = await openPipeline('reconcile', clock);
+    await pipeline.importUnits(buildChain(CELLS));
+    const jobs = await pipeline.queue.count();
+    await pipeline.queue.obliterate({ force: true });
+    expect(await pipeline.queue.count()).toBe(0);
+
+    expect(await reconcile()).toEqual({ units: CELLS + 3, checked: jobs, added: jobs });
+    expect(await counterValue(pipeline.metrics, 'congress_reconciler_added_total')).toBe(jobs);
+    await pipeline.startWorkers();
+    await expect
+      .poll(() => counterValue(pipeline.metrics, 'congress_alerts_written_total'), { timeout: 10_000 })
+      .toBe(CELLS);
+    for (let i = 1; i <= CELLS; i++) {
+      const alerts = await pipeline.alerts.listUnit(`cell-${i}`);
+      expect(alerts.map((a) => a.type)).toEqual(['overdue']);
+    }
+
+    const again = await reconcile();
+    expect(again.added).toBe(0);
+    expect(await counterValue(pipeline.metrics, 'congress_alerts_duplicate_total')).toBe(0);
+  });
+
+  it('when overdue jobs already fired and were removed, then re-running adds nothing because their alerts exist', async () => {
+    pipeline = await openPipeline('reconcile', clock);
+    await pipeline.importUnits(buildChain(CELLS));
+    await pipeline.startWorkers();
+    await expect
+      .poll(() => counterValue(pipeline.metrics, 'congress_alerts_written_total'), { timeout: 10_000 })
+      .toBe(CELLS);
+    const pending = await pipeline.queue.count();
+    expect((await reconcile()).added).toBe(0);
+    expect(await pipeline.queue.count()).toBe(pending);
+  });
+});
