@@ -27,7 +27,7 @@ export default tseslint.config(
   {
     languageOptions: {
       parserOptions: {
-        projectService: { allowDefaultProject: ['*.js'] },
+        projectService: { allowDefaultProject: ['*.js', 'src/cli/bin/*.js'] },
         tsconfigRootDir: import.meta.dirname,
       },
     },

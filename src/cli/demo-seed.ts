@@ -13,7 +13,7 @@ export interface DemoToken {
 function demoTokenRequests(units: OrgUnit[]): TokenRequest[] {
   const district = units.find((u) => u.level === 'district') ?? units.find((u) => u.parentId === null);
   const cell = units.find((u) => u.level === 'cell') ?? units.at(-1);
-  const group = units.find((u) => u.workingGroup !== null)?.workingGroup;
+  const group = units.find((u) => u.level === 'base' && u.workingGroup !== null)?.workingGroup;
   if (district === undefined || cell === undefined)
     throw new Error('the demo tree needs a district and a cell');
   const requests: TokenRequest[] = [

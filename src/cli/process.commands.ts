@@ -1,0 +1,36 @@
+import type { Command } from 'commander';
+import type { Runtime } from '../config/runtime.js';
+import { buildDongDaDistrict } from '../org/demo-district.js';
+import type { CliContext } from './cli-context.js';
+import { formatDemoTokens, seedDemo } from './demo-seed.js';
+
+type Run = (action: (ctx: CliContext, runtime: Runtime) => Promise<void>) => Promise<void>;
+
+/** serve, worker, demo: long-running processes and the demo data. */
+export function registerProcessCommands(program: Command, run: Run): void {
+  program
+    .command('serve')
+    .description('HTTP API (and workers unless CONGRESS_WORKERS=0); same as npm start')
+    .action(async () => {
+      const { runServer } = await import('../main.js');
+      await runServer();
+    });
+
+  program
+    .command('worker')
+    .description('deadline, webhook and digest workers only, until SIGTERM/SIGINT')
+    .action(async () => {
+      const { runWorkerProcess } = await import('../../workers/main.js');
+      await runWorkerProcess();
+    });
+
+  program
+    .command('demo')
+    .description('load the demo district (Đống Đa, 2020) and print one token per role')
+    .action(() =>
+      run(async (ctx) => {
+        const seeded = await seedDemo(ctx.engine, ctx.tokens, buildDongDaDistrict(), await ctx.principal());
+        ctx.print(ctx.json ? JSON.stringify(seeded, null, 2) : formatDemoTokens(seeded));
+      }),
+    );
+}

@@ -1,0 +1,114 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { pathToFileURL } from 'node:url';
+import type { Logger } from 'pino';
+import { EVENT_CATALOGUE } from '../machines/index.js';
+import { startWorkers, type RunningWorkers } from '../workers/index.js';
+import { createQueueDashboard } from './alerts/bull-board.js';
+import { createAlertStore } from './alerts/alert-store.js';
+import { subscribeAlerts } from './alerts/live-alerts.js';
+import { LOCAL_ADMIN } from './auth/principal.schema.js';
+import { createAlertsPort } from './api/alerts.adapter.js';
+import { createApp } from './api/app.js';
+import { createLogger } from './api/logger.js';
+import { formatDemoTokens, seedDemo } from './cli/demo-seed.js';
+import { loadEnv, type Env } from './config/env.js';
+import { openRuntime, type Runtime } from './config/runtime.js';
+import { buildDongDaDistrict } from './org/demo-district.js';
+import { redactUrl } from './redis/bootstrap.js';
+
+/** A running server process: where it listens and how to stop it. */
+export interface RunningServer {
+  port: number;
+  stop(): Promise<void>;
+}
+
+/** Loads the demo district into an empty database and prints one token per role. */
+async function seedIfEmpty(runtime: Runtime, logger: Logger): Promise<void> {
+  if (!runtime.env.CONGRESS_DEMO || (await runtime.unitCount()) > 0) return;
+  const seeded = await seedDemo(runtime.engine, runtime.tokens, buildDongDaDistrict(), LOCAL_ADMIN);
+  logger.info({ units: seeded.units }, 'demo district loaded');
+  process.stdout.write(`${formatDemoTokens(seeded)}\n`);
+}
+
+/** Queues shown at /admin/queues: the workers' queues, or the deadline queue an API-only process writes to. */
+function dashboardQueues(runtime: Runtime, workers: RunningWorkers | null) {
+  return workers ? Object.values(workers.queues) : [runtime.deadlineQueue];
+}
+
+function listen(server: Server, env: Env): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(env.PORT, env.HOST, () => resolve((server.address() as AddressInfo).port));
+  });
+}
+
+/** Starts the API (and the workers unless CONGRESS_WORKERS=0) on one Redis, found or started by bootstrap. */
+export async function startServer(env: Env, logger: Logger): Promise<RunningServer> {
+  const runtime = await openRuntime(env, { logger, allowPrivateRedis: true });
+  logger.info(
+    { redis: redactUrl(runtime.connection.url), source: runtime.connection.source },
+    'redis connected',
+  );
+  await seedIfEmpty(runtime, logger);
+  const { redis } = runtime.connection;
+  const prefix = env.CONGRESS_PREFIX;
+  const alerts = createAlertsPort(createAlertStore(redis, prefix), (onAlert) =>
+    subscribeAlerts(redis, prefix, onAlert),
+  );
+  const workers = env.CONGRESS_WORKERS ? await startWorkers({ redis, prefix, engine: runtime.engine }) : null;
+  const app = createApp({
+    engine: runtime.engine,
+    redis,
+    prefix,
+    tokens: runtime.tokens,
+    logger,
+    catalogue: EVENT_CATALOGUE,
+    alerts,
+    queueDashboard: createQueueDashboard(dashboardQueues(runtime, workers), '/admin/queues'),
+    metricsRegistries: workers ? [workers.metrics.registry] : [],
+    options: {
+      bodyLimit: env.BODY_LIMIT,
+      rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
+      inspect: { enabled: env.CONGRESS_INSPECT, url: env.CONGRESS_INSPECT_URL },
+    },
+  });
+  const server = createServer(app);
+  const port = await listen(server, env);
+  logger.info({ port, workers: workers !== null }, 'listening');
+  process.stdout.write(`congress-engine listening on http://localhost:${port}\n`);
+  return {
+    port,
+    stop: async () => {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      await workers?.close();
+      await runtime.close();
+    },
+  };
+}
+
+/** `npm start` / `congress serve`: start, then stop in order on SIGTERM or SIGINT. */
+export async function runServer(): Promise<void> {
+  const env = loadEnv();
+  const logger = createLogger(env.LOG_LEVEL);
+  const running = await startServer(env, logger);
+  const shutdown = async (signal: string) => {
+    logger.info({ signal }, 'shutting down');
+    await running.stop();
+    logger.info('stopped');
+  };
+  await new Promise<void>((resolve) => {
+    process.once('SIGTERM', () => void shutdown('SIGTERM').then(resolve));
+    process.once('SIGINT', () => void shutdown('SIGINT').then(resolve));
+  });
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  runServer().catch((error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 1;
+  });
+}
