@@ -16,6 +16,7 @@ export type { EngineDeps, EngineLogger } from './context.js';
 export type * from './engine.types.js';
 export { canRead, canSend, eventRoleFor } from './access.js';
 export { SYSTEM_PRINCIPAL } from './cascade.js';
+export { percent, summarizeByLevel } from './rollup.js';
 
 /** Builds the engine over one Redis client (key namespace `deps.prefix`, default `cg`). */
 export function createEngine(deps: EngineDeps): Engine {

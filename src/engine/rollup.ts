@@ -85,3 +85,23 @@ export function progressRows(counters: ReadonlyMap<string, number>): ProgressRow
     .map((row) => ({ ...row, percent: percent(row.done, row.total) }))
     .sort((a, b) => LEVELS.indexOf(a.level) - LEVELS.indexOf(b.level) || a.block.localeCompare(b.block));
 }
+
+/**
+ * One row per level adding up its blocks (block `'*'`), for headline figures such as
+ * "base 81/82 (98.78%)". Not part of `progress` output, so summing its rows never double counts.
+ */
+export function summarizeByLevel(rows: readonly ProgressRow[]): ProgressRow[] {
+  const totals = new Map<Level, ProgressRow>();
+  for (const row of rows) {
+    const sum = totals.get(row.level) ?? emptyRow(row.level, '*');
+    totals.set(row.level, sum);
+    sum.done += row.done;
+    sum.total += row.total;
+    sum.onTime += row.onTime;
+    sum.atRisk += row.atRisk;
+    for (const [phase, n] of Object.entries(row.byPhase) as [Phase, number][]) {
+      sum.byPhase[phase] = (sum.byPhase[phase] ?? 0) + n;
+    }
+  }
+  return [...totals.values()].map((row) => ({ ...row, percent: percent(row.done, row.total) }));
+}
