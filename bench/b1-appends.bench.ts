@@ -1,0 +1,173 @@
+/**
+ * B1 appends: `engine.dispatch` throughput over 10,000 units at concurrency 64, beside (a) the
+ * ceiling, a bare Lua script doing the same writes with precomputed payloads, and (b) the naive
+ * GET JSON → transition → SET version, whose lost roll-up updates are counted.
+ */
+import { createEngine, type Engine, type Principal } from '../src/engine/index.js';
+import { formatNumber, median, runConcurrently } from './harness.js';
+import { ceilingAppender, prepareCeiling, type CeilingCall } from './b1-ceiling.js';
+import { naiveAtRisk, naiveDispatch, seedNaive } from './b1-naive.js';
+import { openBenchRedis, redisCpuSeconds } from './support/bench-redis.js';
+import { BENCH_ADMIN, importNationalTree, ROOT_ID } from './support/bench-tree.js';
+import { allUnitIds, loadUnits, type BenchUnit } from './support/bench-units.js';
+import {
+  perSecond,
+  timeMs,
+  type Benchmark,
+  type BenchOptions,
+  type BenchResult,
+} from './support/benchmark.js';
+
+const CONCURRENCY = 64;
+const FULL = { provinces: 1, upperPerProvince: 9, basePerUpper: 111, cellsPerBase: 9 };
+const QUICK = { provinces: 1, upperPerProvince: 4, basePerUpper: 50, cellsPerBase: 9 };
+const COMMITTEE: Principal = { id: 'bench-sc', role: 'standing_committee', subtreeOf: ROOT_ID };
+const FLAG = 'unit.flagged_difficult';
+const CLEAR = 'unit.difficulty_cleared';
+const REASON = { reason: 'benchmark' };
+
+type Lane = (unit: BenchUnit, type: string) => Promise<unknown>;
+
+interface RunOutcome {
+  ms: number;
+  /** Roll-up increments acknowledged but missing at the root, over both phases. */
+  lost: number;
+}
+
+/** Flags every unit, then clears every unit: two events per unit, `CONCURRENCY` in flight. */
+async function flagThenClear(
+  units: BenchUnit[],
+  send: Lane,
+  atRisk: () => Promise<number>,
+): Promise<RunOutcome> {
+  let ms = 0;
+  let lost = 0;
+  for (const [type, sign] of [
+    [FLAG, 1],
+    [CLEAR, -1],
+  ] as const) {
+    const before = await atRisk();
+    ms += await timeMs(() => runConcurrently(units, CONCURRENCY, async (u) => void (await send(u, type))));
+    lost += Math.abs(sign * units.length - ((await atRisk()) - before));
+  }
+  return { ms, lost };
+}
+
+async function engineAtRisk(engine: Engine): Promise<number> {
+  const rows = await engine.progress(ROOT_ID, BENCH_ADMIN);
+  return rows.reduce((sum, row) => sum + row.atRisk, 0);
+}
+
+interface Drivers {
+  engine: Lane;
+  ceiling: Lane;
+  naive: Lane;
+  engineAtRisk: () => Promise<number>;
+  naiveAtRisk: () => Promise<number>;
+}
+
+async function setUp(options: BenchOptions) {
+  const bench = await openBenchRedis('b1');
+  const engine = createEngine({ redis: bench.redis, prefix: bench.prefix });
+  await importNationalTree(engine, options.quick ? QUICK : FULL);
+  const ids = (await allUnitIds(bench.redis, bench.prefix)).filter((id) => id !== ROOT_ID);
+  const units = await loadUnits(bench.redis, bench.prefix, ids);
+  const calls = prepareCeiling(bench.prefix, units);
+  await seedNaive(bench.redis, bench.prefix, units);
+  const append = ceilingAppender(bench.redis);
+  const call = (u: BenchUnit, type: string): CeilingCall => calls.get(u.id)![type === FLAG ? 0 : 1];
+  const drivers: Drivers = {
+    engine: (u, type) => engine.dispatch(u.id, { type, payload: REASON }, COMMITTEE),
+    ceiling: (u, type) => append(call(u, type)),
+    naive: (u, type) =>
+      naiveDispatch(bench.redis, bench.prefix, u, { type, payload: REASON, at: new Date().toISOString() }),
+    engineAtRisk: () => engineAtRisk(engine),
+    naiveAtRisk: () => naiveAtRisk(bench.redis, bench.prefix, ROOT_ID),
+  };
+  return { bench, units, drivers };
+}
+
+/** Runs engine, ceiling and naive in turn each round, so drift on the machine touches all three. */
+async function measure(units: BenchUnit[], d: Drivers, runs: number, redisCpu: () => Promise<number>) {
+  const out = {
+    engine: [] as RunOutcome[],
+    ceiling: [] as RunOutcome[],
+    naive: [] as RunOutcome[],
+    redisShare: [] as number[],
+  };
+  for (let run = -1; run < runs; run++) {
+    const cpu0 = await redisCpu();
+    const engine = await flagThenClear(units, d.engine, d.engineAtRisk);
+    const cpuShare = (await redisCpu()) - cpu0;
+    const ceiling = await flagThenClear(units, d.ceiling, () => Promise.resolve(0));
+    const naive = await flagThenClear(units, d.naive, d.naiveAtRisk);
+    if (run < 0) continue;
+    out.engine.push(engine);
+    out.ceiling.push(ceiling);
+    out.naive.push(naive);
+    out.redisShare.push(cpuShare / (engine.ms / 1000));
+  }
+  return out;
+}
+
+function result(units: number, runs: number, m: Awaited<ReturnType<typeof measure>>): BenchResult {
+  const events = 2 * units;
+  const rate = (o: RunOutcome[]) => median(o.map((x) => perSecond(events, x.ms)));
+  const engine = rate(m.engine);
+  const ceiling = rate(m.ceiling);
+  const naive = rate(m.naive);
+  const lostNaive = median(m.naive.map((x) => x.lost));
+  const lostEngine = Math.max(...m.engine.map((x) => x.lost));
+  return {
+    id: 'B1',
+    title: 'Appends: dispatch throughput',
+    size: `${formatNumber(units)} units × 2 events (flag, clear) per run, concurrency ${CONCURRENCY}, median of ${runs} runs after a warm-up, one process`,
+    figures: [
+      {
+        id: 'B1.1',
+        name: 'dispatch vs Lua ceiling',
+        unit: 'events/s',
+        value: engine,
+        baselineName: 'bare Lua, same writes',
+        baseline: ceiling,
+        target: '≥ 20,000 events/s and ≥ 0.25 of ceiling',
+        met: engine >= 20_000 && engine / ceiling >= 0.25,
+      },
+      {
+        id: 'B1.2',
+        name: 'dispatch vs naive GET/SET',
+        unit: 'events/s',
+        value: engine,
+        baselineName: 'naive GET JSON → transition → SET',
+        baseline: naive,
+      },
+      {
+        id: 'B1.3',
+        name: 'lost roll-up updates at the root per run',
+        unit: `of ${formatNumber(events)} events`,
+        value: lostEngine,
+        baselineName: 'naive',
+        baseline: lostNaive,
+        target: '0',
+        met: lostEngine === 0,
+      },
+    ],
+    notes: [
+      `Redis used ${formatNumber(median(m.redisShare) * 100)}% of one core during the dispatch runs (median); it shares the 2 cores with the Node process.`,
+      `Lost updates: the root's atRisk counter must move by exactly ${formatNumber(units)} in each phase; the engine's figure is the worst run, the naive one the median.`,
+    ],
+  };
+}
+
+async function run(options: BenchOptions): Promise<BenchResult> {
+  const { bench, units, drivers } = await setUp(options);
+  try {
+    const m = await measure(units, drivers, options.runs, () => redisCpuSeconds(bench.redis));
+    return result(units.length, options.runs, m);
+  } finally {
+    await bench.cleanup();
+  }
+}
+
+/** B1, registered in main.ts. */
+export const b1Appends: Benchmark = { id: 'B1', title: 'Appends: dispatch throughput', run };
