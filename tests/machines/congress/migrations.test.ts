@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import type { PersistedCongressSnapshot } from '../../../machines/api.types.js';
+import { migrateWith, type SnapshotMigration } from '../../../machines/migrations/machine-registry.js';
+import {
+  applyEvent,
+  createInitialSnapshot,
+  MACHINE_VERSION,
+  MACHINES_BY_VERSION,
+  migrateSnapshot,
+} from '../../../machines/index.js';
+import { buildEvent, buildUnit } from './support/unit-driver.js';
+
+/** A sample step: version 1 → 2 renames the personnel region's state `fiveStep` to `introduction`. */
+const renameFiveStep: SnapshotMigration = (snapshot) => ({
+  ...snapshot,
+  machineVersion: 2,
+  value: JSON.parse(JSON.stringify(snapshot.value).replace('"fiveStep"', '"introduction"')) as unknown,
+});
+const addTermField: SnapshotMigration = (snapshot) => ({
+  ...snapshot,
+  machineVersion: 3,
+  context: { ...snapshot.context, term: snapshot.context.ruleSetId },
+});
+
+function inPreparation(): PersistedCongressSnapshot {
+  return {
+    machineVersion: 1,
+    status: 'active',
+    value: {
+      procedure: { preparation: { documents: 'drafting', personnel: 'fiveStep', subordinates: 'waiting' } },
+    },
+    context: { ruleSetId: '2020-2025' },
+  };
+}
+
+describe('machine versions and migrations', () => {
+  it('when a snapshot is created, then it records the current machine version, which the registry knows', () => {
+    const snapshot = createInitialSnapshot(buildUnit());
+    expect(snapshot.machineVersion).toBe(MACHINE_VERSION);
+    expect(MACHINES_BY_VERSION[MACHINE_VERSION]).toBeDefined();
+    expect(migrateSnapshot(snapshot)).toBe(snapshot);
+  });
+
+  it('when migrations exist for each step, then a snapshot is lifted one version at a time', () => {
+    const lifted = migrateWith(inPreparation(), { 1: renameFiveStep, 2: addTermField }, 3);
+    expect(lifted.machineVersion).toBe(3);
+    expect(lifted.value).toEqual({
+      procedure: {
+        preparation: { documents: 'drafting', personnel: 'introduction', subordinates: 'waiting' },
+      },
+    });
+    expect(lifted.context).toEqual({ ruleSetId: '2020-2025', term: '2020-2025' });
+  });
+
+  it('when a step is missing or skips a version, then migration fails loudly instead of guessing', () => {
+    expect(() => migrateWith(inPreparation(), { 2: addTermField }, 3)).toThrow(
+      'no migration from machine version 1',
+    );
+    const skipping: SnapshotMigration = (s) => ({ ...s, machineVersion: 3 });
+    expect(() => migrateWith(inPreparation(), { 1: skipping }, 3)).toThrow('produced version 3');
+  });
+
+  it('when a snapshot names an unknown machine version, then applying an event throws rather than guess', () => {
+    const snapshot = { ...createInitialSnapshot(buildUnit()), machineVersion: 99 };
+    expect(() => applyEvent(snapshot, buildEvent('plan.submitted', { reference: 'KH' }))).toThrow(
+      'unknown machine version 99',
+    );
+  });
+});
