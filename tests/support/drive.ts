@@ -45,16 +45,34 @@ export function conveningDay(heldOn: string): string {
 
 type Step = [type: string, payload: Record<string, unknown>, by: 'secretary' | 'superior'];
 
-async function send(
+/** One event of a unit's scripted procedure: what to send, when (business time) and as whom. */
+export interface PlannedEvent {
+  type: string;
+  payload: Record<string, unknown>;
+  at: string;
+  by: 'secretary' | 'superior';
+}
+
+const plan = (steps: Step[], at: string): PlannedEvent[] =>
+  steps.map(([type, payload, by]) => ({ type, payload, at, by }));
+
+/** Sends one planned event to the target unit as the planned principal. */
+export function sendPlanned(
   engine: Engine,
   target: DriveTarget,
-  steps: Step[],
-  at: string,
+  event: PlannedEvent,
+): Promise<DispatchResult> {
+  const { type, payload, at, by } = event;
+  return engine.dispatch(target.unit.id, { type, payload, at }, target[by]);
+}
+
+async function sendAll(
+  engine: Engine,
+  target: DriveTarget,
+  events: PlannedEvent[],
 ): Promise<DispatchResult[]> {
   const results: DispatchResult[] = [];
-  for (const [type, payload, by] of steps) {
-    results.push(await engine.dispatch(target.unit.id, { type, payload, at }, target[by]));
-  }
+  for (const event of events) results.push(await sendPlanned(engine, target, event));
   return results;
 }
 
@@ -62,46 +80,29 @@ function preparationSteps(target: DriveTarget): Step[] {
   const isCell = target.unit.level === 'cell';
   const reelection = getRuleSet(target.unit.term).personnel.tracks.reelection;
   const subs = target.subordinateIds;
+  const bodies: Step = [
+    'bodies.formed',
+    { subcommittees: ['documents', 'personnel'], workingGroups: 1, inspectionDelegations: 1 },
+    'secretary',
+  ];
+  const personnelStep = (step: string): Step => [
+    'personnel.step_recorded',
+    { track: 'reelection', step, summoned: 20, attended: 20, votes: [{ candidateId: 'cand-1', votes: 20 }] },
+    'secretary',
+  ];
   return [
     ['plan.submitted', { reference: `KH-${target.unit.id}` }, 'secretary'],
     ['plan.approved', {}, 'superior'],
-    ...(isCell
-      ? []
-      : [
-          [
-            'bodies.formed',
-            { subcommittees: ['documents', 'personnel'], workingGroups: 1, inspectionDelegations: 1 },
-            'secretary',
-          ] as Step,
-        ]),
+    ...(isCell ? [] : [bodies]),
     ['documents.draft_recorded', { draft: 1, title: 'Báo cáo chính trị' }, 'secretary'],
     ...(subs.length > 0 ? [['consultation.sent', { draft: 1 }, 'secretary'] as Step] : []),
     ...subs.map((unitId): Step => ['consultation.reply_recorded', { unitId }, 'secretary']),
     ['documents.submitted', {}, 'secretary'],
     ['documents.approved', {}, 'superior'],
-    ...(isCell
-      ? []
-      : reelection.map((step): Step => [
-          'personnel.step_recorded',
-          {
-            track: 'reelection',
-            step,
-            summoned: 20,
-            attended: 20,
-            votes: [{ candidateId: 'cand-1', votes: 20 }],
-          },
-          'secretary',
-        ])),
+    ...(isCell ? [] : reelection.map(personnelStep)),
     ['personnel.plan_submitted', {}, 'secretary'],
     ['personnel.plan_approved', {}, 'superior'],
   ];
-}
-
-/** Takes a unit from its plan to the point where it may ask for the superior's review. */
-export async function drivePreparation(engine: Engine, unitId: string, heldOn: string): Promise<DriveTarget> {
-  const target = await driveTarget(engine, unitId);
-  await send(engine, target, preparationSteps(target), vnTime(preparationDay(heldOn), 8));
-  return target;
 }
 
 function electionPayload(unit: OrgUnit): Record<string, unknown> {
@@ -114,37 +115,55 @@ function electionPayload(unit: OrgUnit): Record<string, unknown> {
   return { round: 1, summoned, seats, votes };
 }
 
-/** From a prepared unit: review, convening (30 working days' notice) and the congress closing on `heldOn`. */
+/**
+ * A unit's whole scripted procedure for a congress held on `heldOn`: preparation (plan to personnel
+ * plan approved) and the rest (review ≥ 45 working days ahead, 30 days' notice, session, closing).
+ */
+export function procedurePlan(
+  target: DriveTarget,
+  heldOn: string,
+): { preparation: PlannedEvent[]; toHeld: PlannedEvent[] } {
+  const prepDay = preparationDay(heldOn);
+  return {
+    preparation: plan(preparationSteps(target), vnTime(prepDay, 8)),
+    toHeld: [
+      ...plan(
+        [
+          ['review.submitted', {}, 'secretary'],
+          ['review.approved', {}, 'superior'],
+        ],
+        vnTime(prepDay, 9),
+      ),
+      ...plan(
+        [
+          ['convening.date_proposed', { openingDate: heldOn }, 'secretary'],
+          ['convening.date_approved', {}, 'superior'],
+        ],
+        vnTime(conveningDay(heldOn), 9),
+      ),
+      ...plan([['congress.opened', {}, 'secretary']], vnTime(heldOn, 8)),
+      ...plan([['congress.official_session_opened', {}, 'secretary']], vnTime(heldOn, 9)),
+      ...plan([['election.recorded', electionPayload(target.unit), 'secretary']], vnTime(heldOn, 10)),
+      ...plan([['congress.closed', { resolution: 'Nghị quyết' }, 'secretary']], vnTime(heldOn, 16)),
+    ],
+  };
+}
+
+/** Takes a unit from its plan to the point where it may ask for the superior's review. */
+export async function drivePreparation(engine: Engine, unitId: string, heldOn: string): Promise<DriveTarget> {
+  const target = await driveTarget(engine, unitId);
+  await sendAll(engine, target, procedurePlan(target, heldOn).preparation);
+  return target;
+}
+
+/** From a prepared unit: review, convening and the congress closing on `heldOn`; returns the closing. */
 export async function driveFromReviewToHeld(
   engine: Engine,
   target: DriveTarget,
   heldOn: string,
 ): Promise<DispatchResult> {
-  const review: Step[] = [
-    ['review.submitted', {}, 'secretary'],
-    ['review.approved', {}, 'superior'],
-  ];
-  await send(engine, target, review, vnTime(preparationDay(heldOn), 9));
-  const convening: Step[] = [
-    ['convening.date_proposed', { openingDate: heldOn }, 'secretary'],
-    ['convening.date_approved', {}, 'superior'],
-  ];
-  await send(engine, target, convening, vnTime(conveningDay(heldOn), 9));
-  await send(engine, target, [['congress.opened', {}, 'secretary']], vnTime(heldOn, 8));
-  await send(engine, target, [['congress.official_session_opened', {}, 'secretary']], vnTime(heldOn, 9));
-  await send(
-    engine,
-    target,
-    [['election.recorded', electionPayload(target.unit), 'secretary']],
-    vnTime(heldOn, 10),
-  );
-  const [closed] = await send(
-    engine,
-    target,
-    [['congress.closed', { resolution: 'Nghị quyết' }, 'secretary']],
-    vnTime(heldOn, 16),
-  );
-  return closed!;
+  const results = await sendAll(engine, target, procedurePlan(target, heldOn).toHeld);
+  return results.at(-1)!;
 }
 
 /** Drives a unit whose subordinates are done (or that has none) until its congress is held on `heldOn`. */
