@@ -137,12 +137,16 @@ export async function startWorkers(config: WorkerConfig): Promise<RunningWorkers
   ];
   await installSchedulers(queues.digests, config);
   if (config.reconcileOnStart ?? true) await services.reconcile();
-  const close = async () => {
-    await Promise.all(workers.map((w) => w.close()));
-    await Promise.all(Object.values(queues).map((q) => q.close()));
-    await connection.quit();
-  };
+  let closing: Promise<void> | undefined;
+  const close = () => (closing ??= closeInOrder(workers, Object.values(queues), connection));
   return { queues, metrics, reconcile: services.reconcile, close };
+}
+
+/** Workers first (active jobs finish), then queues, then the connection they shared. */
+async function closeInOrder(workers: Worker[], queues: Queue[], connection: Redis): Promise<void> {
+  await Promise.all(workers.map((w) => w.close()));
+  await Promise.all(queues.map((q) => q.close()));
+  await connection.quit();
 }
 
 async function installSchedulers(queue: Queue, config: WorkerConfig): Promise<void> {

@@ -59,6 +59,13 @@ async function collectEntries(
   }
 }
 
+type Entry = DigestContent['overdue'][number];
+
+/** Most urgent first; ties by unit then kind, so a digest reads the same however the scan ran. */
+function byDueThenUnit(a: Entry, b: Entry): number {
+  return a.dueAt.localeCompare(b.dueAt) || a.unitId.localeCompare(b.unitId) || a.kind.localeCompare(b.kind);
+}
+
 /** A standing committee's scope is its unit's subtree; working groups have no subtree roll-up. */
 async function progressOf(engine: DigestDeps['engine'], team: string): Promise<DigestContent['progress']> {
   if (!team.startsWith('sc:')) return [];
@@ -77,7 +84,11 @@ export async function buildDigests(deps: DigestDeps, now: Date): Promise<DigestC
     if (!team.startsWith('unit:')) digests.set(team, emptyDigest(team));
   await collectEntries(deps, now, digests);
   const sorted = [...digests.values()].sort((a, b) => a.team.localeCompare(b.team));
-  for (const digest of sorted) digest.progress = await progressOf(deps.engine, digest.team);
+  for (const digest of sorted) {
+    digest.overdue.sort(byDueThenUnit);
+    digest.atRisk.sort(byDueThenUnit);
+    digest.progress = await progressOf(deps.engine, digest.team);
+  }
   return sorted;
 }
 
@@ -86,10 +97,13 @@ export function digestId(team: string, tickMs: number): string {
   return `digest|${encodeURIComponent(team)}|${tickMs}`;
 }
 
-/** Builds and records the digests of one tick; returns the alerts newly written. */
+/**
+ * Builds the digests as of `now` and records them under the tick's ids; returns the alerts newly
+ * written. A retried tick writes nothing twice.
+ */
 export async function recordDigests(deps: DigestDeps, tick: Date, now: Date): Promise<Alert[]> {
   const written: Alert[] = [];
-  for (const digest of await buildDigests(deps, tick)) {
+  for (const digest of await buildDigests(deps, now)) {
     const alert: Alert = {
       id: digestId(digest.team, tick.getTime()),
       type: 'digest',
