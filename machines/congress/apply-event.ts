@@ -3,7 +3,7 @@
  * snapshot against its machine version, take the transition, and return the new JSON snapshot with
  * the effects the engine must perform. Time and order come only from the event (`at`, `seq`).
  */
-import { initialTransition, transition } from 'xstate';
+import { initialTransition } from 'xstate';
 import { z } from 'zod';
 import type {
   AllowedEvent,
@@ -18,6 +18,7 @@ import { MACHINE_VERSION, machineFor } from '../migrations/machine-registry.js';
 import { getRuleSet } from '../rules/index.js';
 import type { CongressContext } from './congress.context.js';
 import { allowedEvents, describeValue, explain } from './explain.js';
+import { runTransition } from './machine-runner.js';
 import { phaseOfValue } from './phase.js';
 import { type CongressSnapshot, fromPersisted, toPersisted } from './snapshot-codec.js';
 
@@ -68,7 +69,7 @@ export function applyEvent(snapshot: PersistedCongressSnapshot, event: CongressE
   const parsed = definition.schema.safeParse(event.payload);
   if (!parsed.success) return invalid(state, event.type, parsed.error.issues, 'payload');
   const checked: CongressEvent = { ...event, payload: parsed.data };
-  const [next] = transition(machine, state, checked);
+  const next = runTransition(machine, state, checked);
   if (next === state) return refuse(state, 'not_allowed', notAllowedMessage(state, checked));
   return {
     ok: true,
