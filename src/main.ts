@@ -12,6 +12,7 @@ import { createAlertsPort } from './api/alerts.adapter.js';
 import { createApp } from './api/app.js';
 import { createLogger } from './api/logger.js';
 import { formatDemoTokens, seedDemo } from './cli/demo-seed.js';
+import { exitCodeFor } from './cli/exit-codes.js';
 import { loadEnv, type Env } from './config/env.js';
 import { openRuntime, type Runtime } from './config/runtime.js';
 import { buildDongDaDistrict } from './org/demo-district.js';
@@ -109,6 +110,6 @@ export async function runServer(): Promise<void> {
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   runServer().catch((error: unknown) => {
     process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
-    process.exitCode = 1;
+    process.exitCode = exitCodeFor(error);
   });
 }

@@ -45,7 +45,9 @@ export class InvalidEnvironmentError extends Error {
 
 /** Parses `source` (default `process.env`); throws one readable message naming every bad variable. */
 export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
-  const parsed = envSchema.safeParse(source);
+  // An empty variable (`FOO=`) means "not set", as shells and compose files commonly produce them.
+  const given = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ''));
+  const parsed = envSchema.safeParse(given);
   if (parsed.success) return parsed.data;
   const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
   throw new InvalidEnvironmentError(`Invalid environment:\n${lines.join('\n')}`);

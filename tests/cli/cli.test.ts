@@ -1,0 +1,156 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Redis } from 'ioredis';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sparePort } from '../../src/redis/private-server.js';
+import { createTestRedis, TEST_REDIS_URL } from '../support/redis.js';
+import { digestPrefix } from '../api/api-harness.js';
+
+const BIN = join(import.meta.dirname, '../../src/cli/bin/congress.js');
+const HEADER = 'id,name,level,block,parent,working_group,member_count,term';
+const TREE_CSV = [
+  HEADER,
+  'D1,Quận 1,district,district,,,100,2020-2025',
+  'B1,Phường 1,base,ward,D1,wg1,40,2020-2025',
+  'C1,Chi bộ 1,cell,ward,B1,,12,2020-2025',
+  'C2,Chi bộ 2,cell,ward,B1,,10,2020-2025',
+].join('\n');
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+describe('congress CLI as a child process', () => {
+  let redis: Redis;
+  let prefix: string;
+  let cleanup: () => Promise<void>;
+  let dir: string;
+  let secretaryToken: string;
+
+  const congress = (args: string[], env: Record<string, string> = {}): Promise<Run> =>
+    new Promise((resolve) => {
+      const childEnv = {
+        ...process.env,
+        REDIS_URL: TEST_REDIS_URL,
+        CONGRESS_PREFIX: prefix,
+        CONGRESS_TOKEN: '',
+        ...env,
+      };
+      execFile(
+        process.execPath,
+        [BIN, ...args],
+        { env: childEnv, timeout: 20_000 },
+        (error, stdout, stderr) => {
+          resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
+        },
+      );
+    });
+
+  beforeAll(async () => {
+    ({ redis, prefix, cleanup } = await createTestRedis('cli'));
+    dir = mkdtempSync(join(tmpdir(), 'cg-cli-'));
+  });
+  afterAll(async () => {
+    rmSync(dir, { recursive: true, force: true });
+    await cleanup();
+  });
+
+  it('when a tree is imported as local admin, then the units exist and the report is printed (exit 0)', async () => {
+    const file = join(dir, 'tree.csv');
+    writeFileSync(file, TREE_CSV);
+    const run = await congress(['import', file, '--as-admin']);
+    expect(run).toMatchObject({ code: 0 });
+    expect(run.stdout).toContain('4 created');
+    expect(await redis.scard(`${prefix}:units`)).toBe(4);
+  });
+
+  it('when an import has a bad row, then exit 1 names the line and field, and nothing is written; without a principal, exit 2', async () => {
+    const file = join(dir, 'bad.csv');
+    writeFileSync(file, `${TREE_CSV}\nC3,Chi bộ 3,planet,ward,B1,,10,2020-2025`);
+    const before = await digestPrefix(redis, prefix);
+    const [bad, anonymous] = await Promise.all([
+      congress(['import', file, '--as-admin']),
+      congress(['import', file]),
+    ]);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/line 6.*level/);
+    expect(anonymous.code).toBe(2);
+    expect(anonymous.stderr).toContain('--as-admin');
+    expect(await digestPrefix(redis, prefix)).toBe(before);
+  });
+
+  it('when a secretary token is issued and used to advance, then the event is recorded (exit 0)', async () => {
+    const issued = await congress([
+      'tokens',
+      'create',
+      '--role',
+      'secretary',
+      '--unit',
+      'C1',
+      '--as-admin',
+      '--json',
+    ]);
+    expect(issued.code).toBe(0);
+    secretaryToken = (JSON.parse(issued.stdout) as { token: string }).token;
+    const run = await congress(['advance', 'C1', 'plan.submitted', '--data', '{"reference":"KH-01"}'], {
+      CONGRESS_TOKEN: secretaryToken,
+    });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/plan\.submitted recorded as seq 1; C1 is now in phase plan \(version 1\)/);
+  });
+
+  it('when an advance is refused, then the exit code says why: 4 conflict, 3 not found, 1 forbidden, 2 bad data', async () => {
+    const [conflict, missing, forbidden, badData] = await Promise.all([
+      congress(['advance', 'C1', 'results.reported', '--token', secretaryToken]),
+      congress(['advance', 'NOPE', 'plan.submitted', '--data', '{"reference":"x"}', '--as-admin']),
+      congress(['advance', 'C2', 'plan.submitted', '--data', '{"reference":"x"}', '--token', secretaryToken]),
+      congress(['advance', 'C1', 'plan.submitted', '--data', '{not json', '--token', secretaryToken]),
+    ]);
+    expect(conflict.code).toBe(4);
+    expect(conflict.stderr).toContain('allowed now:');
+    expect(missing.code).toBe(3);
+    expect(forbidden.code).toBe(1);
+    expect(forbidden.stderr).toContain('ForbiddenError');
+    expect(badData.code).toBe(2);
+    expect(await redis.xlen(`${prefix}:{C1}:log`)).toBe(1);
+  });
+
+  it('when progress is asked, then a table shows held/total in Vietnamese formatting', async () => {
+    const run = await congress(['progress', 'D1', '--as-admin']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/level\s+block\s+held\s+on time\s+at risk/);
+    expect(run.stdout).toMatch(/cell\s+ward\s+0\/2 \(0,00%\)/);
+  });
+
+  it('when the subtree is intact, then verify exits 0; after tampering, it exits 1 naming the broken seq', async () => {
+    const intact = await congress(['verify', 'D1', '--as-admin']);
+    expect(intact.code).toBe(0);
+    expect(intact.stdout).toContain('verified 4 units: all intact');
+    const logKey = `${prefix}:{C1}:log`;
+    const [entry] = await redis.xrange(logKey, '-', '+');
+    const [id, fields] = entry!;
+    await redis
+      .multi()
+      .del(logKey)
+      .xadd(logKey, id, ...fields.map((v) => v.replace('KH-01', 'KH-99')))
+      .exec();
+    const broken = await congress(['verify', '--all', '--as-admin']);
+    expect(broken.code).toBe(1);
+    expect(broken.stdout).toMatch(/C1: broken at seq 1/);
+  });
+
+  it('when Redis is unreachable, then exit 5; when the command is unknown, then exit 2', async () => {
+    const url = `redis://127.0.0.1:${await sparePort()}`;
+    const [unreachable, unknown] = await Promise.all([
+      congress(['status', 'C1', '--as-admin'], { REDIS_URL: url }),
+      congress(['frobnicate']),
+    ]);
+    expect(unreachable.code).toBe(5);
+    expect(unreachable.stderr).toContain('does not answer');
+    expect(unknown.code).toBe(2);
+  });
+});
