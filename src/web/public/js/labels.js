@@ -1,0 +1,47 @@
+/** Labels that depend on the language and on the machines' catalogue. */
+import { lang, t } from './i18n.js';
+import { ALERT_TYPES, BLOCKS, DEADLINE_KINDS, LEVELS, PHASES, ROLES, word } from './vocabulary.js';
+import { ApiError, ShapeError } from './api.js';
+
+/** @type {import('./schemas.js').Catalogue} */
+let catalogue = { events: {}, procedure: [], sidePhases: [] };
+
+/** @param {import('./schemas.js').Catalogue} loaded */
+export function useCatalogue(loaded) {
+  catalogue = loaded;
+}
+
+export function procedurePhases() {
+  return catalogue.procedure;
+}
+
+/** @param {string} type */
+export const eventLabel = (type) => catalogue.events[type]?.[lang()] ?? type;
+/** @param {string} phase */
+export const phaseLabel = (phase) => word(PHASES, phase, lang());
+/** @param {string} level */
+export const levelLabel = (level) => word(LEVELS, level, lang());
+/** @param {string} block */
+export const blockLabel = (block) => word(BLOCKS, block, lang());
+/** @param {string} role */
+export const roleLabel = (role) => word(ROLES, role, lang());
+/** @param {string} kind */
+export const deadlineLabel = (kind) => word(DEADLINE_KINDS, kind, lang());
+/** @param {string} type */
+export const alertTypeLabel = (type) => word(ALERT_TYPES, type, lang());
+
+/**
+ * What to tell the user about a failed load.
+ * @param {unknown} error
+ * @param {string} [unitId]
+ */
+export function describeError(error, unitId = '') {
+  if (error instanceof ShapeError) return t('error.shape', { where: error.where });
+  if (!(error instanceof ApiError)) return t('error.network');
+  if (error.status === 0) return t('error.network');
+  if (error.status === 401) return t('error.401');
+  if (error.status === 403) return t('error.403');
+  if (error.status === 404) return t('error.404', { id: unitId });
+  if (error.status === 429) return t('error.429');
+  return t('error.other', { status: error.status, detail: error.message });
+}

@@ -1,0 +1,88 @@
+/* global fetch, setTimeout */
+/**
+ * Live alerts over Server-Sent Events. EventSource cannot send an Authorization header and the API
+ * authenticates only by bearer header, so the stream is read with fetch and parsed here (the SSE wire
+ * format: blocks separated by a blank line, `event:` and `data:` lines). Reconnects with back-off.
+ */
+import { alertSchema } from './schemas.js';
+
+/** @typedef {import('./schemas.js').Alert} Alert */
+/** @typedef {'live' | 'offline'} StreamStatus */
+
+const RETRY_MS = [1000, 3000, 10_000, 30_000];
+
+/**
+ * The alerts of one SSE block, if it is an `alert` event with a valid body.
+ * @param {string} block
+ * @returns {Alert | null}
+ */
+export function parseAlertBlock(block) {
+  let event = 'message';
+  const data = [];
+  for (const line of block.split('\n')) {
+    if (line.startsWith('event:')) event = line.slice(6).trim();
+    else if (line.startsWith('data:')) data.push(line.slice(5).replace(/^ /, ''));
+  }
+  if (event !== 'alert' || data.length === 0) return null;
+  try {
+    const parsed = alertSchema.safeParse(JSON.parse(data.join('\n')));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Reads one connection until it ends or fails.
+ * @param {string} token
+ * @param {AbortSignal} signal
+ * @param {(alert: Alert) => void} onAlert
+ * @param {(status: StreamStatus) => void} onStatus
+ */
+async function readStream(token, signal, onAlert, onStatus) {
+  const res = await fetch('/api/v1/alerts/stream', {
+    headers: { Authorization: `Bearer ${token}`, Accept: 'text/event-stream' },
+    signal,
+  });
+  if (!res.ok || res.body === null) throw new Error(`alert stream answered ${res.status}`);
+  onStatus('live');
+  const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
+  let buffer = '';
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return;
+    buffer += value.replaceAll('\r\n', '\n');
+    const blocks = buffer.split('\n\n');
+    buffer = blocks.pop() ?? '';
+    for (const block of blocks) {
+      const alert = parseAlertBlock(block);
+      if (alert) onAlert(alert);
+    }
+  }
+}
+
+/**
+ * Subscribes until the returned function is called.
+ * @param {string} token
+ * @param {(alert: Alert) => void} onAlert
+ * @param {(status: StreamStatus) => void} onStatus
+ * @returns {() => void} stop
+ */
+export function subscribeAlerts(token, onAlert, onStatus) {
+  const controller = new AbortController();
+  let attempt = 0;
+  const loop = async () => {
+    while (!controller.signal.aborted) {
+      await readStream(token, controller.signal, onAlert, onStatus).then(
+        () => (attempt = 0),
+        () => undefined,
+      );
+      if (controller.signal.aborted) return;
+      onStatus('offline');
+      const wait = RETRY_MS[Math.min(attempt++, RETRY_MS.length - 1)];
+      await new Promise((resolve) => setTimeout(resolve, wait));
+    }
+  };
+  void loop();
+  return () => controller.abort();
+}

@@ -1,0 +1,136 @@
+/* global location, fetch, window */
+/**
+ * Boot and routing: loads the catalogue, restores the session, draws the page for the current address
+ * (`#/tree/<id>`, `#/unit/<id>`) and keeps the alerts panel live.
+ */
+import { createApi } from './api.js';
+import { byId, h, replace } from './dom.js';
+import { lang, setLang, t, translateStatic } from './i18n.js';
+import { describeError, useCatalogue } from './labels.js';
+import { subscribeAlerts } from './live-alerts.js';
+import { parseRoute, treeHref } from './routes.js';
+import { catalogueSchema } from './schemas.js';
+import { readLang, readSignIn, saveLang, saveSignIn, signOut, visit } from './session.js';
+import { addLiveAlert, redrawAlerts, showAlerts, showStreamStatus } from './views/alerts.view.js';
+import { signInForm } from './views/sign-in.view.js';
+import { trailNav } from './views/trail.view.js';
+import { treePage } from './views/tree.page.js';
+import { unitPage } from './views/unit.page.js';
+
+/** @type {{ api: import('./api.js').Api, alerts: import('./schemas.js').Alert[], stop: () => void } | null} */
+let session = null;
+
+const main = () => byId('main');
+
+/** @param {...import('./dom.js').Children} content */
+function show(...content) {
+  replace(main(), ...content);
+  main().querySelector('h1')?.focus();
+}
+
+/** @param {string} [message] */
+function showSignIn(message) {
+  byId('alerts').hidden = true;
+  byId('sign-out').hidden = true;
+  show(
+    signInForm({
+      message,
+      onSignedIn: (signIn) => (
+        saveSignIn(signIn),
+        start(signIn.token),
+        (location.hash = treeHref(signIn.root))
+      ),
+    }),
+  );
+}
+
+/** @param {string} token */
+function start(token) {
+  const api = createApi(token);
+  session = { api, alerts: [], stop: () => undefined };
+  byId('alerts').hidden = false;
+  byId('sign-out').hidden = false;
+  const current = session;
+  api.alerts().then(
+    (alerts) => ((current.alerts = alerts), showAlerts(alerts)),
+    () => showStreamStatus('unavailable'),
+  );
+  current.stop = subscribeAlerts(
+    token,
+    (alert) => (current.alerts.unshift(alert), addLiveAlert(alert)),
+    showStreamStatus,
+  );
+}
+
+/** @param {string} id */
+async function drawTree(id) {
+  if (!session) return;
+  const { api } = session;
+  const [view, progress, children] = await Promise.all([api.unit(id), api.progress(id), api.children(id)]);
+  const alerts = () => session?.alerts ?? [];
+  show(
+    trailNav(visit(view.unit)),
+    ...treePage({ api, view, progress, children, alerts, now: () => Date.now() }),
+  );
+}
+
+/** @param {string} id */
+async function drawUnit(id) {
+  if (!session) return;
+  const { api } = session;
+  const [view, history] = await Promise.all([api.unit(id), api.history(id)]);
+  show(trailNav(visit(view.unit)), ...unitPage({ api, view, history, now: Date.now() }));
+}
+
+async function route() {
+  const signIn = readSignIn();
+  if (!signIn) return showSignIn();
+  if (!session) start(signIn.token);
+  const target = parseRoute(location.hash);
+  if (target.view === 'home') return void (location.hash = treeHref(signIn.root));
+  replace(main(), h('p', { 'aria-busy': 'true' }, t('loading')));
+  try {
+    await (target.view === 'tree' ? drawTree(target.id) : drawUnit(target.id));
+  } catch (error) {
+    if (error instanceof Error && 'status' in error && error.status === 401)
+      return endSession(describeError(error));
+    show(
+      h('h1', { tabindex: -1 }, t('app.title')),
+      h('p', { class: 'error', role: 'alert' }, describeError(error, target.id)),
+    );
+  }
+}
+
+/** @param {string} [message] */
+function endSession(message) {
+  session?.stop();
+  session = null;
+  signOut();
+  showSignIn(message);
+}
+
+/** @param {import('./messages.js').Lang} next */
+function switchLang(next) {
+  setLang(next);
+  saveLang(next);
+  translateStatic();
+  redrawAlerts();
+  void route();
+}
+
+async function boot() {
+  setLang(readLang());
+  translateStatic();
+  const select = /** @type {HTMLSelectElement} */ (byId('lang'));
+  select.value = lang();
+  select.addEventListener('change', () => switchLang(select.value === 'en' ? 'en' : 'vi'));
+  byId('sign-out').addEventListener('click', () => endSession());
+  byId('skip').addEventListener('click', (event) => (event.preventDefault(), main().focus()));
+  const res = await fetch('/dashboard/catalogue.json');
+  const catalogue = catalogueSchema.safeParse(await res.json());
+  if (catalogue.success) useCatalogue(catalogue.data);
+  window.addEventListener('hashchange', () => void route());
+  await route();
+}
+
+void boot();

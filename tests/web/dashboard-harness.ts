@@ -1,0 +1,72 @@
+/**
+ * The real app for the dashboard's browser tests: engine, tokens, alerts and API on a fresh Redis prefix,
+ * with the dashboard router mounted in front, listening on port 0.
+ */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import express from 'express';
+import type { Redis } from 'ioredis';
+import { pino } from 'pino';
+import { EVENT_CATALOGUE } from '../../machines/index.js';
+import { createAlertStore, type AlertStore } from '../../src/alerts/alert-store.js';
+import { subscribeAlerts } from '../../src/alerts/live-alerts.js';
+import { createAlertsPort } from '../../src/api/alerts.adapter.js';
+import { createApp } from '../../src/api/app.js';
+import type { TokenRequest } from '../../src/auth/principal.schema.js';
+import { createTokenStore, type TokenStore } from '../../src/auth/token-store.js';
+import { createEngine } from '../../src/engine/index.js';
+import type { Engine, OrgUnit } from '../../src/engine/engine.types.js';
+import { createManualClock } from '../../src/shared/clock.js';
+import { createDashboardRouter } from '../../src/web/index.js';
+import { principals, toJson } from '../support/builders.js';
+import { createTestRedis } from '../support/redis.js';
+
+export interface DashboardApp {
+  baseUrl: string;
+  redis: Redis;
+  prefix: string;
+  engine: Engine;
+  tokens: TokenStore;
+  alertStore: AlertStore;
+  /** Issues a token (as an admin would) and returns its secret. */
+  issueToken(request: TokenRequest): Promise<string>;
+  /** GET on the API with a bearer token, as JSON. */
+  api(path: string, token: string): Promise<unknown>;
+  close(): Promise<void>;
+}
+
+/** Starts the app over a fresh prefix with `units` imported at `importedAt` (engine clock). */
+export async function startDashboardApp(units: OrgUnit[], importedAt: string): Promise<DashboardApp> {
+  const { redis, prefix, cleanup } = await createTestRedis('web');
+  const logger = pino({ level: 'silent' });
+  const engine = createEngine({ redis, prefix, logger, clock: createManualClock(importedAt) });
+  const tokens = createTokenStore(redis, prefix);
+  const alertStore = createAlertStore(redis, prefix);
+  await engine.importTree({ format: 'json', content: toJson(units) }, principals.admin);
+  const alerts = createAlertsPort(alertStore, (onAlert) => subscribeAlerts(redis, prefix, onAlert));
+  const api = createApp({ engine, redis, prefix, tokens, logger, catalogue: EVENT_CATALOGUE, alerts });
+  // createApp ends with its 404 handler, so the dashboard goes in front, as a sibling of the API.
+  const app = express().use(createDashboardRouter()).use(api);
+  const server = createServer(app);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    baseUrl,
+    redis,
+    prefix,
+    engine,
+    tokens,
+    alertStore,
+    issueToken: async (request) => (await tokens.create(request)).token,
+    api: async (path, token) => {
+      const res = await fetch(`${baseUrl}${path}`, { headers: { Authorization: `Bearer ${token}` } });
+      if (!res.ok) throw new Error(`GET ${path} answered ${res.status}`);
+      return res.json();
+    },
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await cleanup();
+    },
+  };
+}

@@ -1,0 +1,250 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Alert } from '../../src/alerts/alert.schema.js';
+import type { OrgUnit } from '../../src/engine/engine.types.js';
+import { buildUnit, principals } from '../support/builders.js';
+import { driveUnitToCongressHeld } from '../support/drive.js';
+import { launchBrowser, SCREENSHOT_DIR } from './browser.js';
+import { startDashboardApp, type DashboardApp } from './dashboard-harness.js';
+
+/** D1 → B1 (ward; cells C1, C2) and B2 (school). Cells and B1 hold their congresses; B2 is flagged. */
+const TREE: OrgUnit[] = [
+  buildUnit({ id: 'D1', name: 'Đảng bộ quận Thử', level: 'district', block: 'urban_district' }),
+  buildUnit({ id: 'B1', name: 'Đảng bộ phường Một', level: 'base', parentId: 'D1', workingGroup: 'wg1' }),
+  buildUnit({
+    id: 'B2',
+    name: 'Chi bộ trường Hai',
+    level: 'base',
+    block: 'schools',
+    parentId: 'D1',
+    workingGroup: 'wg2',
+  }),
+  buildUnit({ id: 'C1', name: 'Chi bộ 1', level: 'cell', parentId: 'B1' }),
+  buildUnit({ id: 'C2', name: 'Chi bộ 2', level: 'cell', parentId: 'B1' }),
+];
+
+/** The browser's clock: after the base units' date in the 2020–2025 directive (30/6/2020), before the district's. */
+const BROWSER_NOW = new Date('2020-07-03T09:00:00+07:00');
+
+function overdueAlert(id: string, unitId: string, type: Alert['type']): Alert {
+  const dueAt = '2020-06-30T17:00:00.000+07:00';
+  return {
+    id,
+    type,
+    unitId,
+    deadline: { kind: 'congress.held', step: 'procedure', enteredSeq: 0, owner: 'unit', dueAt },
+    recipients: ['sc:D1'],
+    fireAt: '2020-06-30T10:00:00.000Z',
+    createdAt: '2020-06-30T10:00:00.000Z',
+    ...(type === 'escalation' ? { rung: 2 } : {}),
+  };
+}
+
+interface ProgressBody {
+  byLevel: { level: string; formatted: string }[];
+}
+
+describe('dashboard in a real browser', () => {
+  let app: DashboardApp;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let auditor: string;
+  const foreignRequests: string[] = [];
+
+  beforeAll(async () => {
+    app = await startDashboardApp(TREE, '2020-03-02T01:00:00Z');
+    await driveUnitToCongressHeld(app.engine, 'C1', '2020-05-12');
+    await driveUnitToCongressHeld(app.engine, 'C2', '2020-05-14');
+    await driveUnitToCongressHeld(app.engine, 'B1', '2020-06-10');
+    await app.engine.dispatch(
+      'B2',
+      {
+        type: 'unit.flagged_difficult',
+        payload: { reason: 'Khiếu nại về nhân sự' },
+        at: '2020-06-01T09:00:00+07:00',
+      },
+      principals.workingGroup('wg2'),
+    );
+    await app.alertStore.record(overdueAlert('dl|B2|congress.held|0|due', 'B2', 'overdue'));
+    auditor = await app.issueToken({ role: 'auditor', subtreeOf: 'D1' });
+    browser = await launchBrowser();
+    context = await browser.newContext({ locale: 'vi-VN', viewport: { width: 1280, height: 900 } });
+    // Fail within the test's own time budget, with Playwright's message rather than a bare timeout.
+    context.setDefaultTimeout(5_000);
+    page = await context.newPage();
+    page.on('request', (request) => {
+      if (!request.url().startsWith(app.baseUrl) && !request.url().startsWith('data:'))
+        foreignRequests.push(request.url());
+    });
+    await page.clock.setFixedTime(BROWSER_NOW);
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  // A string, because the test's own TypeScript has no DOM types; it runs in the page.
+  const storedToken = () => page.evaluate<string | null>("sessionStorage.getItem('congress.token')");
+  const levelTotal = (level: string) => page.locator(`tr[data-level="${level}"][data-block="*"] .done`);
+
+  it('when a wrong token is pasted, then sign-in says so and nothing is kept in the session', async () => {
+    await page.goto(`${app.baseUrl}/`);
+    await page.getByLabel('Mã truy cập (bearer token)').fill('not-a-real-token-0123456789');
+    await page.getByLabel('Mã đơn vị bắt đầu').fill('D1');
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+
+    await expect.poll(() => page.locator('#sign-in-error').textContent()).toContain('không hợp lệ');
+    expect(await storedToken()).toBeNull();
+  });
+
+  it('when an auditor signs in at the district, then each level shows the API roll-up in Vietnamese formatting', async () => {
+    await page.getByLabel('Mã truy cập (bearer token)').fill(auditor);
+    await page.getByLabel('Mã đơn vị bắt đầu').fill('D1');
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+
+    await page.getByRole('heading', { name: 'Tiến độ của Đảng bộ quận Thử' }).waitFor();
+    const progress = (await app.api('/api/v1/units/D1/progress', auditor)) as ProgressBody;
+    const formatted = Object.fromEntries(progress.byLevel.map((l) => [l.level, l.formatted]));
+    expect(formatted).toEqual({ base: '1/2 (50,00%)', cell: '2/2 (100,00%)' });
+    expect(await levelTotal('base').textContent()).toBe(formatted.base);
+    expect(await levelTotal('cell').textContent()).toBe(formatted.cell);
+    expect(await page.locator('tr[data-level="base"][data-block="schools"] .done').textContent()).toBe(
+      '0/1 (0,00%)',
+    );
+    expect(await storedToken()).toBe(auditor);
+  });
+
+  it('when the district page is shown, then units with overdue deadlines, flags or overdue alerts are listed with why', async () => {
+    const b2 = page.locator('#risk-list li[data-unit="B2"]');
+    await b2.waitFor();
+    expect(await b2.locator('.reason-difficult').textContent()).toBe('Đơn vị có khó khăn, phức tạp');
+    expect(await b2.locator('.reason-alert').textContent()).toBe(
+      'Cảnh báo Quá hạn: Tổ chức đại hội theo hạn của chỉ thị',
+    );
+    for (const id of ['B1', 'B2']) {
+      const view = (await app.api(`/api/v1/units/${id}`, auditor)) as { deadlines: { dueAt: string }[] };
+      const overdue = view.deadlines.filter((d) => Date.parse(d.dueAt) < BROWSER_NOW.getTime());
+      expect(await page.locator(`#risk-list li[data-unit="${id}"] .reason-overdue`).count()).toBe(
+        overdue.length,
+      );
+    }
+    expect(await page.locator('#risk-list li[data-unit="B1"]').count()).toBe(0);
+    expect(await b2.locator('.reason-overdue').textContent()).toBe(
+      'Quá hạn: Tổ chức đại hội theo hạn của chỉ thị (hạn 17:00 30/06/2020)',
+    );
+    expect(await page.locator('#alerts-list [data-alert="dl|B2|congress.held|0|due"]').count()).toBe(1);
+  });
+
+  it('when a new alert is recorded, then it arrives in the panel live, without a reload', async () => {
+    await expect.poll(() => page.locator('#alerts-status').getAttribute('data-status')).toBe('live');
+    await app.alertStore.record(overdueAlert('dl|B2|congress.held|0|esc-2', 'B2', 'escalation'));
+
+    const live = page.locator('#alerts-list [data-alert="dl|B2|congress.held|0|esc-2"]');
+    await live.waitFor();
+    expect(await live.textContent()).toContain('Báo cấp trên');
+  });
+
+  it('when a base unit is drilled into, then its cells show with the phases the API reports', async () => {
+    await page.getByRole('link', { name: 'Xem tiến độ của Đảng bộ phường Một' }).click();
+
+    await page.getByRole('heading', { name: 'Tiến độ của Đảng bộ phường Một' }).waitFor();
+    expect(await levelTotal('cell').textContent()).toBe('2/2 (100,00%)');
+    const c1 = (await app.api('/api/v1/units/C1', auditor)) as { phase: string };
+    await expect
+      .poll(() => page.locator('tr[data-unit="C1"] .phase-badge').getAttribute('class'))
+      .toContain(`phase-${c1.phase}`);
+    expect(await page.locator('nav.trail li').allTextContents()).toEqual([
+      'Đảng bộ quận Thử',
+      'Đảng bộ phường Một',
+    ]);
+  });
+
+  it('when the unit page is opened, then its timeline lists every dispatched event with label, actor and hash prefix', async () => {
+    await page.getByRole('link', { name: 'Trang đơn vị' }).first().click();
+    await page.getByRole('heading', { name: 'Đảng bộ phường Một', level: 1 }).waitFor();
+
+    const history = (await app.api('/api/v1/units/B1/history?limit=500', auditor)) as {
+      entries: { seq: number; type: string; hash: string }[];
+    };
+    const rows = page.locator('table.timeline tbody tr');
+    expect(await rows.count()).toBe(history.entries.length);
+    const closed = history.entries.find((e) => e.type === 'congress.closed')!;
+    const row = page.locator(`table.timeline tr[data-seq="${closed.seq}"]`);
+    expect(await row.locator('.event-label').textContent()).toBe('Bế mạc đại hội');
+    expect(await row.textContent()).toContain('Bí thư · sec-B1');
+    expect(await row.locator('code[title]').textContent()).toBe(closed.hash.slice(0, 12));
+    const view = (await app.api('/api/v1/units/B1', auditor)) as { phase: string };
+    expect(await page.locator('#unit-phase').getAttribute('class')).toContain(`phase-${view.phase}`);
+    expect(await page.locator('.stepper [aria-current="step"]').getAttribute('data-phase')).toBe(view.phase);
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/dashboard-unit-vi.png`, fullPage: true });
+  });
+
+  it('when the replay slider is moved back to seq 1, then the phase replayed there is shown', async () => {
+    const atOne = (await app.api('/api/v1/units/B1/state?seq=1', auditor)) as { phase: string };
+    const now = (await app.api('/api/v1/units/B1', auditor)) as { phase: string };
+    expect(atOne.phase).not.toBe(now.phase);
+
+    await page.locator('#replay-seq').fill('1');
+
+    await expect.poll(() => page.locator('#replay-result').getAttribute('data-phase')).toBe(atOne.phase);
+    expect(await page.locator('#replay-result').textContent()).toBe('Sau sự kiện số 1: giai đoạn Kế hoạch');
+    expect(await page.locator('table.timeline tr.after-replay').count()).toBeGreaterThan(0);
+    expect(await page.locator('table.timeline tr[data-seq="1"].after-replay').count()).toBe(0);
+  });
+
+  it('when verify is clicked on an untouched log, then the chain is reported intact with its event count', async () => {
+    await page.getByRole('button', { name: 'Kiểm tra chuỗi băm' }).click();
+
+    const result = page.locator('#verify-result[data-ok]');
+    await result.waitFor();
+    const verify = (await app.api('/api/v1/units/B1/verify', auditor)) as { reports: { events: number }[] };
+    expect(await result.getAttribute('data-ok')).toBe('true');
+    expect(await result.textContent()).toBe(
+      `Toàn vẹn: ${verify.reports[0]!.events} sự kiện, chuỗi băm khớp.`,
+    );
+  });
+
+  it('when the language is switched to English, then labels and number formatting follow', async () => {
+    await page.goto(`${app.baseUrl}/#/tree/D1`);
+    await page.getByRole('heading', { name: 'Tiến độ của Đảng bộ quận Thử' }).waitFor();
+
+    await page.getByLabel('Ngôn ngữ').selectOption('en');
+
+    await page.getByRole('heading', { name: 'Progress of Đảng bộ quận Thử' }).waitFor();
+    expect(await levelTotal('base').textContent()).toBe('1/2 (50.00%)');
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/dashboard-district-en.png`, fullPage: true });
+
+    await page.getByLabel('Language').selectOption('vi');
+    await page.getByRole('heading', { name: 'Tiến độ của Đảng bộ quận Thử' }).waitFor();
+    expect(await page.getByRole('columnheader', { name: 'Đã đại hội' }).count()).toBe(1);
+    expect(await levelTotal('base').textContent()).toBe('1/2 (50,00%)');
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/dashboard-district-vi.png`, fullPage: true });
+  });
+
+  it('when a stored event of a cell is altered, then verify names the first broken seq', async () => {
+    const logKey = `${app.prefix}:{C2}:log`;
+    const entries = await app.redis.xrange(logKey, '-', '+');
+    await app.redis.del(logKey);
+    for (const [id, fields] of entries) {
+      const record = JSON.parse(fields[3]!);
+      if (id === '3-0') record.payload.title = 'Báo cáo giả mạo';
+      await app.redis.xadd(logKey, id, 'seq', fields[1]!, 'e', JSON.stringify(record));
+    }
+    await page.goto(`${app.baseUrl}/#/unit/C2`);
+    await page.getByRole('heading', { name: 'Chi bộ 2', level: 1 }).waitFor();
+
+    await page.getByRole('button', { name: 'Kiểm tra chuỗi băm' }).click();
+
+    const result = page.locator('#verify-result[data-ok]');
+    await result.waitFor();
+    expect(await result.getAttribute('data-ok')).toBe('false');
+    expect(await result.textContent()).toMatch(/^Sai lệch từ sự kiện số 3: /);
+  });
+
+  it('when the dashboard has been used, then every request went to the app itself', () => {
+    expect(foreignRequests).toEqual([]);
+  });
+});
