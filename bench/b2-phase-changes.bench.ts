@@ -1,0 +1,168 @@
+/**
+ * B2 phase changes that move deadlines: each event closes one deadline and opens another, so the
+ * engine's scheduler removes the old delayed jobs and adds new ones. Compared with BullMQ alone doing
+ * the same job work per change (remove the old ids, addBulk the new) and with BullMQ's plain add rate.
+ */
+import { Queue } from 'bullmq';
+import type { Redis } from 'ioredis';
+import { alertPointsOf } from '../src/deadlines/alert-points.js';
+import { createBullmqScheduler } from '../src/deadlines/bullmq-scheduler.js';
+import type { DeadlineJobData } from '../src/deadlines/deadline-job.schema.js';
+import { bullPrefix, deadlineJobOptions } from '../src/deadlines/queues.js';
+import { createEngine, type Engine, type Principal } from '../src/engine/index.js';
+import { createManualClock } from '../src/shared/clock.js';
+import { formatNumber, median, runConcurrently } from './harness.js';
+import { openBenchRedis } from './support/bench-redis.js';
+import { BENCH_ADMIN, importNationalTree, ROOT_ID } from './support/bench-tree.js';
+import { allUnitIds } from './support/bench-units.js';
+import {
+  perSecond,
+  timeMs,
+  type Benchmark,
+  type BenchOptions,
+  type BenchResult,
+} from './support/benchmark.js';
+
+const CONCURRENCY = 64;
+const FULL = { provinces: 1, upperPerProvince: 2, basePerUpper: 25, cellsPerBase: 9 };
+const QUICK = { provinces: 1, upperPerProvince: 1, basePerUpper: 20, cellsPerBase: 9 };
+/** Early in the 2025–2030 term, so every deadline lies ahead and its jobs are delayed. */
+const START = '2025-01-06T02:00:00.000Z';
+const COMMITTEE: Principal = { id: 'bench-sc', role: 'standing_committee', subtreeOf: ROOT_ID };
+const secretary = (unitId: string): Principal => ({ id: `bench-sec-${unitId}`, role: 'secretary', unitId });
+
+function deadlineQueue(redis: Redis, prefix: string): Queue<DeadlineJobData> {
+  return new Queue<DeadlineJobData>('b2-deadlines', {
+    connection: redis,
+    prefix: bullPrefix(prefix),
+    defaultJobOptions: deadlineJobOptions,
+  });
+}
+
+/** Returned for revision, then resubmitted: two changes per unit, each moving a deadline. */
+async function returnAndResubmit(engine: Engine, ids: string[], round: number): Promise<number> {
+  const changes = [
+    (id: string) =>
+      engine.dispatch(id, { type: 'plan.returned', payload: { reason: `round ${round}` } }, COMMITTEE),
+    (id: string) =>
+      engine.dispatch(id, { type: 'plan.submitted', payload: { reference: `KH-${round}` } }, secretary(id)),
+  ];
+  let ms = 0;
+  for (const change of changes)
+    ms += await timeMs(() => runConcurrently(ids, CONCURRENCY, async (id) => void (await change(id))));
+  return ms;
+}
+
+/** BullMQ alone: per change, remove `perChange` old job ids and addBulk `perChange` new delayed ones. */
+async function bareBullmq(
+  queue: Queue<DeadlineJobData>,
+  changes: number,
+  perChange: number,
+  round: number,
+): Promise<number> {
+  const items = Array.from({ length: changes }, (_, i) => i);
+  const job = (i: number, k: number, r: number) => ({
+    name: 'overdue',
+    data: { bench: true } as unknown as DeadlineJobData,
+    opts: { jobId: `bare|${i}|${k}|${r}`, delay: 86_400_000 },
+  });
+  return timeMs(() =>
+    runConcurrently(items, CONCURRENCY, async (i) => {
+      await Promise.all(
+        Array.from({ length: perChange }, (_, k) => queue.remove(`bare|${i}|${k}|${round - 1}`)),
+      );
+      await queue.addBulk(Array.from({ length: perChange }, (_, k) => job(i, k, round)));
+    }),
+  );
+}
+
+/** Plain `queue.add` of delayed jobs, one per call, at the same concurrency. */
+async function plainAdds(queue: Queue<DeadlineJobData>, count: number, round: number): Promise<number> {
+  const items = Array.from({ length: count }, (_, i) => i);
+  return timeMs(() =>
+    runConcurrently(items, CONCURRENCY, async (i) => {
+      await queue.add('overdue', { bench: true } as unknown as DeadlineJobData, {
+        jobId: `plain|${round}|${i}`,
+        delay: 86_400_000,
+      });
+    }),
+  );
+}
+
+/** Jobs one change replaces: the alert points of the unit's open plan deadline. */
+async function jobsPerChange(engine: Engine, unitId: string): Promise<number> {
+  const view = await engine.getUnit(unitId, BENCH_ADMIN);
+  const plan = view.deadlines.find((d) => d.kind.startsWith('plan.'));
+  if (!plan) throw new Error(`unit ${unitId} has no open plan deadline`);
+  return alertPointsOf(unitId, plan).length;
+}
+
+async function setUp(options: BenchOptions) {
+  const bench = await openBenchRedis('b2');
+  const queue = deadlineQueue(bench.redis, bench.prefix);
+  const clock = createManualClock(START);
+  const scheduler = createBullmqScheduler({ queue, clock });
+  const engine = createEngine({ redis: bench.redis, prefix: bench.prefix, clock, scheduler });
+  await importNationalTree(engine, options.quick ? QUICK : FULL);
+  const ids = (await allUnitIds(bench.redis, bench.prefix)).filter((id) => /-c\d+$/.test(id));
+  await runConcurrently(ids, CONCURRENCY, async (id) => {
+    await engine.dispatch(id, { type: 'plan.submitted', payload: { reference: 'KH-0' } }, secretary(id));
+  });
+  return { bench, queue, engine, ids };
+}
+
+async function run(options: BenchOptions): Promise<BenchResult> {
+  const { bench, queue, engine, ids } = await setUp(options);
+  try {
+    const jobsBefore = await queue.getDelayedCount();
+    const perChange = await jobsPerChange(engine, ids[0]!);
+    const m = { engine: [] as number[], bare: [] as number[], adds: [] as number[] };
+    for (let round = 0; round <= options.runs; round++) {
+      const changes = 2 * ids.length;
+      const engineMs = await returnAndResubmit(engine, ids, round);
+      const bareMs = await bareBullmq(queue, changes, perChange, round);
+      const addMs = await plainAdds(queue, changes, round);
+      if (round === 0) continue;
+      m.engine.push(perSecond(changes, engineMs));
+      m.bare.push(perSecond(changes, bareMs));
+      m.adds.push(perSecond(changes, addMs));
+    }
+    const jobsAfter = await queue.getDelayedCount();
+    const rate = median(m.engine);
+    return {
+      id: 'B2',
+      title: 'Phase changes that move deadlines',
+      size: `${formatNumber(ids.length)} cells × 2 changes per run (plan returned, plan resubmitted), concurrency ${CONCURRENCY}, ${perChange} delayed jobs removed and ${perChange} added per change, median of ${options.runs} runs after a warm-up`,
+      figures: [
+        {
+          id: 'B2.1',
+          name: 'phase changes moving deadlines',
+          unit: 'changes/s',
+          value: rate,
+          baselineName: 'BullMQ alone: same removes + addBulk per change',
+          baseline: median(m.bare),
+          target: '≥ 5,000 changes/s',
+          met: rate >= 5_000,
+        },
+        {
+          id: 'B2.2',
+          name: 'phase changes vs plain adds',
+          unit: 'changes/s',
+          value: rate,
+          baselineName: 'BullMQ queue.add, jobs/s',
+          baseline: median(m.adds),
+        },
+      ],
+      notes: [
+        `Each change removes the jobs of the closed deadline and adds those of the new one; the delayed set held ${formatNumber(jobsBefore)} engine jobs before the runs.`,
+        `Delayed jobs at the end (engine + baselines): ${formatNumber(jobsAfter)}.`,
+      ],
+    };
+  } finally {
+    await queue.close();
+    await bench.cleanup();
+  }
+}
+
+/** B2, registered in main.ts. */
+export const b2PhaseChanges: Benchmark = { id: 'B2', title: 'Phase changes that move deadlines', run };

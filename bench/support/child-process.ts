@@ -1,0 +1,88 @@
+/**
+ * Child processes for benchmarks: the real entry points (`src/main.ts`, `workers/main.ts`) started
+ * with node + tsx and an environment of our choosing, and their resident memory read from /proc.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+/** A started child: its pid, its stdout so far, and a stop that sends SIGTERM and waits. */
+export interface Child {
+  pid: number;
+  process: ChildProcess;
+  output(): string;
+  stop(): Promise<void>;
+}
+
+/** Starts `entry` (a path from the repository root) under node + tsx with `env` added to ours. */
+export function startEntry(entry: string, env: Record<string, string>, args: string[] = []): Child {
+  const child = spawn(process.execPath, ['--import', 'tsx', entry, ...args], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  return {
+    pid: child.pid!,
+    process: child,
+    output: () => out,
+    stop: async () => {
+      if (child.exitCode === null) child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
+/** Resolves with the first match of `pattern` in the child's output; rejects if it exits first or times out. */
+export function waitForOutput(child: Child, pattern: RegExp, timeoutMs = 60_000): Promise<RegExpExecArray> {
+  return new Promise((resolve, reject) => {
+    const timer = setInterval(() => {
+      const match = pattern.exec(child.output());
+      if (match) return done(() => resolve(match));
+      if (child.process.exitCode !== null) done(() => reject(new Error(`child exited: ${child.output()}`)));
+    }, 50);
+    const deadline = setTimeout(
+      () => done(() => reject(new Error(`timed out waiting for ${pattern}`))),
+      timeoutMs,
+    );
+    const done = (then: () => void) => {
+      clearInterval(timer);
+      clearTimeout(deadline);
+      then();
+    };
+  });
+}
+
+/** Resident set size of `pid` in bytes (VmRSS of /proc/<pid>/status). */
+export function rssOf(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = /VmRSS:\s+(\d+)\s+kB/.exec(status)?.[1];
+  if (kb === undefined) throw new Error(`no VmRSS for pid ${pid}`);
+  return Number(kb) * 1024;
+}
+
+/** Samples the RSS of `pid` every `everyMs` until stopped; returns the samples in bytes. */
+export function sampleRss(pid: number, everyMs = 200): { stop(): number[] } {
+  const samples: number[] = [];
+  const take = () => {
+    try {
+      samples.push(rssOf(pid));
+    } catch {
+      // The process may have exited between samples; the ones taken stand.
+    }
+  };
+  take();
+  const timer = setInterval(take, everyMs);
+  return {
+    stop: () => {
+      clearInterval(timer);
+      take();
+      return samples;
+    },
+  };
+}
