@@ -60,6 +60,9 @@ export const UPDATES = {
     return { personnelSteps: { ...ctx.personnelSteps, [track]: ctx.personnelSteps[track] + 1 } };
   },
   recordHeld: (ctx, e) => ({ held: append(ctx.held, p<{ childId: string }>(e).childId) }),
+  recordConfirmedChild: (ctx, e) => ({
+    confirmedSubordinates: append(ctx.confirmedSubordinates ?? [], p<{ childId: string }>(e).childId),
+  }),
   recordWaiver: (ctx, e) => ({ waived: append(ctx.waived, ...p<{ unitIds: string[] }>(e).unitIds) }),
   changeSubordinates: (ctx, e) => {
     const { added, removed } = p<{ added: string[]; removed: string[] }>(e);

@@ -28,6 +28,8 @@ export interface CongressContext {
   subordinateIds: string[];
   /** Subordinates whose congress is held (cascade events from the children). */
   held: string[];
+  /** Subordinates whose election results this unit has confirmed (absent until the first). */
+  confirmedSubordinates?: string[];
   /** Stragglers the superior let go, each waiver recorded with a reason in the log. */
   waived: string[];
   /** Entry stamps of the open deadline-bearing steps, keyed by step name. */

@@ -41,6 +41,7 @@ const RAW_CHECKS = {
   validPersonnelStep: prep.validPersonnelStep,
   personnelTracksSettled: prep.personnelTracksSettled,
   validHeld: prep.validHeld,
+  validConfirmedChild: prep.validConfirmedChild,
   validWaiver: prep.validWaiver,
   gateMet: (ctx) => (gateStatus(ctx).met ? undefined : 'the subordinate gate is not met'),
   gateNotMet: (ctx) => (gateStatus(ctx).met ? 'the subordinate gate is met' : undefined),

@@ -24,6 +24,7 @@ export const congressMachine = congressSetup.createMachine({
   on: {
     // Children report whenever they finish, whatever this unit is doing.
     'subordinate.congress_held': { guard: g('validHeld'), actions: u('recordHeld') },
+    'subordinate.results_confirmed': { guard: g('validConfirmedChild'), actions: u('recordConfirmedChild') },
     'hierarchy.subordinates_changed': { guard: g('validHierarchyChange'), actions: u('changeSubordinates') },
     'unit.flagged_difficult': { guard: g('notFlagged'), actions: u('flag') },
     'unit.difficulty_cleared': { guard: g('isFlagged'), actions: u('clearFlag') },

@@ -110,6 +110,16 @@ export const validHeld: Check = (ctx, e) => {
   return ctx.held.includes(id) ? `unit ${id} has already held its congress` : undefined;
 };
 
+export const validConfirmedChild: Check = (ctx, e) => {
+  const id = e && payloadOf<{ childId: string }>(e).childId;
+  if (id === undefined)
+    return ctx.subordinateIds.length === 0 ? 'this unit has no subordinate units' : undefined;
+  if (!ctx.subordinateIds.includes(id)) return notSubordinate(id);
+  return ctx.confirmedSubordinates?.includes(id)
+    ? `the results of unit ${id} are already confirmed`
+    : undefined;
+};
+
 export const validWaiver: Check = (ctx, e) => {
   const gate = gateStatus(ctx);
   if (gate.met) return `the gate is already met: ${describeGate(gate)}`;

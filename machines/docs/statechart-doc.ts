@@ -5,6 +5,7 @@
 import type { AnyStateNode } from 'xstate';
 import { congressMachine } from '../congress/congress.machine.js';
 import { EVENT_CATALOGUE } from '../events/event-catalogue.js';
+import { MODELLING_NOTES } from './modelling-notes.js';
 
 type Transition = { source: AnyStateNode; target: AnyStateNode; label: string };
 
@@ -102,6 +103,7 @@ export function renderStatechartDoc(): string {
     ...diagram,
     '```',
     '',
+    ...MODELLING_NOTES,
     '## Events',
     '',
     ...renderEventTable(),

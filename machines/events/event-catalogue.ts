@@ -67,6 +67,12 @@ const ROWS: Record<string, Row> = {
     'Đơn vị cấp dưới đã đại hội',
     'Subordinate congress held',
   ],
+  'subordinate.results_confirmed': [
+    p.subordinateHeld,
+    SYSTEM,
+    'Kết quả đại hội cấp dưới được chuẩn y',
+    'Subordinate results confirmed',
+  ],
   'gate.waiver_recorded': [
     p.waiver,
     SUPERIOR,

@@ -239,6 +239,16 @@ describe('flags, hierarchy and pilots', () => {
     expect(d.try('hierarchy.subordinates_changed', { added: [], removed: ['cell-9'] }).ok).toBe(false);
   });
 
+  it("when a subordinate's results are confirmed, then the parent records it once, whatever its own phase", () => {
+    const d = walkTo(new UnitDriver(), 'plan.submitted');
+    d.send('subordinate.results_confirmed', { childId: 'cell-2', childSeq: 14 });
+    expect(d.context.confirmedSubordinates).toEqual(['cell-2']);
+    const again = d.try('subordinate.results_confirmed', { childId: 'cell-2', childSeq: 15 });
+    expect(again.ok).toBe(false);
+    if (!again.ok) expect(again.message).toContain('the results of unit cell-2 are already confirmed');
+    expect(d.try('subordinate.results_confirmed', { childId: 'elsewhere', childSeq: 1 }).ok).toBe(false);
+  });
+
   it('when a pilot unit is confirmed, then archiving waits for the lessons-learned conference', () => {
     const d = walkTo(new UnitDriver(), 'plan.submitted');
     d.send('pilot.designated', { reason: 'phường tiêu biểu' });

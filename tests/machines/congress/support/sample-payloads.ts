@@ -88,6 +88,7 @@ const SAMPLERS: Record<string, Sampler> = {
   'pilot.lessons_recorded': () => [{ conferenceDate: '2020-05-20', summary: 'Rút kinh nghiệm' }],
   // Orthogonal to the procedure's states; covered by their own tests.
   'hierarchy.subordinates_changed': () => [],
+  'subordinate.results_confirmed': () => [],
   'unit.flagged_difficult': () => [],
   'unit.difficulty_cleared': () => [],
 };
