@@ -61,8 +61,12 @@ export function createApp(deps: AppDeps): Express {
   });
   app.use('/docs', swaggerUi.serve, swaggerUi.setup(openapi, { swaggerOptions: { validatorUrl: null } }));
 
-  const auth = [authenticate(deps.tokens), perTokenRateLimit({ limit: options.rateLimitPerMinute ?? 600 })];
-  if (deps.queueDashboard) app.use('/admin/queues', ...auth, requireRole('admin'), deps.queueDashboard);
+  const limit = perTokenRateLimit({ limit: options.rateLimitPerMinute ?? 600 });
+  const auth = [authenticate(deps.tokens), limit];
+  if (deps.queueDashboard) {
+    const browserAuth = authenticate(deps.tokens, { allowBasic: true });
+    app.use('/admin/queues', browserAuth, limit, requireRole('admin'), deps.queueDashboard);
+  }
 
   const api = express.Router();
   api.use(...auth);

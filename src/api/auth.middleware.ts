@@ -5,18 +5,36 @@ import { ForbiddenError, UnauthorizedError } from '../shared/errors.js';
 import { principalOf, type RequestLocals } from './request-context.js';
 
 const BEARER = /^Bearer ([A-Za-z0-9_-]{16,128})$/;
+const BASIC = /^Basic ([A-Za-z0-9+/=]{1,400})$/;
 
 /**
- * Resolves `Authorization: Bearer <token>` to a principal through the token store.
+ * The token from `Authorization`: a bearer token, or — for pages a browser opens, such as the queue
+ * dashboard — the password of HTTP Basic credentials (any user name), which browsers resend by themselves.
+ */
+function tokenFrom(header: string, allowBasic: boolean): string | undefined {
+  const bearer = BEARER.exec(header)?.[1];
+  if (bearer !== undefined || !allowBasic) return bearer;
+  const basic = BASIC.exec(header)?.[1];
+  if (basic === undefined) return undefined;
+  const decoded = Buffer.from(basic, 'base64').toString('utf8');
+  return decoded.slice(decoded.indexOf(':') + 1) || undefined;
+}
+
+/**
+ * Resolves `Authorization: Bearer <token>` (or Basic, where allowed) to a principal through the token store.
  * Missing, malformed, unknown and revoked tokens all answer 401 with the same message, so the
  * response does not reveal which tokens ever existed.
  */
-export function authenticate(tokens: TokenStore): RequestHandler {
+export function authenticate(tokens: TokenStore, options: { allowBasic?: boolean } = {}): RequestHandler {
+  const allowBasic = options.allowBasic === true;
   return async (req, res, next) => {
-    const match = BEARER.exec(req.get('authorization') ?? '');
-    const record = match?.[1] === undefined ? null : await tokens.resolve(match[1]);
+    const token = tokenFrom(req.get('authorization') ?? '', allowBasic);
+    const record = token === undefined ? null : await tokens.resolve(token);
     if (record === null) {
-      res.setHeader('WWW-Authenticate', 'Bearer realm="congress"');
+      res.setHeader(
+        'WWW-Authenticate',
+        allowBasic ? 'Basic realm="congress", charset="UTF-8"' : 'Bearer realm="congress"',
+      );
       throw new UnauthorizedError('A valid bearer token is required (Authorization: Bearer <token>)');
     }
     const locals = res.locals as RequestLocals;

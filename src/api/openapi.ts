@@ -85,8 +85,9 @@ function registerUnitPaths(registry: OpenAPIRegistry, catalogue: Record<string, 
   );
   get(
     unitPath('/state'),
-    'State replayed at an instant or log position',
+    'State replayed at an instant (at) or log position (seq); give exactly one',
     json(out.replayedStateSchema, 'Replayed'),
+    input.stateQuerySchema,
   );
   get(
     unitPath('/verify'),

@@ -6,9 +6,9 @@ import { ValidationError } from '../shared/errors.js';
 export const unitIdSchema = z
   .string()
   .min(1)
-  .max(128)
-  .regex(/^[A-Za-z0-9._:-]+$/, 'letters, digits and . _ : - only')
-  .meta({ description: 'Unit id', example: 'dongda-p-vanmieu' });
+  .max(64)
+  .regex(/^[A-Za-z0-9._-]+$/, 'letters, digits and . _ - only')
+  .meta({ description: 'Unit id', example: 'dong-da' });
 
 export const unitParamsSchema = z.object({ id: unitIdSchema });
 

@@ -73,7 +73,10 @@ export interface TestApp {
 }
 
 /** Starts the real app on port 0 over a fresh key prefix, with the tree imported and one token per role. */
-export async function startTestApp(options: AppDeps['options'] = {}): Promise<TestApp> {
+export async function startTestApp(
+  options: AppDeps['options'] = {},
+  extra: (deps: { redis: Redis; prefix: string }) => Partial<AppDeps> = () => ({}),
+): Promise<TestApp> {
   const { redis, prefix, cleanup } = await createTestRedis('api');
   const logs: string[] = [];
   const sink = new Writable({ write: (chunk: Buffer, _enc, done) => (logs.push(chunk.toString()), done()) });
@@ -95,6 +98,7 @@ export async function startTestApp(options: AppDeps['options'] = {}): Promise<Te
     catalogue: EVENT_CATALOGUE,
     alerts,
     options,
+    ...extra({ redis, prefix }),
   });
   const server = createServer(app);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
