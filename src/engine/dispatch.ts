@@ -64,7 +64,7 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Jittered exponential back-off so concurrent losers do not collide again in lockstep. */
 function backoff(attempt: number): Promise<unknown> {
-  return pause(Math.random() * Math.min(64, 2 ** attempt));
+  return pause(Math.random() * Math.min(16, 2 ** attempt));
 }
 
 async function syncDeadlines(
