@@ -62,6 +62,8 @@ export function createInitialSnapshot(input: UnitInput): PersistedCongressSnapsh
 export function applyEvent(snapshot: PersistedCongressSnapshot, event: CongressEvent): TransitionOutcome {
   const machine = machineFor(snapshot.machineVersion);
   const state = fromPersisted(machine, snapshot);
+  if (state.status === 'done')
+    return refuse(state, 'not_allowed', 'the procedure is completed: no further events');
   const definition = EVENT_CATALOGUE[event.type];
   if (!definition) return refuse(state, 'unknown_event', `unknown event type "${event.type}"`);
   const envelope = envelopeSchema.safeParse(event);

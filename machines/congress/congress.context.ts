@@ -4,7 +4,7 @@
  * until set, so a fresh cell snapshot is a few hundred bytes.
  */
 import type { UnitInput } from '../api.types.js';
-import type { CongressEvent, Level } from '../domain.js';
+import type { Level } from '../domain.js';
 
 /** When a step was entered: the business time and log seq of the event that entered it. */
 export interface Stamp {
@@ -77,9 +77,6 @@ export function initialContext(input: UnitInput): CongressContext {
     election: { round: 0, reruns: 0 },
   };
 }
-
-/** The event shape the machine runs on: the envelope, or XState's init event carrying the input. */
-export type MachineEvent = CongressEvent;
 
 /** Typed access to a validated payload (zod ran before the machine saw the event). */
 export function payloadOf<T>(event: { payload?: unknown }): T {

@@ -2,7 +2,8 @@
  * The congress procedure of one unit (DOMAIN.md §2) as one statechart for every level, parameterised
  * by its input. Built once at module load; callers resolve persisted snapshots against it.
  */
-import { congressSetup, g, initialContext, stamped, u } from './congress.setup.js';
+import { initialContext } from './congress.context.js';
+import { congressSetup, g, stamped, u } from './congress.setup.js';
 import { bodiesState, planState, preparationState, reviewState } from './preparation.states.js';
 import {
   annulledState,

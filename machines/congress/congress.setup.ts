@@ -7,7 +7,6 @@ import type { UnitInput } from '../api.types.js';
 import type { CongressEvent } from '../domain.js';
 import { UPDATES, type UpdateName, approve, stamp, unstamp } from './congress.actions.js';
 import type { ApprovalKind, CongressContext } from './congress.context.js';
-import { initialContext } from './congress.context.js';
 import { CHECKS, type CheckName } from './congress.guards.js';
 
 export const congressSetup = setup({
@@ -31,8 +30,6 @@ export const congressSetup = setup({
     ),
   },
 });
-
-export { initialContext };
 
 /** Guard reference: `check` with the named rule. */
 export const g = (name: CheckName) => ({ type: 'check' as const, params: { name } });

@@ -54,6 +54,8 @@ export function explain(
 /** Every catalogue event the current state handles, with whether it is accepted now and why not. */
 export function allowedEvents(state: CongressSnapshot): AllowedEvent[] {
   const result: AllowedEvent[] = [];
+  // A completed procedure accepts nothing, not even the root's bookkeeping events.
+  if (state.status === 'done') return result;
   for (const type of EVENT_TYPES) {
     const reason = explain(state, type);
     if (reason === null) continue;

@@ -1,23 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { phaseOf } from '../../../machines/index.js';
+import { createInitialSnapshot, listAllowedEvents, phaseOf } from '../../../machines/index.js';
 import { walkTo } from './support/procedure-steps.js';
 import { UnitDriver, buildCell, buildUnit } from './support/unit-driver.js';
 
 describe('normal path of a base organisation', () => {
   it('when a base walks every phase, then it passes through each phase in order and completes', () => {
-    const d = new UnitDriver(buildUnit());
-    const phases = [phaseOf(d.snapshot)];
-    const track = () => {
-      const phase = phaseOf(d.snapshot);
-      if (phases.at(-1) !== phase) phases.push(phase);
-    };
-    const originalSend = d.send.bind(d);
-    d.send = (...args) => {
-      const outcome = originalSend(...args);
-      track();
-      return outcome;
-    };
-    walkTo(d, 'records.archived');
+    const d = walkTo(new UnitDriver(buildUnit()), 'records.archived');
+    const phases = [phaseOf(createInitialSnapshot(buildUnit()))];
+    for (const outcome of d.outcomes)
+      if (outcome.ok && phases.at(-1) !== outcome.phase) phases.push(outcome.phase);
     expect(phases).toEqual([
       'plan',
       'bodies',
@@ -31,6 +22,17 @@ describe('normal path of a base organisation', () => {
       'completed',
     ]);
     expect(d.snapshot.status).toBe('done');
+  });
+
+  it('when the procedure is completed, then nothing more is accepted or offered', () => {
+    const d = walkTo(new UnitDriver(), 'records.archived');
+    expect(listAllowedEvents(d.snapshot)).toEqual([]);
+    const late = d.try('subordinate.congress_held', { childId: 'cell-1', childSeq: 99 });
+    expect(late).toMatchObject({
+      ok: false,
+      code: 'not_allowed',
+      message: 'the procedure is completed: no further events',
+    });
   });
 
   it('when the plan is approved, then the approval records who approved it and when', () => {
