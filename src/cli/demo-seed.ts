@@ -18,10 +18,18 @@ function demoTokenRequests(units: OrgUnit[]): TokenRequest[] {
     throw new Error('the demo tree needs a district and a cell');
   const requests: TokenRequest[] = [
     { role: 'admin', label: 'demo administrator' },
-    { role: 'secretary', unitId: cell.id, label: `secretary of ${cell.name}` },
-    { role: 'standing_committee', subtreeOf: district.id, label: `standing committee of ${district.name}` },
-    { role: 'inspection', subtreeOf: district.id, label: `inspection delegation of ${district.name}` },
-    { role: 'auditor', subtreeOf: district.id, label: `auditor of ${district.name}` },
+    { role: 'secretary', unitId: cell.id, label: `secretary of ${cell.name} (${cell.id})` },
+    {
+      role: 'standing_committee',
+      subtreeOf: district.id,
+      label: `standing committee of ${district.name} (${district.id})`,
+    },
+    {
+      role: 'inspection',
+      subtreeOf: district.id,
+      label: `inspection delegation of ${district.name} (${district.id})`,
+    },
+    { role: 'auditor', subtreeOf: district.id, label: `auditor of ${district.name} (${district.id})` },
   ];
   if (group != null)
     requests.splice(2, 0, { role: 'working_group', workingGroup: group, label: `working group ${group}` });
