@@ -178,6 +178,8 @@ describe('dashboard in a real browser', () => {
     const view = (await app.api('/api/v1/units/B1', auditor)) as { phase: string };
     expect(await page.locator('#unit-phase').getAttribute('class')).toContain(`phase-${view.phase}`);
     expect(await page.locator('.stepper [aria-current="step"]').getAttribute('data-phase')).toBe(view.phase);
+    const pilot = page.locator('.stepper [data-phase="pilot"]');
+    expect(await pilot.getAttribute('class')).toContain('step-skipped');
     await page.screenshot({ path: `${SCREENSHOT_DIR}/dashboard-unit-vi.png`, fullPage: true });
   });
 
@@ -242,6 +244,52 @@ describe('dashboard in a real browser', () => {
     await result.waitFor();
     expect(await result.getAttribute('data-ok')).toBe('false');
     expect(await result.textContent()).toMatch(/^Sai lệch từ sự kiện số 3: /);
+  });
+
+  it('when the window is phone-sized, then the page reflows without scrolling sideways', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`${app.baseUrl}/#/tree/D1`);
+    await page.getByRole('heading', { name: 'Tiến độ của Đảng bộ quận Thử' }).waitFor();
+
+    const overflow = await page.evaluate<number>(
+      'document.documentElement.scrollWidth - document.documentElement.clientWidth',
+    );
+    expect(overflow).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/dashboard-district-phone.png`, fullPage: true });
+    await page.setViewportSize({ width: 1280, height: 900 });
+  });
+
+  it('when the user signs out, then the token is forgotten, and signing in again works with the keyboard alone', async () => {
+    await page.getByRole('button', { name: 'Đăng xuất' }).click();
+    await page.getByRole('heading', { name: 'Đăng nhập' }).waitFor();
+    expect(await storedToken()).toBeNull();
+
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(auditor);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('B1');
+    await page.keyboard.press('Enter');
+
+    await page.getByRole('heading', { name: 'Tiến độ của Đảng bộ phường Một' }).waitFor();
+    expect(await storedToken()).toBe(auditor);
+  });
+
+  it('when the token is revoked during a session, then the next page load returns to sign-in and forgets it', async () => {
+    const { token, record } = await app.tokens.create({ role: 'inspection', subtreeOf: 'D1' });
+    await page.getByRole('button', { name: 'Đăng xuất' }).click();
+    await page.getByLabel('Mã truy cập (bearer token)').fill(token);
+    await page.getByLabel('Mã đơn vị bắt đầu').fill('D1');
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.getByRole('heading', { name: 'Tiến độ của Đảng bộ quận Thử' }).waitFor();
+
+    expect(await app.tokens.revoke(record.id)).toBe(true);
+    await page.getByRole('link', { name: 'Xem tiến độ của Đảng bộ phường Một' }).click();
+
+    await page.getByRole('heading', { name: 'Đăng nhập' }).waitFor();
+    expect(await page.locator('#sign-in-error').textContent()).toBe(
+      'Mã truy cập không hợp lệ hoặc đã bị thu hồi.',
+    );
+    expect(await storedToken()).toBeNull();
   });
 
   it('when the dashboard has been used, then every request went to the app itself', () => {

@@ -17,7 +17,7 @@ let shown = [];
 
 /** @param {Alert} alert */
 function alertItem(alert) {
-  const due = alert.deadline ? ` · ${formatInstant(alert.deadline.dueAt)}` : '';
+  const due = alert.deadline ? ` · ${t('alerts.due', { due: formatInstant(alert.deadline.dueAt) })}` : '';
   return h(
     'li',
     { class: `alert alert-${alert.type}`, 'data-alert': alert.id },
@@ -25,7 +25,7 @@ function alertItem(alert) {
     ' ',
     alert.unitId === null ? null : h('a', { href: unitHref(alert.unitId) }, alert.unitId),
     h('span', { class: 'alert-detail' }, `${deadlineLabel(alert.deadline?.kind ?? '')}${due}`),
-    h('time', { datetime: alert.fireAt }, formatInstant(alert.fireAt)),
+    h('time', { datetime: alert.fireAt }, t('alerts.fired', { at: formatInstant(alert.fireAt) })),
   );
 }
 

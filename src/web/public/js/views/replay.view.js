@@ -13,10 +13,10 @@ import { phaseStepper, statePaths } from './stepper.view.js';
 const SETTLE_MS = 150;
 
 /**
- * @param {{ api: import('../api.js').Api, unitId: string, version: number, onReplayed: (seq: number) => void }} deps
+ * @param {{ api: import('../api.js').Api, unitId: string, version: number, skipped: Set<string>, onReplayed: (seq: number) => void }} deps
  * @returns {HTMLElement}
  */
-export function replayPanel({ api, unitId, version, onReplayed }) {
+export function replayPanel({ api, unitId, version, skipped, onReplayed }) {
   const output = h('output', { id: 'replay-result', for: 'replay-seq', 'aria-live': 'polite' });
   const picture = h('div', { class: 'replay-picture' });
   const slider = h('input', {
@@ -41,7 +41,7 @@ export function replayPanel({ api, unitId, version, onReplayed }) {
       output.dataset.phase = replayed.phase;
       replace(
         picture,
-        phaseStepper(replayed.phase),
+        phaseStepper(replayed.phase, skipped),
         h(
           'ul',
           { class: 'state-paths' },

@@ -7,15 +7,35 @@ import { t } from '../i18n.js';
 import { phaseLabel, procedurePhases } from '../labels.js';
 
 /**
+ * Phases this unit does not go through: the pilot unless the superior designated it, and the bodies
+ * phase for cells (DOMAIN.md §2: cells form no subcommittees).
+ * @param {string} level
+ * @param {{ type: string }[]} history
+ * @returns {Set<string>}
+ */
+export function skippedPhases(level, history) {
+  /** @type {Set<string>} */
+  const skipped = new Set();
+  if (!history.some((e) => e.type === 'pilot.designated')) skipped.add('pilot');
+  if (level === 'cell') skipped.add('bodies');
+  return skipped;
+}
+
+/** @type {Record<string, import('../messages.js').MessageKey>} */
+const STEP_NOTES = { done: 'stepper.done', current: 'stepper.current', skipped: 'stepper.skipped' };
+
+/**
  * @param {string} phase the unit's current (or replayed) phase
+ * @param {Set<string>} skipped phases the unit does not go through
  * @returns {HTMLElement}
  */
-export function phaseStepper(phase) {
+export function phaseStepper(phase, skipped) {
   const order = procedurePhases();
   const at = order.indexOf(phase);
   const steps = order.map((step, i) => {
-    const state = i < at ? 'done' : i === at ? 'current' : 'todo';
-    const note = state === 'todo' ? '' : ` (${t(state === 'done' ? 'stepper.done' : 'stepper.current')})`;
+    const state = i === at ? 'current' : skipped.has(step) ? 'skipped' : i < at ? 'done' : 'todo';
+    const key = STEP_NOTES[state];
+    const note = key === undefined ? '' : ` (${t(key)})`;
     return h(
       'li',
       {

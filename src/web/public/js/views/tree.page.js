@@ -71,7 +71,7 @@ export function treePage({ api, view, progress, children, alerts, now }) {
       'section',
       { class: 'card wide', 'aria-labelledby': 'progress-title' },
       h('h2', { id: 'progress-title' }, t('progress.caption')),
-      progressTable(progress),
+      h('div', { class: 'scroll' }, progressTable(progress)),
     ),
     h(
       'section',

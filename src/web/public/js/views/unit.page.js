@@ -7,7 +7,7 @@ import { formatInstant, t } from '../i18n.js';
 import { deadlineLabel, eventLabel, levelLabel, phaseLabel } from '../labels.js';
 import { treeHref } from '../routes.js';
 import { replayPanel } from './replay.view.js';
-import { phaseStepper, statePaths } from './stepper.view.js';
+import { phaseStepper, skippedPhases, statePaths } from './stepper.view.js';
 import { timelineTable } from './timeline.view.js';
 
 /** @typedef {import('../schemas.js').UnitView} UnitView */
@@ -27,8 +27,11 @@ function card(titleKey, id, ...content) {
   );
 }
 
-/** @param {UnitView} view */
-function summary(view) {
+/**
+ * @param {UnitView} view
+ * @param {Set<string>} skipped
+ */
+function summary(view, skipped) {
   /** @type {[import('../messages.js').MessageKey, import('../dom.js').Children][]} */
   const facts = [
     ['unit.id', h('code', {}, view.unit.id)],
@@ -56,7 +59,7 @@ function summary(view) {
       { class: 'facts' },
       facts.flatMap(([key, value]) => [h('dt', {}, t(key)), h('dd', {}, value)]),
     ),
-    phaseStepper(view.phase),
+    phaseStepper(view.phase, skipped),
   );
 }
 
@@ -140,6 +143,7 @@ function events(view) {
  */
 export function unitPage({ api, view, history, now }) {
   const timeline = timelineTable(history);
+  const skipped = skippedPhases(view.unit.level, history);
   return [
     h('h1', { tabindex: -1 }, view.unit.name),
     view.unit.level === 'cell'
@@ -148,13 +152,14 @@ export function unitPage({ api, view, history, now }) {
     h(
       'div',
       { class: 'grid' },
-      summary(view),
+      summary(view, skipped),
       deadlines(view, now),
       events(view),
       replayPanel({
         api,
         unitId: view.unit.id,
         version: view.version,
+        skipped,
         onReplayed: (seq) => timeline.markReplayed(seq),
       }),
     ),
