@@ -12,43 +12,15 @@ import type {
   TransitionOutcome,
   UnitInput,
 } from '../api.types.js';
-import { type CongressEvent, LEVELS } from '../domain.js';
+import type { CongressEvent } from '../domain.js';
 import { EVENT_CATALOGUE } from '../events/event-catalogue.js';
 import { MACHINE_VERSION, machineFor } from '../migrations/machine-registry.js';
-import { getRuleSet } from '../rules/index.js';
 import type { CongressContext } from './congress.context.js';
 import { allowedEvents, describeValue, explain } from './explain.js';
+import { envelopeSchema, unitInputSchema } from './input-schemas.js';
 import { runTransition } from './machine-runner.js';
 import { phaseOfValue } from './phase.js';
 import { type CongressSnapshot, fromPersisted, toPersisted } from './snapshot-codec.js';
-
-const unitInputSchema = z.strictObject({
-  unitId: z.string().trim().min(1),
-  level: z.enum(LEVELS),
-  block: z.string(),
-  memberCount: z.number().int().nonnegative(),
-  ruleSetId: z.string().refine((id) => safeRuleSet(id), 'unknown rule set'),
-  subordinateIds: z
-    .array(z.string().trim().min(1))
-    .refine((ids) => new Set(ids).size === ids.length, 'duplicate ids'),
-  openedAt: z.iso.datetime({ offset: true }),
-});
-
-/** The envelope fields the machine reads: time and log position. */
-const envelopeSchema = z.object({
-  at: z.iso.datetime({ offset: true }),
-  seq: z.number().int().nonnegative(),
-  actor: z.object({ id: z.string().min(1), role: z.string().min(1) }),
-});
-
-function safeRuleSet(id: string): boolean {
-  try {
-    getRuleSet(id);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** The snapshot a unit starts from; throws on an invalid input (an import bug, not a user refusal). */
 export function createInitialSnapshot(input: UnitInput): PersistedCongressSnapshot {

@@ -71,6 +71,11 @@ describe('refusals leave the unit unchanged', () => {
     const d = new UnitDriver();
     const outcome = d.try('plan.submitted', { reference: 'KH-1' }, { at: 'yesterday' });
     expect(outcome).toMatchObject({ ok: false, code: 'invalid_payload', issues: [{ path: 'at' }] });
+    const farFuture = d.try('plan.submitted', { reference: 'KH-1' }, { at: '2045-01-02T02:00:00Z' });
+    expect(farFuture).toMatchObject({
+      ok: false,
+      issues: [{ path: 'at', message: expect.stringContaining('calendar') }],
+    });
   });
 });
 
