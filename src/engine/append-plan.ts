@@ -105,6 +105,7 @@ export function planAppend(
       phase: outcome.phase,
       milestonesJson: JSON.stringify(milestones),
       deadlinesJson: nextDeadlines.length > 0 ? JSON.stringify(nextDeadlines) : null,
+      effectsJson: JSON.stringify(outcome.effects),
       rollupDeltas,
     },
   };

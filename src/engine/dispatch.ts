@@ -2,21 +2,38 @@
  * dispatch: authorize, read the unit in one round trip, compute the transition purely, append with
  * one script call (idempotency + compare-and-set), then sync deadlines and cascade to the parent.
  */
-import { EVENT_CATALOGUE } from '../../machines/index.js';
+import type { MachineEffect } from '../../machines/api.types.js';
 import type { Deadline } from '../../machines/domain.js';
-import { ConflictError, NotFoundError, ValidationError } from '../shared/errors.js';
-import { appendEvent, deadlineSetSchema, readForDispatch, type DispatchRead } from '../store/index.js';
+import { EVENT_CATALOGUE } from '../../machines/index.js';
+import { ConflictError, NotFoundError, ValidationError, type FieldIssue } from '../shared/errors.js';
+import {
+  appendEvent,
+  deadlineSetSchema,
+  effectsSchema,
+  readForDispatch,
+  type DispatchRead,
+} from '../store/index.js';
 import { actorFor, assertCanSend, eventRoleFor } from './access.js';
-import { planAppend, type AppendPlan, type EventRequest } from './append-plan.js';
+import { planAppend, type EventRequest } from './append-plan.js';
 import { cascadeToParent } from './cascade.js';
 import type { EngineContext } from './context.js';
 import type { DispatchOptions, DispatchResult, Principal } from './engine.types.js';
 import { requestBodyHash } from './hash-chain.js';
 
+/** What one locked attempt produced: the result, the effects still to perform, the parent. */
+interface Attempt {
+  result: DispatchResult;
+  effects: MachineEffect[];
+  parentId: string | null;
+  /** Set for a fresh append: the deadline sets to hand to the scheduler. */
+  deadlines?: { previousJson: string | null; next: Deadline[] };
+}
+
 function validateRequest(request: EventRequest): void {
-  const issues = [];
-  if (!Object.hasOwn(EVENT_CATALOGUE, request.type))
+  const issues: FieldIssue[] = [];
+  if (!Object.hasOwn(EVENT_CATALOGUE, request.type)) {
     issues.push({ path: 'type', message: `unknown event type "${request.type}"` });
+  }
   if (typeof request.payload !== 'object' || request.payload === null || Array.isArray(request.payload)) {
     issues.push({ path: 'payload', message: 'payload must be an object' });
   }
@@ -31,25 +48,77 @@ function requireStored(read: DispatchRead, unitId: string) {
   return { unit: read.unit, snap: read.snap };
 }
 
-function duplicateOf(read: DispatchRead, unitId: string, bodyHash: string): DispatchResult | null {
-  const idem = read.idempotency;
-  if (!idem) return null;
-  if (idem.bodyHash !== bodyHash) {
-    throw new ConflictError(
-      `idempotency key already used on ${unitId} with a different request body`,
-      'idempotency_mismatch',
-    );
-  }
-  const phase = idem.phase as DispatchResult['phase'];
-  return {
+function mismatch(unitId: string): ConflictError {
+  return new ConflictError(
+    `idempotency key already used on ${unitId} with a different request body`,
+    'idempotency_mismatch',
+  );
+}
+
+/** The stored result of an idempotency key, as a duplicate answer with its effects. */
+function duplicateOf(unitId: string, record: NonNullable<DispatchRead['idempotency']>) {
+  const result: DispatchResult = {
     unitId,
     duplicate: true,
-    seq: idem.seq,
-    version: idem.version,
-    hash: idem.hash,
-    phase,
+    seq: record.seq,
+    version: record.version,
+    hash: record.hash,
+    phase: record.phase as DispatchResult['phase'],
     cascaded: [],
   };
+  return { result, effects: effectsSchema.parse(record.effectsJson) };
+}
+
+function checkExpectedVersion(unitId: string, current: number, options: DispatchOptions): void {
+  if (options.expectedVersion === undefined || options.expectedVersion === current) return;
+  throw new ConflictError(
+    `unit ${unitId} is at version ${current}, not ${options.expectedVersion}`,
+    'version_conflict',
+    {
+      currentVersion: current,
+      expectedVersion: options.expectedVersion,
+    },
+  );
+}
+
+async function attempt(
+  ctx: EngineContext,
+  unitId: string,
+  request: EventRequest,
+  principal: Principal,
+  options: DispatchOptions,
+): Promise<Attempt> {
+  const read = await readForDispatch(ctx.redis, ctx.keys, unitId, options.idempotencyKey);
+  const stored = requireStored(read, unitId);
+  const { unit, ancestorIds } = stored.unit;
+  assertCanSend(principal, unit, ancestorIds, request.type);
+  const bodyHash = options.idempotencyKey === undefined ? '' : requestBodyHash(request);
+  if (read.idempotency) {
+    if (read.idempotency.bodyHash !== bodyHash) throw mismatch(unitId);
+    return { ...duplicateOf(unitId, read.idempotency), parentId: unit.parentId };
+  }
+  checkExpectedVersion(unitId, stored.snap.version, options);
+  const plan = planAppend(
+    ctx,
+    stored,
+    request,
+    actorFor(principal, eventRoleFor(principal, unit, ancestorIds)!),
+  );
+  const idempotency =
+    options.idempotencyKey === undefined
+      ? undefined
+      : { key: options.idempotencyKey, bodyHash, ttlSeconds: ctx.idempotencyTtlSeconds };
+  const { effectsJson, ...appended } = await appendEvent(ctx.redis, ctx.keys, { ...plan.input, idempotency });
+  const result: DispatchResult = {
+    unitId,
+    ...appended,
+    phase: appended.phase as DispatchResult['phase'],
+    cascaded: [],
+  };
+  if (appended.duplicate)
+    return { result, effects: effectsSchema.parse(effectsJson), parentId: unit.parentId };
+  const deadlines = { previousJson: read.deadlinesJson, next: plan.nextDeadlines };
+  return { result, effects: plan.effects, parentId: unit.parentId, deadlines };
 }
 
 function isRetryableConflict(error: unknown, options: DispatchOptions): boolean {
@@ -67,64 +136,22 @@ function backoff(attempt: number): Promise<unknown> {
   return pause(Math.random() * Math.min(16, 2 ** attempt));
 }
 
-async function syncDeadlines(
-  ctx: EngineContext,
-  unitId: string,
-  previousJson: string | null,
-  next: Deadline[],
-) {
-  if (!ctx.scheduler) return;
+async function syncDeadlines(ctx: EngineContext, unitId: string, deadlines: Attempt['deadlines']) {
+  if (!ctx.scheduler || !deadlines) return;
   try {
-    const previous = previousJson === null ? [] : deadlineSetSchema.parse(previousJson);
-    await ctx.scheduler.sync(unitId, previous, next);
+    const previous = deadlines.previousJson === null ? [] : deadlineSetSchema.parse(deadlines.previousJson);
+    await ctx.scheduler.sync(unitId, previous, deadlines.next);
   } catch (error) {
     // The stored deadline set is the source of truth; the reconciler repairs missed jobs.
     ctx.logger.warn({ err: error, unitId }, 'deadline scheduling failed after append');
   }
 }
 
-async function attempt(
-  ctx: EngineContext,
-  unitId: string,
-  request: EventRequest,
-  principal: Principal,
-  options: DispatchOptions,
-): Promise<{ result: DispatchResult; plan?: AppendPlan; read: DispatchRead }> {
-  const read = await readForDispatch(ctx.redis, ctx.keys, unitId, options.idempotencyKey);
-  const stored = requireStored(read, unitId);
-  assertCanSend(principal, stored.unit.unit, stored.unit.ancestorIds, request.type);
-  const bodyHash = options.idempotencyKey === undefined ? '' : requestBodyHash(request);
-  const duplicate = duplicateOf(read, unitId, bodyHash);
-  if (duplicate) return { result: duplicate, read };
-  if (options.expectedVersion !== undefined && options.expectedVersion !== stored.snap.version) {
-    throw new ConflictError(
-      `unit ${unitId} is at version ${stored.snap.version}, not ${options.expectedVersion}`,
-      'version_conflict',
-      {
-        currentVersion: stored.snap.version,
-        expectedVersion: options.expectedVersion,
-      },
-    );
-  }
-  const role = eventRoleFor(principal, stored.unit.unit, stored.unit.ancestorIds)!;
-  const plan = planAppend(ctx, stored, request, actorFor(principal, role));
-  const idempotency =
-    options.idempotencyKey === undefined
-      ? undefined
-      : { key: options.idempotencyKey, bodyHash, ttlSeconds: ctx.idempotencyTtlSeconds };
-  const appended = await appendEvent(ctx.redis, ctx.keys, { ...plan.input, idempotency });
-  const result: DispatchResult = {
-    unitId,
-    ...appended,
-    phase: appended.phase as DispatchResult['phase'],
-    cascaded: [],
-  };
-  return appended.duplicate ? { result, read } : { result, plan, read };
-}
-
 /**
  * Appends `request` to unit `unitId` on behalf of `principal`. Without `expectedVersion`, a lost
  * compare-and-set is retried on fresh state (bounded); with it, the caller gets the conflict.
+ * A duplicate (same idempotency key and body) re-runs the cascade, which is itself idempotent, so a
+ * retry after a crash between the append and the cascade completes it.
  */
 export async function dispatch(
   ctx: EngineContext,
@@ -136,19 +163,10 @@ export async function dispatch(
   validateRequest(request);
   for (let n = 0; ; n++) {
     try {
-      const { result, plan, read } = await ctx.locks.run(unitId, () =>
-        attempt(ctx, unitId, request, principal, options),
-      );
-      if (!plan) return result;
-      await syncDeadlines(ctx, unitId, read.deadlinesJson, plan.nextDeadlines);
-      const parentId = read.unit?.unit.parentId ?? null;
-      const cascaded = await cascadeToParent(ctx, dispatch, {
-        unitId,
-        parentId,
-        seq: result.seq,
-        effects: plan.effects,
-      });
-      return { ...result, cascaded };
+      const done = await ctx.locks.run(unitId, () => attempt(ctx, unitId, request, principal, options));
+      await syncDeadlines(ctx, unitId, done.deadlines);
+      const child = { unitId, parentId: done.parentId, seq: done.result.seq, effects: done.effects };
+      return { ...done.result, cascaded: await cascadeToParent(ctx, dispatch, child) };
     } catch (error) {
       if (!isRetryableConflict(error, options) || n >= ctx.maxRetries) throw error;
       await backoff(n);

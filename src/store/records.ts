@@ -3,7 +3,7 @@
  * the store boundary instead of deep inside the engine.
  */
 import { z } from 'zod';
-import type { PersistedCongressSnapshot, Phase, UnitInput } from '../../machines/api.types.js';
+import type { MachineEffect, PersistedCongressSnapshot, Phase, UnitInput } from '../../machines/api.types.js';
 import { LEVELS, type Deadline } from '../../machines/domain.js';
 import type { HistoryEntry, OrgUnit } from '../engine/engine.types.js';
 
@@ -162,3 +162,17 @@ export const historyEntrySchema = z.object({
   prevHash: z.string(),
   hash: z.string(),
 }) satisfies z.ZodType<HistoryEntry>;
+
+/** Machine effects remembered with an idempotency record (see MachineEffect). */
+export const effectsSchema = json(
+  z.array(
+    z.union([
+      z.object({ type: z.literal('notify_parent'), kind: z.literal('congress_held'), heldAt: z.string() }),
+      z.object({
+        type: z.literal('notify_parent'),
+        kind: z.literal('results_confirmed'),
+        confirmedAt: z.string(),
+      }),
+    ]),
+  ),
+) satisfies z.ZodType<MachineEffect[], string>;

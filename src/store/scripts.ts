@@ -41,6 +41,8 @@ export interface AppendEventInput {
   milestonesJson: string;
   /** JSON of the open deadline set, or null when none is open. */
   deadlinesJson: string | null;
+  /** JSON of the machine effects, remembered with the idempotency record. */
+  effectsJson: string;
   rollupDeltas: ReadonlyMap<string, number>;
 }
 
@@ -51,6 +53,8 @@ export interface AppendEventResult {
   version: number;
   hash: string;
   phase: string;
+  /** For a duplicate: the effects JSON stored with the idempotency record. */
+  effectsJson?: string;
 }
 
 /** Keys then arguments of append-event.lua, in header order. */
@@ -77,6 +81,7 @@ export function appendEventArgs(keys: KeySpace, input: AppendEventInput): { keys
     input.milestonesJson,
     input.deadlinesJson ?? '',
     input.unitId,
+    input.effectsJson,
     ...deltas,
   ];
   return { keys: scriptKeys, args };
@@ -104,6 +109,7 @@ export async function appendEvent(
     version: Number(reply[2]),
     hash: String(reply[3]),
     phase: String(reply[4]),
+    ...(code === 1 ? { effectsJson: typeof reply[5] === 'string' ? reply[5] : '[]' } : {}),
   };
 }
 

@@ -20,6 +20,8 @@ export interface IdempotencyRecord {
   version: number;
   hash: string;
   phase: string;
+  /** Machine effects of that append (JSON), so a retry can finish an interrupted cascade. */
+  effectsJson: string;
 }
 
 /** Everything dispatch needs about one unit. */
@@ -43,8 +45,15 @@ function parseSnap(raw: Record<string, string> | undefined): StoredSnap | null {
 
 function parseIdempotency(raw: (string | null)[] | undefined): IdempotencyRecord | null {
   if (!raw?.[0]) return null;
-  const [bodyHash, seq, version, hash, phase] = raw;
-  return { bodyHash, seq: Number(seq), version: Number(version), hash: hash ?? '', phase: phase ?? '' };
+  const [bodyHash, seq, version, hash, phase, effects] = raw;
+  return {
+    bodyHash,
+    seq: Number(seq),
+    version: Number(version),
+    hash: hash ?? '',
+    phase: phase ?? '',
+    effectsJson: effects ?? '[]',
+  };
 }
 
 /** Replies of a pipeline, throwing the first command error. */
@@ -69,7 +78,15 @@ export async function readForDispatch(
     .hgetall(keys.snap(unitId))
     .get(keys.deadlines(unitId));
   if (idempotencyKey !== undefined) {
-    pipeline.hmget(keys.idempotency(unitId, idempotencyKey), 'body', 'seq', 'version', 'hash', 'phase');
+    pipeline.hmget(
+      keys.idempotency(unitId, idempotencyKey),
+      'body',
+      'seq',
+      'version',
+      'hash',
+      'phase',
+      'effects',
+    );
   }
   const [unit, snap, deadlines, idem] = await execPipeline(pipeline);
   return {

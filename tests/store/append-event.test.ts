@@ -28,6 +28,7 @@ function input(overrides: Partial<AppendEventInput> = {}): AppendEventInput {
     phase: 'bodies',
     milestonesJson: '{"congressHeld":false}',
     deadlinesJson: '[{"kind":"plan.approval"}]',
+    effectsJson: '[]',
     rollupDeltas: new Map([
       ['cell|ward|phase:plan', -1],
       ['cell|ward|phase:bodies', 1],
@@ -95,7 +96,14 @@ describe('append-event.lua', () => {
 
     const again = await appendEvent(redis, keys, input({ idempotency, expectedVersion: 1, hash: 'h2' }));
 
-    expect(again).toEqual({ duplicate: true, seq: 1, version: 1, hash: 'h1', phase: 'bodies' });
+    expect(again).toEqual({
+      duplicate: true,
+      seq: 1,
+      version: 1,
+      hash: 'h1',
+      phase: 'bodies',
+      effectsJson: '[]',
+    });
     expect(await snapshotOfNamespace()).toEqual(before);
     expect(await redis.ttl(keys.idempotency('cell-1', 'k1'))).toBeGreaterThan(0);
   });

@@ -25,11 +25,12 @@
     [9]  new milestone flags JSON
     [10] new open deadline set JSON, or '' when the unit has none
     [11] unit id (member of the deadline index)
-    [12..] roll-up deltas as pairs: field, integer delta (applied to every KEYS[6..])
+    [12] machine effects JSON, kept in the idempotency record so a retried request can finish them
+    [13..] roll-up deltas as pairs: field, integer delta (applied to every KEYS[6..])
 
   Returns
-    {0, seq, version, hash, phase}  appended
-    {1, seq, version, hash, phase}  duplicate: key already used with the same body, nothing written
+    {0, seq, version, hash, phase}           appended
+    {1, seq, version, hash, phase, effects}  duplicate: key already used with the same body, nothing written
     {-1, currentVersion}            version conflict, nothing written
     {-2}                            idempotency key used before with another body, nothing written
     {-3}                            unit does not exist, nothing written
@@ -38,10 +39,10 @@ local snapKey = KEYS[1]
 local useIdempotency = ARGV[2] == '1'
 
 if useIdempotency then
-  local previous = redis.call('HMGET', KEYS[3], 'body', 'seq', 'version', 'hash', 'phase')
+  local previous = redis.call('HMGET', KEYS[3], 'body', 'seq', 'version', 'hash', 'phase', 'effects')
   if previous[1] then
     if previous[1] ~= ARGV[3] then return {-2} end
-    return {1, tonumber(previous[2]), tonumber(previous[3]), previous[4], previous[5]}
+    return {1, tonumber(previous[2]), tonumber(previous[3]), previous[4], previous[5], previous[6] or '[]'}
   end
 end
 
@@ -62,13 +63,14 @@ else
 end
 
 for i = 6, #KEYS do
-  for j = 12, #ARGV, 2 do
+  for j = 13, #ARGV, 2 do
     redis.call('HINCRBY', KEYS[i], ARGV[j], ARGV[j + 1])
   end
 end
 
 if useIdempotency then
-  redis.call('HSET', KEYS[3], 'body', ARGV[3], 'seq', version, 'version', version, 'hash', ARGV[6], 'phase', ARGV[8])
+  redis.call('HSET', KEYS[3], 'body', ARGV[3], 'seq', version, 'version', version, 'hash', ARGV[6],
+    'phase', ARGV[8], 'effects', ARGV[12])
   redis.call('EXPIRE', KEYS[3], tonumber(ARGV[4]))
 end
 
