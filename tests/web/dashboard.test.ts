@@ -175,9 +175,26 @@ describe('dashboard in a real browser', () => {
     expect(await row.locator('.event-label').textContent()).toBe('Bế mạc đại hội');
     expect(await row.textContent()).toContain('Bí thư · sec-B1');
     expect(await row.locator('code[title]').textContent()).toBe(closed.hash.slice(0, 12));
-    const view = (await app.api('/api/v1/units/B1', auditor)) as { phase: string };
+    const view = (await app.api('/api/v1/units/B1', auditor)) as {
+      phase: string;
+      allowedEvents: { type: string; allowed: boolean }[];
+    };
     expect(await page.locator('#unit-phase').getAttribute('class')).toContain(`phase-${view.phase}`);
     expect(await page.locator('.stepper [aria-current="step"]').getAttribute('data-phase')).toBe(view.phase);
+    const allowed = view.allowedEvents.filter((e) => e.allowed).map((e) => e.type);
+    expect(
+      await Promise.all(
+        (await page.locator('ul.events').first().locator('li').all()).map((li) =>
+          li.getAttribute('data-event'),
+        ),
+      ),
+    ).toEqual(allowed);
+    expect(await page.locator('li[data-event="committee.first_meeting_held"]').textContent()).toContain(
+      'Hội nghị lần thứ nhất',
+    );
+    expect(await page.locator('li[data-event="committee.first_meeting_held"] .roles').textContent()).toBe(
+      ' · Bí thư',
+    );
     const pilot = page.locator('.stepper [data-phase="pilot"]');
     expect(await pilot.getAttribute('class')).toContain('step-skipped');
     await page.screenshot({ path: `${SCREENSHOT_DIR}/dashboard-unit-vi.png`, fullPage: true });

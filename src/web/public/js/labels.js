@@ -17,6 +17,11 @@ export function procedurePhases() {
 
 /** @param {string} type */
 export const eventLabel = (type) => catalogue.events[type]?.[lang()] ?? type;
+/**
+ * Who may send an event, e.g. "Ban thường vụ" or "Bí thư, Ban thường vụ".
+ * @param {string} type
+ */
+export const eventRolesLabel = (type) => (catalogue.events[type]?.roles ?? []).map(roleLabel).join(', ');
 /** @param {string} phase */
 export const phaseLabel = (phase) => word(PHASES, phase, lang());
 /** @param {string} level */

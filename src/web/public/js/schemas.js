@@ -93,7 +93,7 @@ export const alertSchema = z.object({
 export const alertsSchema = z.object({ alerts: z.array(alertSchema) });
 
 export const catalogueSchema = z.object({
-  events: z.record(z.string(), z.object({ vi: z.string(), en: z.string() })),
+  events: z.record(z.string(), z.object({ vi: z.string(), en: z.string(), roles: z.array(z.string()) })),
   procedure: z.array(z.string()),
   sidePhases: z.array(z.string()),
 });

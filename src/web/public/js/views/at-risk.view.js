@@ -7,6 +7,9 @@ import { unitHref } from '../routes.js';
 /** @typedef {import('../risk.js').RiskItem} RiskItem */
 /** @typedef {import('../risk.js').Reason} Reason */
 
+/** Longer lists start folded. */
+const FOLD_AFTER = 12;
+
 /** @param {Reason} reason */
 function describe(reason) {
   switch (reason.kind) {
@@ -31,6 +34,14 @@ function describe(reason) {
  */
 export function atRiskList(items) {
   if (items.length === 0) return h('p', { class: 'calm' }, t('risk.none'));
+  const list = riskItems(items);
+  // A long list (a whole district overdue) would push the subordinates table off screen; fold it.
+  if (items.length <= FOLD_AFTER) return list;
+  return h('details', {}, h('summary', {}, t('risk.count', { count: items.length })), list);
+}
+
+/** @param {RiskItem[]} items */
+function riskItems(items) {
   return h(
     'ul',
     { class: 'risks' },

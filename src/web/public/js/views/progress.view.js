@@ -35,7 +35,7 @@ function row(totals, data, levelText, blockText) {
       bar(totals.done, totals.total),
     ),
     h('td', { class: 'ratio on-time' }, formatRatio(totals.onTime, totals.total)),
-    h('td', { class: 'num at-risk' }, totals.atRisk),
+    h('td', { class: totals.atRisk > 0 ? 'num at-risk' : 'num' }, totals.atRisk),
   );
 }
 

@@ -4,7 +4,7 @@
  */
 import { h } from '../dom.js';
 import { formatInstant, t } from '../i18n.js';
-import { deadlineLabel, eventLabel, levelLabel, phaseLabel } from '../labels.js';
+import { deadlineLabel, eventLabel, eventRolesLabel, levelLabel, phaseLabel } from '../labels.js';
 import { treeHref } from '../routes.js';
 import { replayPanel } from './replay.view.js';
 import { phaseStepper, skippedPhases, statePaths } from './stepper.view.js';
@@ -124,6 +124,7 @@ function events(view) {
               h('span', {}, eventLabel(e.type)),
               ' ',
               h('code', {}, e.type),
+              h('span', { class: 'roles' }, ` · ${eventRolesLabel(e.type)}`),
               e.reason ? h('span', { class: 'reason' }, ` — ${e.reason}`) : null,
             ),
           ),
