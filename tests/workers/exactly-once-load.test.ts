@@ -80,7 +80,7 @@ describe('exactly-once under load', () => {
       QUEUE_WEBHOOKS: names.webhooks,
       QUEUE_DIGESTS: names.digests,
       CLOCK_AT,
-      CONCURRENCY: '32',
+      CONCURRENCY: '16',
     };
     children = [spawnFixture('worker-process.ts', env), spawnFixture('worker-process.ts', env)];
     await Promise.all(children.map((c) => waitForLine(c, 'ready')));
