@@ -24,7 +24,8 @@ interface Run {
   stderr: string;
 }
 
-describe('congress CLI as a child process', () => {
+// Each case starts Node processes that compile the sources on the fly; give them room on a busy machine.
+describe('congress CLI as a child process', { timeout: 120_000 }, () => {
   let redis: Redis;
   let prefix: string;
   let cleanup: () => Promise<void>;
@@ -43,7 +44,7 @@ describe('congress CLI as a child process', () => {
       execFile(
         process.execPath,
         [BIN, ...args],
-        { env: childEnv, timeout: 20_000 },
+        { env: childEnv, timeout: 90_000 },
         (error, stdout, stderr) => {
           resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
         },

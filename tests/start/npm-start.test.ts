@@ -75,7 +75,7 @@ describe('npm start on a fresh machine', () => {
       LOG_LEVEL: 'info',
     });
     cleanups.push(() => void (app.child.exitCode === null && process.kill(-app.child.pid!, 'SIGKILL')));
-    await until(() => listeningPort(app.output()) > 0, 40_000);
+    await until(() => listeningPort(app.output()) > 0, 90_000);
     const out = app.output();
     for (const role of [
       'admin',
@@ -102,7 +102,7 @@ describe('npm start on a fresh machine', () => {
     const clients = (await probe.client('LIST')) as string;
     probe.disconnect();
     expect(clients.trim().split('\n')).toHaveLength(1);
-  }, 60_000);
+  }, 120_000);
 
   it('when nothing answers and redis-server is installed, then a private AOF Redis is started under the data dir and stopped on SIGTERM', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'cg-private-'));
@@ -116,7 +116,7 @@ describe('npm start on a fresh machine', () => {
     };
     const app = start(process.execPath, [TSX, 'src/main.ts'], env);
     cleanups.push(() => void (app.child.exitCode === null && process.kill(-app.child.pid!, 'SIGKILL')));
-    await until(() => listeningPort(app.output()) > 0, 40_000);
+    await until(() => listeningPort(app.output()) > 0, 90_000);
     expect(app.output()).toContain('"source":"private"');
     const privateUrl = /"redis":"(redis:\/\/127\.0\.0\.1:\d+)\/?"/.exec(app.output())![1]!;
     expect(existsSync(join(dataDir, 'appendonlydir'))).toBe(true);
@@ -125,7 +125,7 @@ describe('npm start on a fresh machine', () => {
     app.child.kill('SIGTERM');
     expect(await app.closed).toBe(0);
     expect(await redisAnswers(privateUrl, 300)).toBe(false);
-  }, 60_000);
+  }, 120_000);
 
   it('when no Redis answers and no redis-server is on PATH, then it exits non-zero saying how to get Redis', async () => {
     const emptyDir = mkdtempSync(join(tmpdir(), 'cg-empty-path-'));
@@ -140,5 +140,5 @@ describe('npm start on a fresh machine', () => {
     expect(code).toBe(5);
     expect(app.output()).toContain('No Redis is reachable and no redis-server binary was found on PATH');
     expect(app.output()).toContain('REDIS_URL=redis://');
-  }, 30_000);
+  }, 90_000);
 });
