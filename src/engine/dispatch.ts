@@ -108,7 +108,10 @@ async function attempt(
     options.idempotencyKey === undefined
       ? undefined
       : { key: options.idempotencyKey, bodyHash, ttlSeconds: ctx.idempotencyTtlSeconds };
-  const { effectsJson, ...appended } = await appendEvent(ctx.redis, ctx.keys, { ...plan.input, idempotency });
+  // An unchanged deadline set is not resent: fewer bytes on the hot path, and the scheduler is spared.
+  const unchanged = plan.input.deadlinesJson === read.deadlinesJson;
+  const input = { ...plan.input, idempotency, deadlinesJson: unchanged ? '=' : plan.input.deadlinesJson };
+  const { effectsJson, ...appended } = await appendEvent(ctx.redis, ctx.keys, input);
   const result: DispatchResult = {
     unitId,
     ...appended,
@@ -117,6 +120,7 @@ async function attempt(
   };
   if (appended.duplicate)
     return { result, effects: effectsSchema.parse(effectsJson), parentId: unit.parentId };
+  if (unchanged) return { result, effects: plan.effects, parentId: unit.parentId };
   const deadlines = { previousJson: read.deadlinesJson, next: plan.nextDeadlines };
   return { result, effects: plan.effects, parentId: unit.parentId, deadlines };
 }

@@ -39,7 +39,7 @@ export interface AppendEventInput {
   snapshotJson: string;
   phase: string;
   milestonesJson: string;
-  /** JSON of the open deadline set, or null when none is open. */
+  /** JSON of the open deadline set, null when none is open, `'='` when it is the stored one unchanged. */
   deadlinesJson: string | null;
   /** JSON of the machine effects, remembered with the idempotency record. */
   effectsJson: string;

@@ -23,7 +23,7 @@
     [7]  new snapshot JSON
     [8]  new phase
     [9]  new milestone flags JSON
-    [10] new open deadline set JSON, or '' when the unit has none
+    [10] new open deadline set JSON, '' when the unit has none, '=' when it did not change
     [11] unit id (member of the deadline index)
     [12] machine effects JSON, kept in the idempotency record so a retried request can finish them
     [13..] roll-up deltas as pairs: field, integer delta (applied to every KEYS[6..])
@@ -54,7 +54,9 @@ local version = tonumber(current) + 1
 redis.call('XADD', KEYS[2], version .. '-0', 'seq', version, 'e', ARGV[5])
 redis.call('HSET', snapKey, 'v', version, 'h', ARGV[6], 's', ARGV[7], 'p', ARGV[8], 'm', ARGV[9])
 
-if ARGV[10] == '' then
+if ARGV[10] == '=' then
+  -- Unchanged: the version check above guarantees the stored set is the one the caller compared with.
+elseif ARGV[10] == '' then
   redis.call('DEL', KEYS[4])
   redis.call('SREM', KEYS[5], ARGV[11])
 else
