@@ -32,6 +32,8 @@ export interface DashboardApp {
   issueToken(request: TokenRequest): Promise<string>;
   /** GET on the API with a bearer token, as JSON. */
   api(path: string, token: string): Promise<unknown>;
+  /** Cuts every open connection (a restart or a proxy timeout, as the browser sees it). */
+  dropConnections(): void;
   close(): Promise<void>;
 }
 
@@ -63,6 +65,7 @@ export async function startDashboardApp(units: OrgUnit[], importedAt: string): P
       if (!res.ok) throw new Error(`GET ${path} answered ${res.status}`);
       return res.json();
     },
+    dropConnections: () => server.closeAllConnections(),
     close: async () => {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

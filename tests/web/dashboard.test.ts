@@ -146,6 +146,18 @@ describe('dashboard in a real browser', () => {
     expect(await live.textContent()).toContain('Báo cấp trên');
   });
 
+  it('when the server drops the alert stream, then the panel says it is retrying and comes back live', async () => {
+    const status = () => page.locator('#alerts-status').getAttribute('data-status');
+    app.dropConnections();
+
+    // The client waits a second before reconnecting, so "offline" is on screen long enough to see.
+    await expect.poll(status).toBe('offline');
+    expect(await page.locator('#alerts-status').textContent()).toBe('Mất kết nối, đang thử lại…');
+    await expect.poll(status, { timeout: 5_000 }).toBe('live');
+    await app.alertStore.record(overdueAlert('dl|B2|congress.held|0|esc-3', 'B2', 'escalation'));
+    await page.locator('#alerts-list [data-alert="dl|B2|congress.held|0|esc-3"]').waitFor();
+  });
+
   it('when a base unit is drilled into, then its cells show with the phases the API reports', async () => {
     await page.getByRole('link', { name: 'Xem tiến độ của Đảng bộ phường Một' }).click();
 

@@ -80,6 +80,7 @@ export function formatInstant(iso) {
 
 /** Fills every element carrying `data-i18n="<key>"` with its message (static parts of the page). */
 export function translateStatic(root = document) {
+  document.title = t('app.title');
   for (const element of root.querySelectorAll('[data-i18n]')) {
     const key = /** @type {MessageKey} */ (element.getAttribute('data-i18n'));
     if (key in MESSAGES[current]) element.textContent = t(key);

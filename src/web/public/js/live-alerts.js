@@ -7,7 +7,7 @@
 import { alertSchema } from './schemas.js';
 
 /** @typedef {import('./schemas.js').Alert} Alert */
-/** @typedef {'live' | 'offline'} StreamStatus */
+/** @typedef {'live' | 'offline' | 'unavailable'} StreamStatus */
 
 const RETRY_MS = [1000, 3000, 10_000, 30_000];
 
@@ -33,7 +33,8 @@ export function parseAlertBlock(block) {
 }
 
 /**
- * Reads one connection until it ends or fails.
+ * Reads one connection until it ends or fails; 'refused' when retrying cannot help (no alerts on this
+ * server, or the token no longer valid).
  * @param {string} token
  * @param {AbortSignal} signal
  * @param {(alert: Alert) => void} onAlert
@@ -44,13 +45,14 @@ async function readStream(token, signal, onAlert, onStatus) {
     headers: { Authorization: `Bearer ${token}`, Accept: 'text/event-stream' },
     signal,
   });
+  if (res.status === 401 || res.status === 403 || res.status === 404) return 'refused';
   if (!res.ok || res.body === null) throw new Error(`alert stream answered ${res.status}`);
   onStatus('live');
   const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
   let buffer = '';
   for (;;) {
     const { done, value } = await reader.read();
-    if (done) return;
+    if (done) return 'ended';
     buffer += value.replaceAll('\r\n', '\n');
     const blocks = buffer.split('\n\n');
     buffer = blocks.pop() ?? '';
@@ -73,11 +75,10 @@ export function subscribeAlerts(token, onAlert, onStatus) {
   let attempt = 0;
   const loop = async () => {
     while (!controller.signal.aborted) {
-      await readStream(token, controller.signal, onAlert, onStatus).then(
-        () => (attempt = 0),
-        () => undefined,
-      );
+      const outcome = await readStream(token, controller.signal, onAlert, onStatus).catch(() => 'failed');
       if (controller.signal.aborted) return;
+      if (outcome === 'refused') return onStatus('unavailable');
+      if (outcome === 'ended') attempt = 0;
       onStatus('offline');
       const wait = RETRY_MS[Math.min(attempt++, RETRY_MS.length - 1)];
       await new Promise((resolve) => setTimeout(resolve, wait));
