@@ -111,6 +111,8 @@ function processors(config: WorkerConfig, queues: RunningWorkers['queues'], s: S
     deadlines: createDeadlineProcessor({ ...s, deliver }),
     webhooks: createWebhookProcessor({
       ...s,
+      // Signature timestamps are checked against receivers' wall clocks, whatever the business clock.
+      clock: systemClock,
       redis: config.redis,
       prefix: config.prefix,
       timeoutMs: config.webhookTimeoutMs,

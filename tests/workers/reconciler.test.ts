@@ -1,4 +1,6 @@
+import { UnrecoverableError, Worker } from 'bullmq';
 import { afterEach, describe, expect, it } from 'vitest';
+import { bullPrefix } from '../../src/deadlines/queues.js';
 import { reconcileDeadlines } from '../../src/deadlines/reconciler.js';
 import { createManualClock } from '../../src/shared/clock.js';
 import { buildChain, counterValue, openPipeline, type Pipeline } from './support/harness.js';
@@ -65,5 +67,30 @@ describe('reconciler', () => {
     const pending = await pipeline.queue.count();
     expect((await reconcile()).added).toBe(0);
     expect(await pipeline.queue.count()).toBe(pending);
+  });
+
+  it('when a deadline job failed for good, then it is re-added and its alert fires', async () => {
+    pipeline = await openPipeline('reconcile', clock);
+    await pipeline.importUnits(buildChain(1));
+    // An outage that outlasted every retry: the overdue job ends in the failed set without an alert.
+    const outage = new Worker(
+      pipeline.names.deadlines,
+      () => Promise.reject(new UnrecoverableError('redis outage')),
+      {
+        connection: pipeline.redis,
+        prefix: bullPrefix(pipeline.prefix),
+      },
+    );
+    await expect
+      .poll(() => pipeline.queue.getJobCounts('failed').then((c) => c.failed), { timeout: 10_000 })
+      .toBe(1);
+    await outage.close();
+
+    expect((await reconcile()).added).toBe(1);
+    expect((await pipeline.queue.getJobCounts('failed')).failed).toBe(0);
+    await pipeline.startWorkers();
+    await expect
+      .poll(() => pipeline.alerts.listUnit('cell-1').then((a) => a.map((x) => x.type)), { timeout: 10_000 })
+      .toEqual(['overdue']);
   });
 });

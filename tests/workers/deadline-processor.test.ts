@@ -1,0 +1,85 @@
+import { UnrecoverableError } from 'bullmq';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Alert } from '../../src/alerts/alert.schema.js';
+import { alertPointsOf, type AlertPoint } from '../../src/deadlines/alert-points.js';
+import { createManualClock } from '../../src/shared/clock.js';
+import { createDeadlineProcessor } from '../../workers/deadline.worker.js';
+import { principals } from '../support/builders.js';
+import { buildChain, counterValue, openPipeline, type Pipeline } from './support/harness.js';
+
+const clock = createManualClock('2020-03-31T12:00:00.000Z');
+let pipeline: Pipeline;
+let delivered: Alert[];
+
+beforeEach(async () => {
+  pipeline = await openPipeline('processor', clock);
+  await pipeline.importUnits(buildChain(1));
+  delivered = [];
+});
+afterEach(async () => pipeline.cleanup());
+
+function processor() {
+  return createDeadlineProcessor({
+    engine: pipeline.engine,
+    alerts: pipeline.alerts,
+    metrics: pipeline.metrics,
+    clock,
+    deliver: (alert) => {
+      delivered.push(alert);
+      return Promise.resolve();
+    },
+  });
+}
+
+async function pointsOf(unitId: string): Promise<AlertPoint[]> {
+  const view = await pipeline.engine.getUnit(unitId, principals.system);
+  return view.deadlines.flatMap((d) => alertPointsOf(unitId, d));
+}
+
+describe('deadline processor', () => {
+  it('when an open point fires twice, then one alert is recorded and delivery is asked both times with it', async () => {
+    const overdue = (await pointsOf('cell-1')).find((p) => p.point.type === 'overdue')!;
+    expect(await processor()({ data: overdue })).toBe('recorded');
+    expect(await processor()({ data: overdue })).toBe('duplicate');
+    const stored = await pipeline.alerts.get(overdue.jobId);
+    expect(stored).toMatchObject({
+      id: overdue.jobId,
+      type: 'overdue',
+      unitId: 'cell-1',
+      recipients: ['unit:cell-1', 'wg:wg-c1'],
+    });
+    expect(delivered).toEqual([stored, stored]);
+    expect(await counterValue(pipeline.metrics, 'congress_alerts_duplicate_total')).toBe(1);
+  });
+
+  it('when the job data is malformed, then it fails for good and writes nothing', async () => {
+    const [point] = await pointsOf('cell-1');
+    const bad = { ...point!, deadline: { ...point!.deadline, enteredSeq: 'three' } };
+    await expect(processor()({ data: bad })).rejects.toBeInstanceOf(UnrecoverableError);
+    await expect(processor()({ data: { jobId: 'x' } })).rejects.toBeInstanceOf(UnrecoverableError);
+    expect(await pipeline.alerts.listUnit('cell-1')).toEqual([]);
+    expect(delivered).toEqual([]);
+  });
+
+  it('when the unit does not exist, then the firing is stale', async () => {
+    const [point] = await pointsOf('cell-1');
+    const ghost = {
+      ...point!,
+      unitId: 'no-such-unit',
+      jobId: point!.jobId.replace('cell-1', 'no-such-unit'),
+    };
+    expect(await processor()({ data: ghost })).toBe('stale');
+    expect(await counterValue(pipeline.metrics, 'congress_alerts_stale_total')).toBe(1);
+    expect(await pipeline.alerts.get(ghost.jobId)).toBeNull();
+  });
+
+  it('when an escalation rung lies above the root, then no alert is raised and it is counted skipped', async () => {
+    const points = await pointsOf('district-1');
+    const levelAbove = points.find(
+      (p) => p.point.type === 'escalation' && p.point.recipient === 'level_above',
+    )!;
+    expect(await processor()({ data: levelAbove })).toBe('skipped');
+    expect(await pipeline.alerts.get(levelAbove.jobId)).toBeNull();
+    expect(await counterValue(pipeline.metrics, 'congress_alerts_skipped_total')).toBe(1);
+  });
+});
