@@ -1,7 +1,7 @@
 import type { ErrorRequestHandler, Response } from 'express';
 import type { Logger } from 'pino';
-import { ZodError } from 'zod';
-import { AppError, ValidationError, type FieldIssue } from '../shared/errors.js';
+import type { ZodError } from 'zod';
+import { AppError, type FieldIssue } from '../shared/errors.js';
 
 /** RFC 9457 problem details, with the field-level `errors` list clients show next to inputs. */
 export interface Problem {
@@ -57,10 +57,9 @@ function fromBodyParser(err: unknown): AppError | null {
   return null;
 }
 
+/** Only errors a client caused are mapped; a failed parse of data read back from Redis stays a 500. */
 function toAppError(err: unknown): AppError | null {
-  if (err instanceof AppError) return err;
-  if (err instanceof ZodError) return new ValidationError('Invalid request', zodIssues(err, 'body'));
-  return fromBodyParser(err);
+  return err instanceof AppError ? err : fromBodyParser(err);
 }
 
 /** Builds the problem body for an AppError; `details` become extension members (e.g. `allowedEvents`). */

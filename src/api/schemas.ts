@@ -39,7 +39,7 @@ export const dispatchHeadersSchema = z.object({
 const nonNegativeInt = z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 
 export const historyQuerySchema = z.strictObject({
-  fromSeq: nonNegativeInt.optional(),
+  fromSeq: z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
 

@@ -97,6 +97,16 @@ describe('tokens and authentication', () => {
     expect(await digestPrefix(t.redis, t.prefix)).toBe(before);
   });
 
+  it('when a stored token record is corrupted, then 500 without internals, and the error is logged', async () => {
+    const { token, record } = await t.tokens.create({ role: 'auditor', subtreeOf: 'D1' });
+    await t.redis.set(`${t.prefix}:auth:token:${record.hash}`, '{"id":"x"}');
+    const res = await t.http().get('/api/v1/units/D1').set(bearer(token));
+    expect(res.status).toBe(500);
+    expect(res.body).toMatchObject({ status: 500, code: 'internal', errors: [] });
+    expect(res.text).not.toMatch(/ZodError|principal|\.ts:\d+/);
+    expect(t.logs.some((line) => line.includes('unhandled error') && line.includes('"stack"'))).toBe(true);
+  });
+
   it('when requests carry tokens, then no token or Authorization value reaches the logs', async () => {
     await t.http().get('/api/v1/units/C1').set(bearer(t.token.secretary));
     await t
