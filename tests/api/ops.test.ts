@@ -62,6 +62,33 @@ describe('operations endpoints', () => {
     );
   });
 
+  it('when events are appended and refused, then the dispatch outcome counter counts each kind', async () => {
+    const send = (key: string, type: string, payload: object) =>
+      t
+        .http()
+        .post('/api/v1/units/C1/events')
+        .auth(t.token.secretary, { type: 'bearer' })
+        .set('Idempotency-Key', key)
+        .send({ type, payload });
+    expect((await send('m1', 'plan.submitted', { reference: 'KH' })).status).toBe(201);
+    expect((await send('m1', 'plan.submitted', { reference: 'KH' })).status).toBe(200);
+    expect((await send('m2', 'results.reported', {})).status).toBe(409);
+    const metrics = (await t.http().get('/metrics')).text;
+    expect(metrics).toContain('congress_api_dispatch_total{outcome="appended"} 1');
+    expect(metrics).toContain('congress_api_dispatch_total{outcome="duplicate"} 1');
+    expect(metrics).toContain('congress_api_dispatch_total{outcome="not_allowed"} 1');
+  });
+
+  it('when a unit is fetched with its current ETag in If-None-Match, then 304 Not Modified', async () => {
+    const first = await t.http().get('/api/v1/units/C2').auth(t.token.admin, { type: 'bearer' });
+    const again = await t
+      .http()
+      .get('/api/v1/units/C2')
+      .auth(t.token.admin, { type: 'bearer' })
+      .set('If-None-Match', first.headers.etag!);
+    expect(again.status).toBe(304);
+  });
+
   it('when a request carries X-Request-Id, then the same id comes back; otherwise one is minted', async () => {
     const given = await t.http().get('/healthz').set('X-Request-Id', 'abc-123');
     expect(given.headers['x-request-id']).toBe('abc-123');
