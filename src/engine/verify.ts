@@ -6,7 +6,8 @@ import type { PersistedCongressSnapshot } from '../../machines/api.types.js';
 import {
   iterateRawLog,
   parseLogEntry,
-  readChildIds,
+  readSubtreeIds,
+  readUnits,
   readUnitState,
   type RawLogEntry,
   type StoredUnit,
@@ -14,6 +15,7 @@ import {
 import type { EngineContext } from './context.js';
 import type { HistoryEntry, Principal, VerifyReport } from './engine.types.js';
 import { canonicalJson, genesisHash, recordHash } from './hash-chain.js';
+import { assertCanRead } from './access.js';
 import { requireReadable } from './reads.js';
 import { applyRecorded, initialState } from './replay.js';
 
@@ -85,11 +87,7 @@ export async function verifyStoredUnit(ctx: EngineContext, unit: StoredUnit): Pr
   }
 }
 
-async function subtreeIds(ctx: EngineContext, rootId: string): Promise<string[]> {
-  const ids = [rootId];
-  for (let i = 0; i < ids.length; i++) ids.push(...(await readChildIds(ctx.redis, ctx.keys, ids[i]!)));
-  return ids;
-}
+const BATCH = 32;
 
 /** Verifies `unitId`, or every unit of its subtree (root first), a few units at a time. */
 export async function verify(
@@ -100,16 +98,14 @@ export async function verify(
 ): Promise<VerifyReport[]> {
   const root = await requireReadable(ctx, unitId, principal);
   if (!options.subtree) return [await verifyStoredUnit(ctx, root)];
-  const ids = await subtreeIds(ctx, unitId);
+  const ids = await readSubtreeIds(ctx.redis, ctx.keys, unitId);
   const reports: VerifyReport[] = [];
-  for (let i = 0; i < ids.length; i += 16) {
-    const batch = await Promise.all(
-      ids.slice(i, i + 16).map(async (id) => {
-        const unit = id === unitId ? root : await requireReadable(ctx, id, principal);
-        return verifyStoredUnit(ctx, unit);
-      }),
-    );
-    reports.push(...batch);
+  for (let i = 0; i < ids.length; i += BATCH) {
+    const units = await readUnits(ctx.redis, ctx.keys, ids.slice(i, i + BATCH));
+    const present = units.filter((u): u is StoredUnit => u !== null);
+    // Checked per unit: a working group may read an assigned unit but not the cells below it.
+    present.forEach((u) => assertCanRead(principal, u.unit, u.ancestorIds));
+    reports.push(...(await Promise.all(present.map((u) => verifyStoredUnit(ctx, u)))));
   }
   return reports;
 }

@@ -160,4 +160,17 @@ export async function* scanSet(redis: Redis, key: string, count = 500): AsyncGen
   } while (cursor !== '0');
 }
 
+/** Ids of `rootId` and all its descendants, root first, one pipelined round trip per tree level. */
+export async function readSubtreeIds(redis: Redis, keys: KeySpace, rootId: string): Promise<string[]> {
+  const ids = [rootId];
+  let level = [rootId];
+  while (level.length > 0) {
+    const pipeline = redis.pipeline();
+    for (const id of level) pipeline.smembers(keys.children(id));
+    level = ((await execPipeline(pipeline)) as string[][]).flatMap((children) => children.sort());
+    ids.push(...level);
+  }
+  return ids;
+}
+
 export { execPipeline };

@@ -137,4 +137,14 @@ describe('append-event.lua', () => {
     expect(await redis.exists(keys.deadlines('cell-1'))).toBe(0);
     expect(await redis.smembers(keys.unitsWithDeadlines)).toEqual([]);
   });
+
+  it("when the deadline set is passed as '=', then the stored set and the index are left as they are", async () => {
+    await appendEvent(redis, keys, input());
+
+    await appendEvent(redis, keys, input({ expectedVersion: 1, hash: 'h2', deadlinesJson: '=' }));
+
+    expect(await redis.get(keys.deadlines('cell-1'))).toBe('[{"kind":"plan.approval"}]');
+    expect(await redis.smembers(keys.unitsWithDeadlines)).toEqual(['cell-1']);
+    expect(await redis.hget(keys.snap('cell-1'), 'v')).toBe('2');
+  });
 });
