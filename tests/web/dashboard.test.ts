@@ -175,7 +175,7 @@ describe('dashboard in a real browser', () => {
 
   it('when the unit page is opened, then its timeline lists every dispatched event with label, actor and hash prefix', async () => {
     await page.getByRole('link', { name: 'Trang đơn vị' }).first().click();
-    await page.getByRole('heading', { name: 'Đảng bộ phường Một', level: 1 }).waitFor();
+    await page.getByRole('heading', { name: 'Đảng bộ phường Một', level: 1, exact: true }).waitFor();
 
     const history = (await app.api('/api/v1/units/B1/history?limit=500', auditor)) as {
       entries: { seq: number; type: string; hash: string }[];
@@ -265,7 +265,7 @@ describe('dashboard in a real browser', () => {
       await app.redis.xadd(logKey, id, 'seq', fields[1]!, 'e', JSON.stringify(record));
     }
     await page.goto(`${app.baseUrl}/#/unit/C2`);
-    await page.getByRole('heading', { name: 'Chi bộ 2', level: 1 }).waitFor();
+    await page.getByRole('heading', { name: 'Chi bộ 2', level: 1, exact: true }).waitFor();
 
     await page.getByRole('button', { name: 'Kiểm tra chuỗi băm' }).click();
 
@@ -296,10 +296,11 @@ describe('dashboard in a real browser', () => {
     await page.keyboard.press('Tab');
     await page.keyboard.type(auditor);
     await page.keyboard.press('Tab');
-    await page.keyboard.type('B1');
+    await page.keyboard.type('D1');
     await page.keyboard.press('Enter');
 
-    await page.getByRole('heading', { name: 'Tiến độ của Đảng bộ phường Một' }).waitFor();
+    // Same unit as before signing out: the address does not change, the page must still be drawn.
+    await page.getByRole('heading', { name: 'Tiến độ của Đảng bộ quận Thử' }).waitFor();
     expect(await storedToken()).toBe(auditor);
   });
 

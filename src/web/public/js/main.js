@@ -35,13 +35,22 @@ function showSignIn(message) {
   show(
     signInForm({
       message,
-      onSignedIn: (signIn) => (
-        saveSignIn(signIn),
-        start(signIn.token),
-        (location.hash = treeHref(signIn.root))
-      ),
+      onSignedIn: (signIn) => {
+        saveSignIn(signIn);
+        start(signIn.token);
+        goTo(treeHref(signIn.root));
+      },
     }),
   );
+}
+
+/**
+ * Navigates to `hash`; setting the hash it already has fires no hashchange, so draw directly then.
+ * @param {string} hash
+ */
+function goTo(hash) {
+  if (location.hash === hash) void route();
+  else location.hash = hash;
 }
 
 /** @param {string} token */
@@ -52,14 +61,17 @@ function start(token) {
   byId('sign-out').hidden = false;
   const current = session;
   api.alerts().then(
-    (alerts) => ((current.alerts = alerts), showAlerts(alerts)),
+    (alerts) => {
+      current.alerts = alerts;
+      showAlerts(alerts);
+    },
     () => showStreamStatus('unavailable'),
   );
-  current.stop = subscribeAlerts(
-    token,
-    (alert) => (current.alerts.unshift(alert), addLiveAlert(alert)),
-    showStreamStatus,
-  );
+  const onAlert = (/** @type {import('./schemas.js').Alert} */ alert) => {
+    current.alerts.unshift(alert);
+    addLiveAlert(alert);
+  };
+  current.stop = subscribeAlerts(token, onAlert, showStreamStatus);
 }
 
 /** @param {string} id */
@@ -87,7 +99,7 @@ async function route() {
   if (!signIn) return showSignIn();
   if (!session) start(signIn.token);
   const target = parseRoute(location.hash);
-  if (target.view === 'home') return void (location.hash = treeHref(signIn.root));
+  if (target.view === 'home') return goTo(treeHref(signIn.root));
   replace(main(), h('p', { 'aria-busy': 'true' }, t('loading')));
   try {
     await (target.view === 'tree' ? drawTree(target.id) : drawUnit(target.id));
