@@ -18,7 +18,7 @@ import { inspectRouter, type InspectOptions } from './inspect.routes.js';
 import { accessLog } from './logger.js';
 import { buildOpenApiDocument } from './openapi.js';
 import { errorHandler } from './problem.js';
-import { perTokenRateLimit } from './rate-limit.js';
+import { failedAuthRateLimit, perTokenRateLimit } from './rate-limit.js';
 import { requestId } from './request-context.js';
 import { unitsRouter } from './units.routes.js';
 
@@ -40,6 +40,8 @@ export interface AppDeps {
     /** Largest JSON or CSV body accepted (bytes-style string: "1mb"). */
     bodyLimit?: string;
     rateLimitPerMinute?: number;
+    /** 401 answers one client address may get per minute before 429. */
+    authFailuresPerMinute?: number;
     inspect?: InspectOptions;
   };
 }
@@ -62,10 +64,11 @@ export function createApp(deps: AppDeps): Express {
   app.use('/docs', swaggerUi.serve, swaggerUi.setup(openapi, { swaggerOptions: { validatorUrl: null } }));
 
   const limit = perTokenRateLimit({ limit: options.rateLimitPerMinute ?? 600 });
-  const auth = [authenticate(deps.tokens), limit];
+  const guard = failedAuthRateLimit({ limit: options.authFailuresPerMinute ?? 60 });
+  const auth = [guard, authenticate(deps.tokens), limit];
   if (deps.queueDashboard) {
     const browserAuth = authenticate(deps.tokens, { allowBasic: true });
-    app.use('/admin/queues', browserAuth, limit, requireRole('admin'), deps.queueDashboard);
+    app.use('/admin/queues', guard, browserAuth, limit, requireRole('admin'), deps.queueDashboard);
   }
 
   const api = express.Router();

@@ -32,3 +32,23 @@ export function perTokenRateLimit(options: RateLimitOptions): RequestHandler {
     },
   });
 }
+
+/**
+ * Per-client-address limit on failed authentications (401s only), applied before the token lookup so
+ * guessing tokens is slow and cheap to refuse. Successful requests are not counted.
+ */
+export function failedAuthRateLimit(options: RateLimitOptions): RequestHandler {
+  return rateLimit({
+    windowMs: options.windowMs ?? 60_000,
+    limit: options.limit,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    requestWasSuccessful: (_req, res) => res.statusCode !== 401,
+    skipSuccessfulRequests: true,
+    handler: (_req, _res, next) => {
+      next(
+        new AppError('Too many failed authentications from this address; retry later', 429, 'rate_limited'),
+      );
+    },
+  });
+}

@@ -28,6 +28,7 @@ export const envSchema = z.object({
   CONGRESS_INSPECT: flag(false),
   CONGRESS_INSPECT_URL: z.url({ protocol: /^wss?$/ }).default('ws://localhost:8080'),
   RATE_LIMIT_PER_MINUTE: positiveInt(600),
+  AUTH_FAILURES_PER_MINUTE: positiveInt(60),
   BODY_LIMIT: z
     .string()
     .regex(/^\d+(b|kb|mb)$/i, 'a size such as 100kb or 1mb')

@@ -141,3 +141,20 @@ describe('rate limiting', () => {
     expect((await t.http().get('/api/v1/units/C1').auth(t.token.admin, { type: 'bearer' })).status).toBe(200);
   });
 });
+
+describe('failed authentication limit', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ authFailuresPerMinute: 2 });
+  });
+  afterAll(async () => t.close());
+
+  it('when one address keeps presenting bad tokens, then it gets 429 before any further token lookup', async () => {
+    const bad = () => t.http().get('/api/v1/units/C1').auth('C'.repeat(43), { type: 'bearer' });
+    expect((await bad()).status).toBe(401);
+    expect((await bad()).status).toBe(401);
+    const third = await bad();
+    expect(third.status).toBe(429);
+    expect(third.body.code).toBe('rate_limited');
+  });
+});

@@ -114,7 +114,11 @@ const request = fc.oneof({ arbitrary: targetedWrite, weight: 2 }, { arbitrary: a
 describe('fuzzing the API with malformed requests', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp({ rateLimitPerMinute: 1_000_000, bodyLimit: '8kb' });
+    t = await startTestApp({
+      rateLimitPerMinute: 1_000_000,
+      authFailuresPerMinute: 1_000_000,
+      bodyLimit: '8kb',
+    });
   });
   afterAll(async () => t.close());
 
