@@ -50,8 +50,12 @@ function ancestorLists(units: readonly OrgUnit[]): Map<string, string[]> {
 
 function childLists(units: readonly OrgUnit[]): Map<string, string[]> {
   const lists = new Map<string, string[]>();
-  for (const u of units)
-    if (u.parentId !== null) lists.set(u.parentId, [...(lists.get(u.parentId) ?? []), u.id]);
+  for (const u of units) {
+    if (u.parentId === null) continue;
+    const siblings = lists.get(u.parentId);
+    if (siblings) siblings.push(u.id);
+    else lists.set(u.parentId, [u.id]);
+  }
   return lists;
 }
 
