@@ -7,7 +7,7 @@ import { NotFoundError, ValidationError } from '../shared/errors.js';
 import {
   readChildIds,
   readLogPage,
-  readRollup,
+  readUnitWithRollup,
   readUnitState,
   readUnits,
   type StoredUnit,
@@ -91,12 +91,14 @@ export async function ancestors(ctx: EngineContext, unitId: string): Promise<Org
   return units.filter((u): u is StoredUnit => u !== null).map((u) => u.unit);
 }
 
-/** Progress of the strict subtree of `unitId` per level × block, from its roll-up hash. */
+/** Progress of the strict subtree of `unitId` per level × block, from its roll-up hash (one round trip). */
 export async function progress(
   ctx: EngineContext,
   unitId: string,
   principal: Principal,
 ): Promise<ProgressRow[]> {
-  await requireReadable(ctx, unitId, principal);
-  return progressRows(await readRollup(ctx.redis, ctx.keys, unitId));
+  const found = await readUnitWithRollup(ctx.redis, ctx.keys, unitId);
+  if (!found) throw new NotFoundError(`unit ${unitId} not found`);
+  assertCanRead(principal, found.unit.unit, found.unit.ancestorIds);
+  return progressRows(found.counters);
 }

@@ -5,6 +5,7 @@
  */
 import type { Redis } from 'ioredis';
 import type { KeySpace } from './keys.js';
+import { storedUnitSchema, type StoredUnit } from './records.js';
 import { execPipeline } from './unit-store.js';
 
 /** Field name of one counter. */
@@ -19,10 +20,26 @@ export function parseRollupField(field: string): { level: string; block: string;
   return { level, block, counter };
 }
 
+const toCounters = (raw: Record<string, string>) =>
+  new Map(Object.entries(raw).map(([field, value]) => [field, Number(value)]));
+
 /** The counters of one unit's subtree. */
 export async function readRollup(redis: Redis, keys: KeySpace, unitId: string): Promise<Map<string, number>> {
-  const raw = await redis.hgetall(keys.rollup(unitId));
-  return new Map(Object.entries(raw).map(([field, value]) => [field, Number(value)]));
+  return toCounters(await redis.hgetall(keys.rollup(unitId)));
+}
+
+/** A unit's organisation hash and its subtree counters in one round trip (null when the unit is unknown). */
+export async function readUnitWithRollup(
+  redis: Redis,
+  keys: KeySpace,
+  unitId: string,
+): Promise<{ unit: StoredUnit; counters: Map<string, number> } | null> {
+  const [unit, rollup] = await execPipeline(
+    redis.pipeline().hgetall(keys.unit(unitId)).hgetall(keys.rollup(unitId)),
+  );
+  const raw = unit as Record<string, string>;
+  if (Object.keys(raw).length === 0) return null;
+  return { unit: storedUnitSchema.parse(raw), counters: toCounters(rollup as Record<string, string>) };
 }
 
 /** Counters of many units in one round trip. */
@@ -34,9 +51,7 @@ export async function readRollups(
   const pipeline = redis.pipeline();
   for (const id of unitIds) pipeline.hgetall(keys.rollup(id));
   const replies = (await execPipeline(pipeline)) as Record<string, string>[];
-  return new Map(
-    unitIds.map((id, i) => [id, new Map(Object.entries(replies[i] ?? {}).map(([f, v]) => [f, Number(v)]))]),
-  );
+  return new Map(unitIds.map((id, i) => [id, toCounters(replies[i] ?? {})]));
 }
 
 /** Adds `deltas` (per unit, per field) with HINCRBY, pipelined in batches. */
