@@ -117,10 +117,11 @@ export function registerUnitCommands(program: Command, run: Run): void {
           e.seq,
           e.at,
           e.type,
-          `${e.actor.role}:${e.actor.id}`,
+          e.actor.id,
+          e.actor.principalId ?? '',
           e.hash.slice(0, 12),
         ]);
-        show(ctx, page, () => renderTable(['seq', 'at', 'type', 'actor', 'hash'], rows));
+        show(ctx, page, () => renderTable(['seq', 'at', 'type', 'actor', 'principal', 'hash'], rows));
       }),
     );
 }

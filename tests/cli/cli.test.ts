@@ -120,6 +120,25 @@ describe('congress CLI as a child process', { timeout: 120_000 }, () => {
     expect(await redis.xlen(`${prefix}:{C1}:log`)).toBe(1);
   });
 
+  it('when status and history are asked, then the phase, allowed events and log are printed; a revoked token is refused', async () => {
+    const [status, history] = await Promise.all([
+      congress(['status', 'C1', '--token', secretaryToken]),
+      congress(['history', 'C1', '--token', secretaryToken]),
+    ]);
+    expect(status.code).toBe(0);
+    expect(status.stdout).toMatch(/^phase: {4}plan$/m);
+    expect(status.stdout).toMatch(/^version: {2}1$/m);
+    expect(history.stdout).toMatch(/^\s*1\s+\S+\s+plan\.submitted\s+secretary:C1\s+tok_[0-9a-f]{12}\s/m);
+    const listed = await congress(['tokens', 'list', '--as-admin', '--json']);
+    const id = (JSON.parse(listed.stdout) as { id: string; principal: { unitId?: string } }[]).find(
+      (r) => r.principal.unitId === 'C1',
+    )!.id;
+    expect((await congress(['tokens', 'revoke', id, '--as-admin'])).code).toBe(0);
+    const refused = await congress(['status', 'C1', '--token', secretaryToken]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('unknown or revoked');
+  });
+
   it('when progress is asked, then a table shows held/total in Vietnamese formatting', async () => {
     const run = await congress(['progress', 'D1', '--as-admin']);
     expect(run.code).toBe(0);
