@@ -4,7 +4,7 @@
  * parents about subordinate changes through their own logs.
  */
 import { parseOrgTree } from '../org/parse-tree.js';
-import { ValidationError } from '../shared/errors.js';
+import { ConflictError, ValidationError } from '../shared/errors.js';
 import {
   appendOrgRecords,
   incrementRollups,
@@ -78,7 +78,8 @@ async function appendOrgHistory(
       });
       i += batch.length;
     } catch (error) {
-      if (!(error instanceof Error && 'reason' in error && error.reason === 'version_conflict')) throw error;
+      // Another import moved the head: re-read it and chain this batch again.
+      if (!(error instanceof ConflictError && error.reason === 'version_conflict')) throw error;
     }
   }
 }

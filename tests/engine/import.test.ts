@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import canonicalize from 'canonicalize';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { OrgUnit } from '../../src/engine/engine.types.js';
 import { ForbiddenError, ValidationError } from '../../src/shared/errors.js';
@@ -94,7 +96,7 @@ describe('importTree', () => {
     expect(await namespaceDump(f.redis, f.prefix)).toEqual(before);
   });
 
-  it('when a cell moves to another base, then both parents hear it in their logs, ancestors and roll-ups follow, and the org history records it', async () => {
+  it('when a cell moves to another base, then both parents hear it in their logs, ancestors and roll-ups follow, and the hash-chained org history records it', async () => {
     await f.engine.importTree(csv(tree), principals.admin);
     const moved = tree.map((u) =>
       u.id === 'district-b0-c2'
@@ -128,9 +130,17 @@ describe('importTree', () => {
     expect(await totals('district-b1')).toEqual([4]);
     expect(await f.engine.rebuildRollups()).toEqual({ units: 9, matches: true });
     const orgLog = await f.redis.xrange(`${f.prefix}:org:log`, '-', '+');
-    const records = orgLog.map(
-      ([, fields]) => JSON.parse(fields[3]!) as { type: string; unitId: string; changes: unknown },
-    );
+    type OrgRecord = { type: string; unitId: string; changes: unknown; prevHash: string; hash: string };
+    const records = orgLog.map(([, fields]) => JSON.parse(fields[3]!) as OrgRecord);
+    records.reduce((prevHash, { hash, ...rest }) => {
+      expect(rest.prevHash).toBe(prevHash);
+      expect(hash).toBe(
+        createHash('sha256')
+          .update(`${prevHash}${canonicalize(rest)}`)
+          .digest('hex'),
+      );
+      return hash;
+    }, '');
     const updates = records.filter((r) => r.type === 'org.unit_updated');
     expect(updates.map((r) => [r.unitId, r.changes])).toEqual([
       ['district-b1', { name: { from: 'Unit district-b1', to: 'Phường Mới' } }],
