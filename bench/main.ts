@@ -7,13 +7,15 @@ import { Redis } from 'ioredis';
 import { b1Appends } from './b1-appends.bench.js';
 import { b2PhaseChanges } from './b2-phase-changes.bench.js';
 import { b3Http } from './b3-http.bench.js';
+import { b4NationalTree } from './b4-national-tree.bench.js';
+import { b5DeadlineStorm } from './b5-deadline-storm.bench.js';
 import { b6Audit } from './b6-audit.bench.js';
 import { describeMachine } from './harness.js';
 import { BENCH_REDIS_URL } from './support/bench-redis.js';
 import type { Benchmark, BenchResult } from './support/benchmark.js';
 import { printResult, writeReport } from './support/report.js';
 
-const BENCHMARKS: Benchmark[] = [b1Appends, b2PhaseChanges, b3Http, b6Audit];
+const BENCHMARKS: Benchmark[] = [b1Appends, b2PhaseChanges, b3Http, b4NationalTree, b5DeadlineStorm, b6Audit];
 const REPORT = new URL('../docs/benchmarks.md', import.meta.url);
 
 function pick(ids: string[]): Benchmark[] {

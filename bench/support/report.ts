@@ -28,7 +28,9 @@ const num = (n: number) => formatNumber(n, digitsFor(n));
 
 function ratio(f: Figure): string {
   if (f.baseline === undefined || f.baseline === 0) return '—';
-  return `${(f.value / f.baseline).toFixed(f.value / f.baseline >= 10 ? 1 : 2)}×`;
+  const r = f.value / f.baseline;
+  if (r > 0 && r < 0.01) return `1/${formatNumber(1 / r)}`;
+  return `${r.toFixed(r >= 10 ? 1 : 2)}×`;
 }
 
 function row(f: Figure): string {
