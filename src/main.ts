@@ -44,21 +44,15 @@ function listen(server: Server, env: Env): Promise<number> {
   });
 }
 
-/** Starts the API (and the workers unless CONGRESS_WORKERS=0) on one Redis, found or started by bootstrap. */
-export async function startServer(env: Env, logger: Logger): Promise<RunningServer> {
-  const runtime = await openRuntime(env, { logger, allowPrivateRedis: true });
-  logger.info(
-    { redis: redactUrl(runtime.connection.url), source: runtime.connection.source },
-    'redis connected',
-  );
-  await seedIfEmpty(runtime, logger);
+/** The HTTP app over the runtime: alerts feed and live stream, queue dashboard, merged metrics. */
+function buildApp(runtime: Runtime, workers: RunningWorkers | null, logger: Logger) {
+  const { env } = runtime;
   const { redis } = runtime.connection;
   const prefix = env.CONGRESS_PREFIX;
   const alerts = createAlertsPort(createAlertStore(redis, prefix), (onAlert) =>
     subscribeAlerts(redis, prefix, onAlert),
   );
-  const workers = env.CONGRESS_WORKERS ? await startWorkers({ redis, prefix, engine: runtime.engine }) : null;
-  const app = createApp({
+  return createApp({
     engine: runtime.engine,
     redis,
     prefix,
@@ -75,21 +69,39 @@ export async function startServer(env: Env, logger: Logger): Promise<RunningServ
       inspect: { enabled: env.CONGRESS_INSPECT, url: env.CONGRESS_INSPECT_URL },
     },
   });
-  const server = createServer(app);
-  const port = await listen(server, env);
-  logger.info({ port, workers: workers !== null }, 'listening');
-  process.stdout.write(`congress-engine listening on http://localhost:${port}\n`);
-  return {
-    port,
-    stop: async () => {
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      });
-      await workers?.close();
-      await runtime.close();
-    },
-  };
+}
+
+/** Starts the API (and the workers unless CONGRESS_WORKERS=0) on one Redis, found or started by bootstrap. */
+export async function startServer(env: Env, logger: Logger): Promise<RunningServer> {
+  const runtime = await openRuntime(env, { logger, allowPrivateRedis: true });
+  const { url, source, redis } = runtime.connection;
+  logger.info({ redis: redactUrl(url), source }, 'redis connected');
+  let workers: RunningWorkers | null = null;
+  try {
+    await seedIfEmpty(runtime, logger);
+    if (env.CONGRESS_WORKERS)
+      workers = await startWorkers({ redis, prefix: env.CONGRESS_PREFIX, engine: runtime.engine });
+    const server = createServer(buildApp(runtime, workers, logger));
+    const port = await listen(server, env);
+    logger.info({ port, workers: workers !== null }, 'listening');
+    process.stdout.write(`congress-engine listening on http://localhost:${port}\n`);
+    return { port, stop: () => stopAll(server, workers, runtime) };
+  } catch (error) {
+    // A failed start must not leave workers or a private redis-server running behind it.
+    await workers?.close();
+    await runtime.close();
+    throw error;
+  }
+}
+
+/** Shutdown in dependency order: HTTP (open streams included), workers, queues and Redis. */
+async function stopAll(server: Server, workers: RunningWorkers | null, runtime: Runtime): Promise<void> {
+  await new Promise<void>((resolve) => {
+    server.close(() => resolve());
+    server.closeAllConnections();
+  });
+  await workers?.close();
+  await runtime.close();
 }
 
 /** `npm start` / `congress serve`: start, then stop in order on SIGTERM or SIGINT. */

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -126,6 +127,29 @@ describe('npm start on a fresh machine', () => {
     expect(await app.closed).toBe(0);
     expect(await redisAnswers(privateUrl, 300)).toBe(false);
   }, 120_000);
+
+  it('when start-up fails after starting a private Redis (port taken), then it exits non-zero and stops that Redis', async () => {
+    const taken = createServer().listen(0, '127.0.0.1');
+    await new Promise((resolve) => taken.once('listening', resolve));
+    cleanups.push(() => void taken.close());
+    const dataDir = mkdtempSync(join(tmpdir(), 'cg-failed-'));
+    cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
+    const env = {
+      CONGRESS_LOCAL_REDIS_URL: `redis://127.0.0.1:${await sparePort()}`,
+      CONGRESS_REDIS_DIR: dataDir,
+      HOST: '127.0.0.1',
+      PORT: String((taken.address() as AddressInfo).port),
+      CONGRESS_WORKERS: '0',
+      CONGRESS_DEMO: '0',
+      REDIS_URL: '',
+    };
+    const app = start(process.execPath, [TSX, 'src/main.ts'], env);
+    expect(await app.closed).not.toBe(0);
+    expect(app.output()).toContain('EADDRINUSE');
+    const privateUrl = /"redis":"(redis:\/\/127\.0\.0\.1:\d+)\/?"/.exec(app.output())![1]!;
+    expect(await redisAnswers(privateUrl, 300)).toBe(false);
+    expect(existsSync(join(dataDir, 'redis.url'))).toBe(false);
+  }, 90_000);
 
   it('when no Redis answers and no redis-server is on PATH, then it exits non-zero saying how to get Redis', async () => {
     const emptyDir = mkdtempSync(join(tmpdir(), 'cg-empty-path-'));
