@@ -13,18 +13,66 @@ export interface CalendarOverrides {
 
 const FIRST_DAY = toDayNumber(`${FIRST_YEAR}-01-01`);
 const LAST_DAY = toDayNumber(`${LAST_YEAR}-12-31`);
+const SPAN = LAST_DAY - FIRST_DAY + 1;
+
+function outOfRange(date: string): Error {
+  return new Error(`Date ${date} is outside the holiday data (${FIRST_YEAR}–${LAST_YEAR}); extend the table`);
+}
 
 function inRange(dayNumber: number, date: string): number {
-  if (dayNumber < FIRST_DAY || dayNumber > LAST_DAY) {
-    throw new Error(
-      `Date ${date} is outside the holiday data (${FIRST_YEAR}–${LAST_YEAR}); extend the table`,
-    );
-  }
+  if (dayNumber < FIRST_DAY || dayNumber > LAST_DAY) throw outOfRange(date);
   return dayNumber;
 }
 
 function toCheckedDays(dates: string[] | undefined): Set<number> {
   return new Set((dates ?? []).map((date) => inRange(toDayNumber(date), date)));
+}
+
+/**
+ * Working-day lookups precomputed over the whole table (about 4,700 days), because deadlines are
+ * derived on every append: `rank[i]` counts working days up to and including day i, `workingDays`
+ * lists them in order, and `dates` maps day offsets back to their strings without Date formatting.
+ */
+interface DayIndex {
+  isWorking: Uint8Array;
+  rank: Int32Array;
+  workingDays: Int32Array;
+  offsetOf: Map<string, number>;
+  dates: string[];
+}
+
+function buildIndex(isWorkingDay: (day: number) => boolean): DayIndex {
+  const isWorking = new Uint8Array(SPAN);
+  const rank = new Int32Array(SPAN);
+  const working: number[] = [];
+  const dates: string[] = [];
+  const offsetOf = new Map<string, number>();
+  for (let i = 0; i < SPAN; i += 1) {
+    const date = fromDayNumber(FIRST_DAY + i);
+    dates.push(date);
+    offsetOf.set(date, i);
+    if (isWorkingDay(FIRST_DAY + i)) {
+      isWorking[i] = 1;
+      working.push(i);
+    }
+    rank[i] = working.length;
+  }
+  return { isWorking, rank, workingDays: Int32Array.from(working), offsetOf, dates };
+}
+
+/** Offset of a date in the table; validates the format and the range. */
+function offsetIn(index: DayIndex, date: string): number {
+  const offset = index.offsetOf.get(date);
+  if (offset !== undefined) return offset;
+  toDayNumber(date); // throws a precise message for malformed dates
+  throw outOfRange(date);
+}
+
+/** The working day at `position`; counting past either end of the table names the first day beyond it. */
+function nthWorkingDay(index: DayIndex, position: number): string {
+  const offset = index.workingDays[position];
+  if (offset === undefined) throw outOfRange(fromDayNumber(position < 0 ? FIRST_DAY - 1 : LAST_DAY + 1));
+  return index.dates[offset]!;
 }
 
 /**
@@ -43,32 +91,26 @@ export function createVietnamCalendar(overrides: CalendarOverrides = {}): Workin
   if (clash !== undefined) {
     throw new Error(`${fromDayNumber(clash)} is listed both as an extra holiday and as an extra working day`);
   }
-  const isWorking = (day: number): boolean => {
+  const index = buildIndex((day) => {
     if (extraOn.has(day)) return true;
     if (extraOff.has(day) || daysOff.has(day)) return false;
     return !isWeekend(day) || workingSaturdays.has(day);
-  };
-  const step = (from: number, direction: 1 | -1): number => {
-    let day = from + direction;
-    while (!isWorking(inRange(day, fromDayNumber(day)))) day += direction;
-    return day;
-  };
+  });
 
   return {
-    isWorkingDay: (date) => isWorking(inRange(toDayNumber(date), date)),
+    isWorkingDay: (date) => index.isWorking[offsetIn(index, date)] === 1,
     addWorkingDays(date, n) {
       if (!Number.isInteger(n)) throw new Error(`Working-day count must be an integer, got ${n}`);
-      let day = inRange(toDayNumber(date), date);
-      if (n === 0) return isWorking(day) ? date : fromDayNumber(step(day, 1));
-      for (let i = 0; i < Math.abs(n); i += 1) day = step(day, n > 0 ? 1 : -1);
-      return fromDayNumber(day);
+      const offset = offsetIn(index, date);
+      const upTo = index.rank[offset]!; // working days on or before `date`
+      const working = index.isWorking[offset] === 1;
+      if (n === 0) return working ? date : nthWorkingDay(index, upTo);
+      if (n > 0) return nthWorkingDay(index, upTo + n - 1);
+      return nthWorkingDay(index, upTo - (working ? 1 : 0) + n);
     },
     workingDaysBetween(from, to) {
-      const [start, end] = [inRange(toDayNumber(from), from), inRange(toDayNumber(to), to)];
-      const [low, high, sign] = start <= end ? [start, end, 1] : [end, start, -1];
-      let count = 0;
-      for (let day = low + 1; day <= high; day += 1) if (isWorking(day)) count += 1;
-      return sign * count;
+      const [start, end] = [offsetIn(index, from), offsetIn(index, to)];
+      return index.rank[end]! - index.rank[start]!;
     },
   };
 }
