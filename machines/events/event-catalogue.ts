@@ -10,7 +10,8 @@ import * as p from './payload-schemas.js';
 const SECRETARY: EventRole[] = ['secretary'];
 const SUPERIOR: EventRole[] = ['standing_committee'];
 const SYSTEM: EventRole[] = ['system'];
-const SUPERVISORS: EventRole[] = ['working_group', 'standing_committee', 'inspection'];
+// Inspection delegations read and report; they do not write to a unit's log (DOMAIN.md §1).
+const SUPERVISORS: EventRole[] = ['working_group', 'standing_committee'];
 
 type Row = [schema: z.ZodType<Record<string, unknown>>, roles: EventRole[], vi: string, en: string];
 

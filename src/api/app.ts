@@ -21,6 +21,7 @@ import { errorHandler } from './problem.js';
 import { failedAuthRateLimit, perTokenRateLimit } from './rate-limit.js';
 import { requestId } from './request-context.js';
 import { unitsRouter } from './units.routes.js';
+import { createDashboardRouter } from '../web/index.js';
 
 /** Everything the HTTP layer needs, built by the composition root (src/main.ts) or a test. */
 export interface AppDeps {
@@ -82,6 +83,7 @@ export function createApp(deps: AppDeps): Express {
   api.use(adminRouter(deps.engine, deps.tokens));
   if (options.inspect?.enabled === true) api.use(inspectRouter(deps.engine, options.inspect));
   app.use('/api/v1', api);
+  app.use(createDashboardRouter());
 
   app.use((req) => {
     throw new NotFoundError(`No route for ${req.method} ${req.path}`);
