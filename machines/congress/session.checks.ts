@@ -2,7 +2,8 @@
  * Guards of convening, the congress session, elections, postponement and the flags. Same shape as
  * the preparation checks: `undefined` = may pass, otherwise the reason.
  */
-import { defaultCalendar, toVietnamDate } from '../calendar/vn-calendar.js';
+import { calendarFor } from '../calendar/calendar-for.js';
+import { toVietnamDate } from '../calendar/vn-calendar.js';
 import { computeElectionRound } from '../election/election.js';
 import type { ElectionRecordedPayload } from '../events/payload-schemas.js';
 import { getRuleSet } from '../rules/index.js';
@@ -12,11 +13,12 @@ import type { Check } from './preparation.checks.js';
 
 export const noticeRespected: Check = (ctx, e) => {
   if (!e || !ctx.openingDate) return undefined;
-  const notice = getRuleSet(ctx.ruleSetId).clocks.convocationNotice;
+  const rules = getRuleSet(ctx.ruleSetId);
+  const notice = rules.clocks.convocationNotice;
   const approvedOn = toVietnamDate(e.at);
-  const earliest = defaultCalendar.addWorkingDays(approvedOn, notice);
+  const earliest = calendarFor(rules).addWorkingDays(approvedOn, notice);
   if (ctx.openingDate >= earliest) return undefined;
-  const have = defaultCalendar.workingDaysBetween(approvedOn, ctx.openingDate);
+  const have = calendarFor(rules).workingDaysBetween(approvedOn, ctx.openingDate);
   return `opening on ${ctx.openingDate} leaves ${have} working days after approval on ${approvedOn}; ${notice} are needed (earliest ${earliest})`;
 };
 
@@ -24,8 +26,9 @@ export const noticeRespected: Check = (ctx, e) => {
 export const reviewLeadRespected: Check = (ctx) => {
   const review = ctx.approvals.review;
   if (!review || !ctx.openingDate) return undefined;
-  const lead = getRuleSet(ctx.ruleSetId).clocks.superiorReviewBeforeOpening;
-  const earliest = defaultCalendar.addWorkingDays(toVietnamDate(review.at), lead);
+  const rules = getRuleSet(ctx.ruleSetId);
+  const lead = rules.clocks.superiorReviewBeforeOpening;
+  const earliest = calendarFor(rules).addWorkingDays(toVietnamDate(review.at), lead);
   if (ctx.openingDate >= earliest) return undefined;
   return `opening on ${ctx.openingDate} is less than ${lead} working days after the superior's review (earliest ${earliest})`;
 };

@@ -21,11 +21,36 @@ export const RULE_SETS: Record<string, RuleSet> = deepFreeze({
   [TERM_2025_2030.id]: TERM_2025_2030,
 });
 
+/**
+ * Rule sets a deployment adds at start-up (e.g. a province's variant of a term, or a calendar correction),
+ * under ids of their own. Ids are immutable: a snapshot names its rule set by id, and replaying it must
+ * find the same rules, so changed rules get a new id rather than replacing old ones.
+ */
+const deploymentRuleSets = new Map<string, RuleSet>();
+
+/** Registers deployment rule sets; re-registering identical content is a no-op, different content throws. */
+export function registerRuleSets(sets: RuleSet[]): void {
+  for (const rules of sets) {
+    const known = Object.hasOwn(RULE_SETS, rules.id) ? RULE_SETS[rules.id] : deploymentRuleSets.get(rules.id);
+    if (known && JSON.stringify(known) !== JSON.stringify(rules)) {
+      throw new Error(
+        `Rule set "${rules.id}" already exists with other content; give changed rules a new id`,
+      );
+    }
+    if (!known) deploymentRuleSets.set(rules.id, deepFreeze(rules));
+  }
+}
+
+/** Built-in and deployment rule sets by id. */
+export function allRuleSets(): Record<string, RuleSet> {
+  return { ...RULE_SETS, ...Object.fromEntries(deploymentRuleSets) };
+}
+
 /** The rule set with this id; throws an Error naming the known ids otherwise. */
 export function getRuleSet(id: string): RuleSet {
-  const rules = Object.hasOwn(RULE_SETS, id) ? RULE_SETS[id] : undefined;
+  const rules = Object.hasOwn(RULE_SETS, id) ? RULE_SETS[id] : deploymentRuleSets.get(id);
   if (!rules) {
-    throw new Error(`Unknown rule set "${id}"; known rule sets: ${Object.keys(RULE_SETS).join(', ')}`);
+    throw new Error(`Unknown rule set "${id}"; known rule sets: ${Object.keys(allRuleSets()).join(', ')}`);
   }
   return rules;
 }

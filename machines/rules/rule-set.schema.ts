@@ -58,6 +58,10 @@ export const ruleSetSchema = z
     term: z.object({ from: isoDate, to: isoDate }),
     levels: z.array(level).min(1).refine(isTopDown, 'levels must be distinct and top-down'),
     levelLabels: z.partialRecord(level, label).optional(),
+    calendar: z
+      .object({ extraHolidays: z.array(isoDate).optional(), extraWorkingDays: z.array(isoDate).optional() })
+      .strict()
+      .optional(),
     congressDeadlines: z.partialRecord(level, isoDate),
     clocks,
     maxCongressDays: z.partialRecord(level, z.number().int().min(1).max(30)),

@@ -16,6 +16,8 @@ export interface RuleSet {
    * the upper-base committees: communes, wards and other cấp trên cơ sở). Optional so older data stays valid.
    */
   levelLabels?: Partial<Record<Level, { vi: string; en: string }>>;
+  /** Deployment corrections to the working-day calendar (decreed days off the table lacks, worked days). */
+  calendar?: { extraHolidays?: string[]; extraWorkingDays?: string[] };
   /** Absolute date (YYYY-MM-DD) by which each level's congresses must be held. */
   congressDeadlines: Partial<Record<Level, string>>;
   /** Procedural clocks, in working days. */

@@ -35,6 +35,7 @@ export const envSchema = z.object({
     .default('1mb'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   CONGRESS_TOKEN: z.string().min(1).optional(),
+  CONGRESS_RULES_FILE: z.string().min(1).optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;

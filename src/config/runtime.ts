@@ -9,6 +9,7 @@ import { createKeySpace, scanSet } from '../store/index.js';
 import { createTokenStore, type TokenStore } from '../auth/token-store.js';
 import { bootstrapRedis, type RedisConnection } from '../redis/bootstrap.js';
 import type { Env } from './env.js';
+import { loadRuleSetsFile } from './rule-sets-file.js';
 
 /** The pieces every process shares: Redis, the engine (scheduling deadlines on BullMQ) and the token store. */
 export interface Runtime {
@@ -33,6 +34,8 @@ export interface RuntimeOptions {
 
 /** Connects to Redis and builds the engine and token store for `env`. */
 export async function openRuntime(env: Env, options: RuntimeOptions): Promise<Runtime> {
+  // Read before connecting, so a bad file stops the process without leaving a Redis behind.
+  const ruleSets = env.CONGRESS_RULES_FILE ? loadRuleSetsFile(env.CONGRESS_RULES_FILE) : [];
   const connection = await bootstrapRedis({
     url: env.REDIS_URL,
     localUrl: env.CONGRESS_LOCAL_REDIS_URL,
@@ -47,7 +50,13 @@ export async function openRuntime(env: Env, options: RuntimeOptions): Promise<Ru
   });
   const scheduler = createBullmqScheduler({ queue: deadlineQueue });
   const keys = createKeySpace(prefix);
-  const engine = createEngine({ redis: connection.redis, prefix, scheduler, logger: options.logger });
+  const engine = createEngine({
+    redis: connection.redis,
+    prefix,
+    scheduler,
+    logger: options.logger,
+    ruleSets: Object.fromEntries(ruleSets.map((rules) => [rules.id, rules])),
+  });
   return {
     env,
     connection,

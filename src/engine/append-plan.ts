@@ -74,7 +74,7 @@ export function planAppend(
   if (!outcome.ok) throw refusalError(unit.unit.id, outcome);
   const ruleSet = ctx.ruleSet(unit.input.ruleSetId);
   const milestones = milestonesOf(outcome.snapshot, ruleSet);
-  const nextDeadlines = deadlinesFor(outcome.snapshot, ruleSet, ctx.calendar);
+  const nextDeadlines = deadlinesFor(outcome.snapshot, ruleSet, ctx.calendarOf(ruleSet));
   const record = sealRecord({
     seq,
     type: request.type,

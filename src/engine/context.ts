@@ -2,9 +2,9 @@
  * The engine's resolved dependencies, built once by `createEngine` and passed to every use case.
  */
 import { pino } from 'pino';
-import { defaultCalendar } from '../../machines/calendar/vn-calendar.js';
+import { calendarFor } from '../../machines/calendar/calendar-for.js';
 import type { WorkingDayCalendar } from '../../machines/calendar/calendar.js';
-import { getRuleSet } from '../../machines/rules/index.js';
+import { getRuleSet, registerRuleSets } from '../../machines/rules/index.js';
 import type { RuleSet } from '../../machines/rules/rule-set.js';
 import type { DeadlineScheduler } from '../deadlines/scheduler.port.js';
 import { systemClock, type Clock } from '../shared/clock.js';
@@ -25,8 +25,9 @@ export interface EngineDeps {
   clock?: Clock;
   /** Told the previous and next deadline sets after every append; failures are logged, not thrown. */
   scheduler?: DeadlineScheduler;
+  /** Replaces every term's calendar; default: each rule set's own (`calendarFor`). */
   calendar?: WorkingDayCalendar;
-  /** Rule sets by id; default: the terms shipped in machines/rules. */
+  /** Deployment rule sets, registered beside the built-in terms (ids are immutable). */
   ruleSets?: Record<string, RuleSet>;
   logger?: EngineLogger;
   /** How long an idempotency key remembers its result; default 24 h. */
@@ -41,10 +42,9 @@ export interface EngineContext {
   keys: KeySpace;
   clock: Clock;
   scheduler: DeadlineScheduler | undefined;
-  calendar: WorkingDayCalendar;
+  /** The working-day calendar of a term. */
+  calendarOf(rules: RuleSet): WorkingDayCalendar;
   ruleSet(id: string): RuleSet;
-  /** The injected rule sets, when not the built-in ones (the import validates terms against them). */
-  ruleSets: Record<string, RuleSet> | undefined;
   logger: EngineLogger;
   idempotencyTtlSeconds: number;
   maxRetries: number;
@@ -55,24 +55,19 @@ const DAY_SECONDS = 24 * 60 * 60;
 
 /** Applies defaults. */
 export function createContext(deps: EngineDeps): EngineContext {
-  const ruleSets = deps.ruleSets;
+  // The machine's guards read rule sets by id, so deployment rule sets join the shared registry.
+  if (deps.ruleSets) registerRuleSets(Object.values(deps.ruleSets));
+  const calendar = deps.calendar;
   return {
     redis: deps.redis,
     keys: createKeySpace(deps.prefix),
     clock: deps.clock ?? systemClock,
     scheduler: deps.scheduler,
-    calendar: deps.calendar ?? defaultCalendar,
-    ruleSet: ruleSets ? (id) => lookupRuleSet(ruleSets, id) : getRuleSet,
-    ruleSets,
+    calendarOf: calendar ? () => calendar : calendarFor,
+    ruleSet: getRuleSet,
     logger: deps.logger ?? pino({ name: 'engine', level: 'warn' }),
     idempotencyTtlSeconds: deps.idempotencyTtlSeconds ?? DAY_SECONDS,
     maxRetries: deps.maxRetries ?? 20,
     locks: createUnitLocks(),
   };
-}
-
-function lookupRuleSet(ruleSets: Record<string, RuleSet>, id: string): RuleSet {
-  const found = ruleSets[id];
-  if (!found) throw new Error(`unknown rule set ${id}`);
-  return found;
 }

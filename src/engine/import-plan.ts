@@ -117,7 +117,7 @@ function planCreate(
     phase: phaseOf(snapshot),
     milestones: milestonesOf(snapshot, ruleSet),
   };
-  const deadlines = deadlinesFor(snapshot, ruleSet, ctx.calendar);
+  const deadlines = deadlinesFor(snapshot, ruleSet, ctx.calendarOf(ruleSet));
   plan.created.push({
     unitId: u.id,
     parentId: u.parentId,

@@ -27,7 +27,7 @@ type Dispatch = typeof dispatchFn;
 const BATCH = 500;
 
 function parseOrThrow(ctx: EngineContext, file: { format: 'csv' | 'json'; content: string }): OrgUnit[] {
-  const parsed = parseOrgTree(file, ctx.ruleSets ? { ruleSets: ctx.ruleSets } : {});
+  const parsed = parseOrgTree(file);
   if (!parsed.ok) {
     const issues = parsed.errors.map((e) => ({ path: `line ${e.line}: ${e.field}`, message: e.reason }));
     throw new ValidationError(

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { RULE_SETS } from '../../machines/rules/index.js';
+import { allRuleSets } from '../../machines/rules/index.js';
 import type { RuleSet } from '../../machines/rules/rule-set.js';
 import type { ImportRowError, OrgUnit } from '../engine/engine.types.js';
 import { displayField, readCsv, readJson, type ImportFormat, type RawRow } from './import-rows.js';
@@ -60,7 +60,7 @@ export function parseOrgTree(
   input: { format: ImportFormat; content: string },
   options: ParseTreeOptions = {},
 ): ParseTreeResult {
-  const ruleSets = options.ruleSets ?? RULE_SETS;
+  const ruleSets = options.ruleSets ?? allRuleSets();
   const read = input.format === 'csv' ? readCsv(input.content) : readJson(input.content);
   const errors = [...read.errors];
   const report = (line: number, field: string, reason: string): void => {
