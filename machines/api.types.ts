@@ -28,21 +28,23 @@ export interface PersistedCongressSnapshot {
   context: Record<string, unknown>;
 }
 
-/** Coarse phase of DOMAIN.md §2, for roll-ups and dashboards. */
-export type Phase =
-  | 'plan'
-  | 'bodies'
-  | 'pilot'
-  | 'preparation'
-  | 'superior_review'
-  | 'convening'
-  | 'congress'
-  | 'first_meeting'
-  | 'report'
-  | 'confirmation'
-  | 'completed'
-  | 'postponed'
-  | 'annulled';
+/** Coarse phases of DOMAIN.md §2 in procedural order, then the side phases; for roll-ups and dashboards. */
+export const PHASES = [
+  'plan',
+  'bodies',
+  'pilot',
+  'preparation',
+  'superior_review',
+  'convening',
+  'congress',
+  'first_meeting',
+  'report',
+  'confirmation',
+  'completed',
+  'postponed',
+  'annulled',
+] as const;
+export type Phase = (typeof PHASES)[number];
 
 /** An event type and whether the current state accepts it (with the reason when blocked). */
 export interface AllowedEvent {

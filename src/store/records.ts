@@ -3,25 +3,14 @@
  * the store boundary instead of deep inside the engine.
  */
 import { z } from 'zod';
-import type { MachineEffect, PersistedCongressSnapshot, Phase, UnitInput } from '../../machines/api.types.js';
+import {
+  PHASES,
+  type MachineEffect,
+  type PersistedCongressSnapshot,
+  type UnitInput,
+} from '../../machines/api.types.js';
 import { LEVELS, type Deadline } from '../../machines/domain.js';
 import type { HistoryEntry, OrgUnit } from '../engine/engine.types.js';
-
-const PHASES = [
-  'plan',
-  'bodies',
-  'pilot',
-  'preparation',
-  'superior_review',
-  'convening',
-  'congress',
-  'first_meeting',
-  'report',
-  'confirmation',
-  'completed',
-  'postponed',
-  'annulled',
-] as const satisfies readonly Phase[];
 
 export const phaseSchema = z.enum(PHASES);
 
