@@ -24,7 +24,7 @@ import {
 } from './support/benchmark.js';
 
 const CONCURRENCY = 64;
-const FULL = { provinces: 1, upperPerProvince: 2, basePerUpper: 25, cellsPerBase: 9 };
+const FULL = { provinces: 1, upperPerProvince: 4, basePerUpper: 50, cellsPerBase: 9 };
 const QUICK = { provinces: 1, upperPerProvince: 1, basePerUpper: 20, cellsPerBase: 9 };
 /** Early in the 2025–2030 term, so every deadline lies ahead and its jobs are delayed. */
 const START = '2025-01-06T02:00:00.000Z';

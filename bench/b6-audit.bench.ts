@@ -6,6 +6,7 @@ import type { Redis } from 'ioredis';
 import { createEngine, type Engine, type Principal } from '../src/engine/index.js';
 import { createKeySpace } from '../src/store/index.js';
 import { driveUnitToCongressHeld, mapLimit } from '../tests/support/drive.js';
+import { hashOnly, replayOnly } from './b6-breakdown.js';
 import { formatNumber, median } from './harness.js';
 import { openBenchRedis } from './support/bench-redis.js';
 import { BENCH_ADMIN, importNationalTree, ROOT_ID } from './support/bench-tree.js';
@@ -77,6 +78,8 @@ async function run(options: BenchOptions): Promise<BenchResult> {
     await writeLogs(engine, ids, size.toggles);
     const verifyRates: number[] = [];
     const rawRates: number[] = [];
+    const hashRates: number[] = [];
+    const replayRates: number[] = [];
     let events = 0;
     let broken = 0;
     for (let runNo = -1; runNo < options.runs; runNo++) {
@@ -85,10 +88,20 @@ async function run(options: BenchOptions): Promise<BenchResult> {
       let read = 0;
       const rawMs = await timeMs(async () => void (read = await rawRead(bench.redis, bench.prefix, ids)));
       if (read !== outcome.events) throw new Error(`raw read saw ${read} entries, verify ${outcome.events}`);
+      let hashed = 0;
+      const hashMs = await timeMs(
+        async () => void (hashed = await hashOnly(bench.redis, bench.prefix, ids, VERIFY_BATCH)),
+      );
+      let replayed = 0;
+      const replayMs = await timeMs(
+        async () => void (replayed = await replayOnly(bench.redis, bench.prefix, ids, VERIFY_BATCH)),
+      );
       ({ events, broken } = outcome);
       if (runNo < 0) continue;
       verifyRates.push(perSecond(outcome.events, verifyMs));
       rawRates.push(perSecond(read, rawMs));
+      hashRates.push(perSecond(hashed, hashMs));
+      replayRates.push(perSecond(replayed, replayMs));
     }
     const verify = median(verifyRates);
     return {
@@ -105,6 +118,22 @@ async function run(options: BenchOptions): Promise<BenchResult> {
           baseline: median(rawRates),
           target: '≥ 100,000 events/s',
           met: verify >= 100_000,
+        },
+        {
+          id: 'B6.2',
+          name: 'hash chain alone (parse, canonical JSON, SHA-256)',
+          unit: 'events/s',
+          value: median(hashRates),
+          baselineName: 'raw XRANGE read',
+          baseline: median(rawRates),
+        },
+        {
+          id: 'B6.3',
+          name: 'replay alone (parse, machine transition)',
+          unit: 'events/s',
+          value: median(replayRates),
+          baselineName: 'raw XRANGE read',
+          baseline: median(rawRates),
         },
       ],
       notes: [`Every run verified all ${formatNumber(ids.length)} units; broken chains found: ${broken}.`],

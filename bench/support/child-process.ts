@@ -13,6 +13,8 @@ export interface Child {
   pid: number;
   process: ChildProcess;
   output(): string;
+  /** Writes one line to the child's stdin. */
+  send(line: string): void;
   stop(): Promise<void>;
 }
 
@@ -21,7 +23,7 @@ export function startEntry(entry: string, env: Record<string, string>, args: str
   const child = spawn(process.execPath, ['--import', 'tsx', entry, ...args], {
     cwd: ROOT,
     env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: ['pipe', 'pipe', 'pipe'],
   });
   let out = '';
   child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
@@ -31,6 +33,7 @@ export function startEntry(entry: string, env: Record<string, string>, args: str
     pid: child.pid!,
     process: child,
     output: () => out,
+    send: (line) => void child.stdin.write(`${line}\n`),
     stop: async () => {
       if (child.exitCode === null) child.kill('SIGTERM');
       await exited;
@@ -56,6 +59,21 @@ export function waitForOutput(child: Child, pattern: RegExp, timeoutMs = 60_000)
       then();
     };
   });
+}
+
+/** Resolves once `pattern` (a global regex) has matched `count` times in the child's output. */
+export async function waitForCount(
+  child: Child,
+  pattern: RegExp,
+  count: number,
+  timeoutMs = 300_000,
+): Promise<void> {
+  const stopAt = Date.now() + timeoutMs;
+  while ((child.output().match(pattern) ?? []).length < count) {
+    if (child.process.exitCode !== null) throw new Error(`child exited: ${child.output()}`);
+    if (Date.now() > stopAt) throw new Error(`timed out waiting for ${count} × ${pattern}`);
+    await new Promise((resolve) => setTimeout(resolve, 2));
+  }
 }
 
 /** Resident set size of `pid` in bytes (VmRSS of /proc/<pid>/status). */
