@@ -15,6 +15,7 @@ import { authenticate, requireRole } from './auth.middleware.js';
 import { healthRouter } from './health.routes.js';
 import { createHttpMetrics } from './http-metrics.js';
 import { inspectRouter, type InspectOptions } from './inspect.routes.js';
+import { meRouter } from './me.routes.js';
 import { accessLog } from './logger.js';
 import { buildOpenApiDocument } from './openapi.js';
 import { errorHandler } from './problem.js';
@@ -78,6 +79,7 @@ export function createApp(deps: AppDeps): Express {
     express.json({ limit: bodyLimit, strict: true }),
     express.text({ type: 'text/csv', limit: bodyLimit }),
   );
+  api.use(meRouter(deps.engine));
   api.use(unitsRouter(deps.engine, metrics));
   if (deps.alerts) api.use(alertsRouter(deps.alerts));
   api.use(adminRouter(deps.engine, deps.tokens));

@@ -102,8 +102,8 @@ function registerUnitPaths(registry: OpenAPIRegistry, catalogue: Record<string, 
   );
   get(
     unitPath('/children'),
-    'Direct subordinate units',
-    json(z.object({ children: z.array(out.orgUnitSchema) }), 'Children'),
+    'Direct subordinate units with phase, version, milestone flags and overdue deadline count',
+    json(out.childrenResponseSchema, 'Children'),
   );
   get(
     unitPath('/export'),
@@ -115,6 +115,17 @@ function registerUnitPaths(registry: OpenAPIRegistry, catalogue: Record<string, 
 
 function registerOtherPaths(registry: OpenAPIRegistry): void {
   const secured = { security: [{ bearer: [] }] };
+  registry.registerPath({
+    method: 'get',
+    path: '/api/v1/me',
+    summary: 'The caller’s role and scope, and the unit a client should start from',
+    ...secured,
+    responses: {
+      200: json(out.meSchema, 'The principal'),
+      401: common[401]!,
+      429: common[429]!,
+    },
+  });
   registry.registerPath({
     method: 'get',
     path: '/api/v1/alerts',

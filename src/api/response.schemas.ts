@@ -32,20 +32,74 @@ export const orgUnitSchema = z
     workingGroup: z.string().nullable(),
     memberCount: z.number().int(),
     term: z.string(),
+    status: z.enum(['dissolved', 'merged']).optional(),
+    mergedInto: z.string().optional(),
   })
   .meta({ id: 'OrgUnit' });
+
+export const unitFlagsSchema = z
+  .object({
+    congressHeld: z.boolean(),
+    heldOnTime: z.boolean().meta({ description: 'Held by the directive’s date for its level' }),
+    resultsConfirmed: z.boolean().meta({ description: 'Chuẩn y: the superior confirmed the results' }),
+    postponed: z.boolean(),
+    difficult: z.boolean().meta({ description: 'Có khó khăn, phức tạp: flagged for supervisors' }),
+  })
+  .meta({ id: 'UnitFlags', description: 'Milestones of the unit’s congress' });
 
 export const unitViewSchema = z
   .object({
     unit: orgUnitSchema,
     version: z.number().int(),
     phase: z.string(),
+    flags: unitFlagsSchema,
     state: z.unknown(),
     allowedEvents: z.array(allowedEventSchema),
     deadlines: z.array(z.record(z.string(), z.unknown())),
     lastHash: z.string(),
   })
   .meta({ id: 'UnitView' });
+
+export const childStatusSchema = orgUnitSchema
+  .extend({
+    phase: z.string(),
+    version: z.number().int(),
+    flags: unitFlagsSchema,
+    overdueDeadlines: z
+      .number()
+      .int()
+      .meta({ description: 'Open deadlines already past at the engine’s clock' }),
+  })
+  .meta({ id: 'ChildStatus', description: 'A direct subordinate: its organisation fields and its status' });
+
+export const childrenResponseSchema = z
+  .object({ children: z.array(childStatusSchema) })
+  .meta({ id: 'Children' });
+
+const principalShownSchema = z
+  .object({
+    id: z.string(),
+    role: z.enum([...TOKEN_ROLES, 'system']),
+    unitId: z.string().optional(),
+    workingGroup: z.string().optional(),
+    subtreeOf: z.string().optional(),
+  })
+  .meta({ id: 'Principal', description: 'Role and scope of a token; never the token or its hash' });
+
+export const meSchema = z
+  .object({
+    principal: principalShownSchema,
+    startUnitId: z.string().nullable().meta({
+      description:
+        'Secretary: own unit; standing committee, inspection, auditor: subtree root; admin: first root; working group: null',
+    }),
+    roots: z.array(z.string()).optional().meta({ description: 'Admin: every unit without a parent' }),
+    assignedUnitIds: z
+      .array(z.string())
+      .optional()
+      .meta({ description: 'Working group: the units assigned to it' }),
+  })
+  .meta({ id: 'Me' });
 
 export const dispatchResultSchema = z
   .object({

@@ -31,6 +31,7 @@ export function unitsRouter(engine: Engine, metrics: HttpMetrics): Router {
       unit: view.unit,
       version: view.version,
       phase: view.phase,
+      flags: view.flags,
       state: view.value,
       allowedEvents: view.allowedEvents,
       deadlines: view.deadlines,
@@ -73,7 +74,7 @@ export function unitsRouter(engine: Engine, metrics: HttpMetrics): Router {
   });
 
   router.get('/units/:id/children', async (req, res) => {
-    res.json({ children: await engine.children(unitId(req.params), principalOf(res)) });
+    res.json({ children: await engine.childrenWithStatus(unitId(req.params), principalOf(res)) });
   });
 
   router.get('/units/:id/export', async (req, res) => {

@@ -17,7 +17,14 @@ export interface OrgUnit {
   memberCount: number;
   /** Rule set (term) id, e.g. "2020-2025". */
   term: string;
+  /** Absent while the unit is active; set once an import dissolves or merges it (its history stays readable). */
+  status?: ClosedStatus;
+  /** For a merged unit: the unit of the same level that absorbed it. */
+  mergedInto?: string;
 }
+
+/** How a unit left the tree between terms. */
+export type ClosedStatus = 'dissolved' | 'merged';
 
 /** Roles a token can carry. `auditor` and `inspection` read only; `admin` imports and manages tokens. */
 export type PrincipalRole =
@@ -68,10 +75,48 @@ export interface HistoryEntry {
   hash: string;
 }
 
+/** Milestones of a unit's congress, kept beside its snapshot (the `m` field of its snap hash). */
+export interface UnitFlags {
+  congressHeld: boolean;
+  /** Held by the directive's date for its level. */
+  heldOnTime: boolean;
+  /** Chuẩn y — the superior confirmed the results. */
+  resultsConfirmed: boolean;
+  /** Hoãn — the congress is postponed. */
+  postponed: boolean;
+  /** Có khó khăn, phức tạp — flagged for supervisors. */
+  difficult: boolean;
+}
+
+/** A direct subordinate with its current status: the organisation fields plus phase, version and flags. */
+export interface ChildStatus extends OrgUnit {
+  phase: Phase;
+  version: number;
+  flags: UnitFlags;
+  /** Open deadlines already past at the engine's clock. */
+  overdueDeadlines: number;
+}
+
+/** Who the caller is and where a dashboard should start for them. */
+export interface MeView {
+  /** The principal of the token (never the token or its hash). */
+  principal: Principal;
+  /**
+   * Secretary → own unit; standing committee, inspection, auditor → `subtreeOf`; admin → the first
+   * root of the tree; working group → null (its units have no single root).
+   */
+  startUnitId: string | null;
+  /** Admin only: every unit without a parent, sorted. */
+  roots?: string[];
+  /** Working group only: the units assigned to it, sorted. */
+  assignedUnitIds?: string[];
+}
+
 export interface UnitView {
   unit: OrgUnit;
   version: number;
   phase: Phase;
+  flags: UnitFlags;
   value: unknown;
   snapshot: PersistedCongressSnapshot;
   allowedEvents: AllowedEvent[];
@@ -127,6 +172,10 @@ export interface Engine {
     principal: Principal,
   ): Promise<{ entries: HistoryEntry[]; nextSeq: number | null }>;
   children(unitId: string, principal: Principal): Promise<OrgUnit[]>;
+  /** Direct subordinates with phase, version, flags and overdue count, read in one round trip for all. */
+  childrenWithStatus(unitId: string, principal: Principal): Promise<ChildStatus[]>;
+  /** The caller's principal and natural start unit. */
+  me(principal: Principal): Promise<MeView>;
   /** Nearest first: parent, grandparent, … root. */
   ancestors(unitId: string): Promise<OrgUnit[]>;
   progress(unitId: string, principal: Principal): Promise<ProgressRow[]>;

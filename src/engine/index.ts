@@ -8,7 +8,7 @@ import type { Engine } from './engine.types.js';
 import { exportHistory } from './export-history.js';
 import { importTree } from './import-tree.js';
 import { rebuildRollups, scanDeadlineSets } from './maintenance.js';
-import { ancestors, children, getUnit, history, progress } from './reads.js';
+import { ancestors, children, childrenWithStatus, getUnit, history, me, progress } from './reads.js';
 import { replay } from './replay.js';
 import { verify } from './verify.js';
 
@@ -27,6 +27,8 @@ export function createEngine(deps: EngineDeps): Engine {
     getUnit: (unitId, principal) => getUnit(ctx, unitId, principal),
     history: (unitId, page, principal) => history(ctx, unitId, page, principal),
     children: (unitId, principal) => children(ctx, unitId, principal),
+    childrenWithStatus: (unitId, principal) => childrenWithStatus(ctx, unitId, principal),
+    me: (principal) => me(ctx, principal),
     ancestors: (unitId) => ancestors(ctx, unitId),
     progress: (unitId, principal) => progress(ctx, unitId, principal),
     replay: (unitId, at, principal) => replay(ctx, unitId, at, principal),

@@ -1,20 +1,38 @@
 /**
- * Read use cases: a unit's view, its history page, children, ancestors and subtree progress.
- * Each checks read access with the ancestor ids cached on the unit.
+ * Read use cases: a unit's view, its history page, children (with or without their status), ancestors,
+ * subtree progress and the caller's own scope. Each checks read access with the ancestor ids cached on the unit.
  */
+import { z } from 'zod';
 import { listAllowedEvents } from '../../machines/index.js';
+import type { Deadline } from '../../machines/domain.js';
 import { NotFoundError, ValidationError } from '../shared/errors.js';
 import {
+  deadlineSetSchema,
+  execPipeline,
+  milestonesSchema,
+  phaseSchema,
   readChildIds,
   readLogPage,
   readUnitWithRollup,
   readUnitState,
   readUnits,
+  scanSet,
+  storedUnitSchema,
+  type StoredSnap,
   type StoredUnit,
 } from '../store/index.js';
 import { assertCanRead } from './access.js';
 import type { EngineContext } from './context.js';
-import type { HistoryEntry, OrgUnit, Principal, ProgressRow, UnitView } from './engine.types.js';
+import type {
+  ChildStatus,
+  HistoryEntry,
+  MeView,
+  OrgUnit,
+  Principal,
+  ProgressRow,
+  UnitFlags,
+  UnitView,
+} from './engine.types.js';
 import { progressRows } from './rollup.js';
 
 /** The stored unit, or NotFoundError. */
@@ -44,6 +62,7 @@ export async function getUnit(ctx: EngineContext, unitId: string, principal: Pri
     unit: unit.unit,
     version: snap.version,
     phase: snap.phase,
+    flags: flagsOf(snap.milestones),
     value: snap.snapshot.value,
     snapshot: snap.snapshot,
     allowedEvents: listAllowedEvents(snap.snapshot),
@@ -76,12 +95,132 @@ export async function history(
   return { entries: entries.slice(0, limit), nextSeq: more ? entries[limit]!.seq : null };
 }
 
-/** Direct subordinates, sorted by id. */
+/** Direct active subordinates, sorted by id. */
 export async function children(ctx: EngineContext, unitId: string, principal: Principal): Promise<OrgUnit[]> {
   await requireReadable(ctx, unitId, principal);
   const ids = await readChildIds(ctx.redis, ctx.keys, unitId);
   const units = await readUnits(ctx.redis, ctx.keys, ids);
-  return units.filter((u): u is StoredUnit => u !== null).map((u) => u.unit);
+  // Dissolved and merged units stay in the children set for audit walks, but are no longer subordinates.
+  return units.filter((u): u is StoredUnit => u !== null && u.unit.status === undefined).map((u) => u.unit);
+}
+
+/** The five milestone flags, without the held date the snap hash also keeps. */
+function flagsOf(milestones: StoredSnap['milestones']): UnitFlags {
+  const { congressHeld, heldOnTime, resultsConfirmed, postponed, difficult } = milestones;
+  return { congressHeld, heldOnTime, resultsConfirmed, postponed, difficult };
+}
+
+/** A unit's snap hash fields phase, version and milestones (HMGET p v m), leaving the snapshot JSON unread. */
+const childSnapSchema = z
+  .tuple([phaseSchema, z.coerce.number().int().nonnegative(), z.string()])
+  .transform(([phase, version, m]) => ({
+    phase,
+    version,
+    flags: flagsOf(milestonesSchema.parse(JSON.parse(m))),
+  }));
+
+const stringOrNull = z.string().nullable();
+
+function overdueCount(deadlinesJson: unknown, now: number): number {
+  const deadlines: Deadline[] =
+    deadlinesJson === null ? [] : deadlineSetSchema.parse(stringOrNull.parse(deadlinesJson));
+  return deadlines.filter((d) => Date.parse(d.dueAt) < now).length;
+}
+
+/** One child from its three pipelined replies, or null when its hashes are missing (half-imported). */
+function childStatusOf(replies: unknown[], now: number): ChildStatus | null {
+  const [unitRaw, snapRaw, deadlinesJson] = replies;
+  const fields = unitRaw as Record<string, string>;
+  if (Object.keys(fields).length === 0 || (snapRaw as unknown[]).every((v) => v === null)) return null;
+  const { unit } = storedUnitSchema.parse(fields);
+  return { ...unit, ...childSnapSchema.parse(snapRaw), overdueDeadlines: overdueCount(deadlinesJson, now) };
+}
+
+/**
+ * Direct subordinates with phase, version, flags and the number of overdue deadlines (at the engine
+ * clock), sorted by id. Two round trips whatever the number of children: the parent with its child ids,
+ * then every child's organisation hash, phase/version/milestones and deadline set in one pipeline.
+ */
+export async function childrenWithStatus(
+  ctx: EngineContext,
+  unitId: string,
+  principal: Principal,
+): Promise<ChildStatus[]> {
+  const { redis, keys } = ctx;
+  const [parentRaw, childIds] = await execPipeline(
+    redis.pipeline().hgetall(keys.unit(unitId)).smembers(keys.children(unitId)),
+  );
+  const parent = parentRaw as Record<string, string>;
+  if (Object.keys(parent).length === 0) throw new NotFoundError(`unit ${unitId} not found`);
+  const { unit, ancestorIds } = storedUnitSchema.parse(parent);
+  assertCanRead(principal, unit, ancestorIds);
+  const ids = z.array(z.string()).parse(childIds).sort();
+  if (ids.length === 0) return [];
+  const pipeline = redis.pipeline();
+  for (const id of ids) {
+    pipeline.hgetall(keys.unit(id)).hmget(keys.snap(id), 'p', 'v', 'm').get(keys.deadlines(id));
+  }
+  const replies = await execPipeline(pipeline);
+  const now = ctx.clock.now().getTime();
+  return ids
+    .map((_, i) => childStatusOf(replies.slice(3 * i, 3 * i + 3), now))
+    .filter((child): child is ChildStatus => child !== null);
+}
+
+/** Ids of every unit whose organisation hash field `field` passes `keep`; one pipeline per SSCAN batch. */
+async function unitIdsWhere(
+  ctx: EngineContext,
+  field: 'parentId' | 'workingGroup',
+  keep: (value: string) => boolean,
+): Promise<string[]> {
+  const found: string[] = [];
+  for await (const batch of scanSet(ctx.redis, ctx.keys.allUnits)) {
+    const pipeline = ctx.redis.pipeline();
+    for (const id of batch) pipeline.hget(ctx.keys.unit(id), field);
+    const values = z.array(stringOrNull).parse(await execPipeline(pipeline));
+    batch.forEach((id, i) => {
+      const value = values[i];
+      if (value !== null && value !== undefined && keep(value)) found.push(id);
+    });
+  }
+  return found.sort();
+}
+
+/** Id, role and the scope fields the principal has; nothing else a token record might carry. */
+function shownPrincipal({ id, role, unitId, workingGroup, subtreeOf }: Principal): Principal {
+  return {
+    id,
+    role,
+    ...(unitId === undefined ? {} : { unitId }),
+    ...(workingGroup === undefined ? {} : { workingGroup }),
+    ...(subtreeOf === undefined ? {} : { subtreeOf }),
+  };
+}
+
+/**
+ * The caller's principal and the unit a dashboard should open first. Admin roots and a working group's
+ * units have no index, so they cost one scan of the unit set (pipelined per batch of ids); the other roles
+ * cost nothing.
+ */
+export async function me(ctx: EngineContext, principal: Principal): Promise<MeView> {
+  const { role, unitId, workingGroup, subtreeOf } = principal;
+  const shown = shownPrincipal(principal);
+  switch (role) {
+    case 'secretary':
+      return { principal: shown, startUnitId: unitId ?? null };
+    case 'working_group': {
+      const group = workingGroup ?? '';
+      const assignedUnitIds = await unitIdsWhere(ctx, 'workingGroup', (value) => value === group);
+      return { principal: shown, startUnitId: null, assignedUnitIds };
+    }
+    case 'admin':
+    case 'system': {
+      const roots = await unitIdsWhere(ctx, 'parentId', (value) => value === '');
+      return { principal: shown, startUnitId: roots[0] ?? null, roots };
+    }
+    default:
+      return { principal: shown, startUnitId: subtreeOf ?? null };
+  }
 }
 
 /** Parent, grandparent, … root, from the ancestor list cached on the unit. */

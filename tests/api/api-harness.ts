@@ -12,7 +12,7 @@ import { createApp, type AppDeps } from '../../src/api/app.js';
 import { REDACTED_PATHS } from '../../src/api/logger.js';
 import { LOCAL_ADMIN, type TokenRequest } from '../../src/auth/principal.schema.js';
 import { createTokenStore, type TokenStore } from '../../src/auth/token-store.js';
-import { createEngine } from '../../src/engine/index.js';
+import { createEngine, type EngineDeps } from '../../src/engine/index.js';
 import type { Engine, OrgUnit } from '../../src/engine/engine.types.js';
 import { createTestRedis } from '../support/redis.js';
 
@@ -76,12 +76,13 @@ export interface TestApp {
 export async function startTestApp(
   options: AppDeps['options'] = {},
   extra: (deps: { redis: Redis; prefix: string }) => Partial<AppDeps> = () => ({}),
+  engineOptions: Pick<EngineDeps, 'clock'> = {},
 ): Promise<TestApp> {
   const { redis, prefix, cleanup } = await createTestRedis('api');
   const logs: string[] = [];
   const sink = new Writable({ write: (chunk: Buffer, _enc, done) => (logs.push(chunk.toString()), done()) });
   const logger = pino({ level: 'info', redact: { paths: REDACTED_PATHS, censor: '[redacted]' } }, sink);
-  const engine = createEngine({ redis, prefix, logger });
+  const engine = createEngine({ redis, prefix, logger, ...engineOptions });
   const tokens = createTokenStore(redis, prefix);
   const alertStore = createAlertStore(redis, prefix);
   await engine.importTree({ format: 'json', content: JSON.stringify(TREE) }, LOCAL_ADMIN);
