@@ -4,7 +4,7 @@
  */
 import { EVENT_CATALOGUE } from '../../machines/index.js';
 import type { EventActor, EventRole } from '../../machines/domain.js';
-import { ForbiddenError } from '../shared/errors.js';
+import { ConflictError, ForbiddenError } from '../shared/errors.js';
 import type { OrgUnit, Principal } from './engine.types.js';
 
 /** Unit ids above `unit`, nearest first (only the ids are needed to decide scope). */
@@ -109,4 +109,22 @@ export function actorFor(principal: Principal, role: EventRole): EventActor & { 
     system: 'system',
   };
   return { id: team[role], role, principalId: principal.id };
+}
+
+/**
+ * Refuses events to a dissolved or merged unit with 409 `not_allowed` (no event is allowed in its
+ * state; the request itself is valid, so not 422). Its history stays readable.
+ */
+export function assertOpen(unit: OrgUnit): void {
+  if (unit.status === undefined) return;
+  const into = unit.mergedInto === undefined ? '' : ` into ${unit.mergedInto}`;
+  throw new ConflictError(
+    `unit ${unit.id} was ${unit.status}${into}: it accepts no events, its history stays readable`,
+    'not_allowed',
+    {
+      allowed: [],
+      status: unit.status,
+      ...(unit.mergedInto === undefined ? {} : { mergedInto: unit.mergedInto }),
+    },
+  );
 }

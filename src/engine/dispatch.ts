@@ -13,7 +13,7 @@ import {
   readForDispatch,
   type DispatchRead,
 } from '../store/index.js';
-import { actorFor, assertCanSend, eventRoleFor } from './access.js';
+import { actorFor, assertCanSend, assertOpen, eventRoleFor } from './access.js';
 import { planAppend, type EventRequest } from './append-plan.js';
 import { cascadeToParent } from './cascade.js';
 import type { EngineContext } from './context.js';
@@ -97,6 +97,7 @@ async function attempt(
     if (read.idempotency.bodyHash !== bodyHash) throw mismatch(unitId);
     return { ...duplicateOf(unitId, read.idempotency), parentId: unit.parentId };
   }
+  assertOpen(unit);
   checkExpectedVersion(unitId, stored.snap.version, options);
   const plan = planAppend(
     ctx,

@@ -12,6 +12,7 @@ import {
   type StoredUnit,
   type UnitUpdateWrite,
 } from '../store/index.js';
+import { isClosing } from '../org/store-checks.js';
 import type { EngineContext } from './context.js';
 import type { ImportReport, OrgUnit } from './engine.types.js';
 import { genesisHash } from './hash-chain.js';
@@ -22,9 +23,11 @@ const TRACKED = ['name', 'level', 'block', 'parentId', 'workingGroup', 'memberCo
 
 /** One organisation-history record before it is chained. */
 export interface OrgChange {
-  type: 'org.unit_created' | 'org.unit_updated';
+  type: 'org.unit_created' | 'org.unit_updated' | 'org.unit_dissolved' | 'org.unit_merged';
   unitId: string;
   changes: Record<string, { from: unknown; to: unknown }>;
+  /** For `org.unit_merged`: the unit that absorbed it. */
+  into?: string;
 }
 
 export interface ImportPlan {
@@ -35,6 +38,8 @@ export interface ImportPlan {
   /** Existing parents whose subordinates changed: they get `hierarchy.subordinates_changed`. */
   hierarchy: Map<string, { added: string[]; removed: string[] }>;
   newDeadlines: { unitId: string; deadlines: Deadline[] }[];
+  /** Units this import dissolves or merges: their open deadlines are dropped. */
+  closed: Set<string>;
   report: ImportReport;
 }
 
@@ -86,7 +91,10 @@ function noteHierarchy(
   change: 'added' | 'removed',
   id: string,
 ) {
-  if (parentId === null || !existing.has(parentId)) return;
+  // A parent closed by this import (or before) accepts no events; its log keeps its last state.
+  const parent = parentId === null ? undefined : existing.get(parentId);
+  if (parentId === null || !parent || parent.unit.unit.status !== undefined || plan.closed.has(parentId))
+    return;
   const entry = plan.hierarchy.get(parentId) ?? { added: [], removed: [] };
   plan.hierarchy.set(parentId, entry);
   entry[change].push(id);
@@ -136,6 +144,30 @@ function planCreate(
   plan.orgChanges.push({ type: 'org.unit_created', unitId: u.id, changes: {} });
 }
 
+/**
+ * A unit leaving the tree: its contribution leaves every ancestor, its parent hears of the removal,
+ * and the history records how it left. Its children were moved or closed by their own rows.
+ */
+function planClose(
+  plan: ImportPlan,
+  u: OrgUnit,
+  prev: { unit: StoredUnit; snap: StoredSnap },
+  existing: Existing,
+) {
+  const { phase, milestones } = prev.snap;
+  addRollup(plan, prev.unit.ancestorIds, contribution({ ...prev.unit.unit, phase, milestones }), -1);
+  plan.updates.push({ unitId: u.id, unitFields: unitHashFields(u, prev.unit.ancestorIds, prev.unit.input) });
+  noteHierarchy(plan, u.parentId, existing, 'removed', u.id);
+  const merged = u.status === 'merged' && u.mergedInto !== undefined;
+  plan.orgChanges.push({
+    type: merged ? 'org.unit_merged' : 'org.unit_dissolved',
+    unitId: u.id,
+    changes: { status: { from: 'active', to: u.status } },
+    ...(merged ? { into: u.mergedInto } : {}),
+  });
+  plan.report.updated++;
+}
+
 function planExisting(
   plan: ImportPlan,
   u: OrgUnit,
@@ -143,6 +175,12 @@ function planExisting(
   prev: { unit: StoredUnit; snap: StoredSnap },
   existing: Existing,
 ) {
+  if (prev.unit.unit.status !== undefined) {
+    // Closed before: the checks allowed only an unchanged row.
+    plan.report.unchanged++;
+    return;
+  }
+  if (u.status !== undefined) return planClose(plan, u, prev, existing);
   const changes = diff(prev.unit.unit, u);
   const moved = 'parentId' in changes;
   const ancestorsChanged = ancestors.join('/') !== prev.unit.ancestorIds.join('/');
@@ -180,6 +218,7 @@ export function planImport(
     orgChanges: [],
     hierarchy: new Map(),
     newDeadlines: [],
+    closed: new Set(units.filter((u) => isClosing(u, existing.get(u.id)?.unit.unit)).map((u) => u.id)),
     report: { created: 0, updated: 0, unchanged: 0 },
   };
   const ancestors = ancestorLists(units);

@@ -4,11 +4,16 @@
  * parents about subordinate changes through their own logs.
  */
 import { parseOrgTree } from '../org/parse-tree.js';
+import { checkAgainstStore, isClosing } from '../org/store-checks.js';
 import { ConflictError, ValidationError } from '../shared/errors.js';
 import {
   appendOrgRecords,
+  deadlineSetSchema,
+  dropDeadlineSets,
   incrementRollups,
+  readChildUnits,
   readOrgHead,
+  readUnits,
   readUnitsWithSnaps,
   writeNewUnits,
   writeUnitUpdates,
@@ -19,27 +24,50 @@ import { assertAdmin } from './access.js';
 import { SYSTEM_PRINCIPAL } from './cascade.js';
 import type { EngineContext } from './context.js';
 import type { dispatch as dispatchFn } from './dispatch.js';
-import type { ImportReport, OrgUnit, Principal } from './engine.types.js';
+import type { ImportReport, ImportRowError, OrgUnit, Principal } from './engine.types.js';
 import { canonicalJson, sha256Hex } from './hash-chain.js';
 import { planImport, type ImportPlan, type OrgChange } from './import-plan.js';
 
 type Dispatch = typeof dispatchFn;
 const BATCH = 500;
 
-function parseOrThrow(ctx: EngineContext, file: { format: 'csv' | 'json'; content: string }): OrgUnit[] {
+type ImportFile = { format: 'csv' | 'json'; content: string };
+type Existing = Map<string, { unit: StoredUnit; snap: StoredSnap }>;
+
+function rejectRows(errors: readonly ImportRowError[]): never {
+  const issues = errors.map((e) => ({ path: `line ${e.line}: ${e.field}`, message: e.reason }));
+  throw new ValidationError(`import rejected: ${issues.length} invalid row(s), nothing was written`, issues);
+}
+
+function parseOrThrow(file: ImportFile) {
   const parsed = parseOrgTree(file);
-  if (!parsed.ok) {
-    const issues = parsed.errors.map((e) => ({ path: `line ${e.line}: ${e.field}`, message: e.reason }));
-    throw new ValidationError(
-      `import rejected: ${issues.length} invalid row(s), nothing was written`,
-      issues,
-    );
+  if (!parsed.ok) rejectRows(parsed.errors);
+  return parsed;
+}
+
+/** Reads what the status checks need beyond the file's own units: merge targets and closing units' children. */
+async function checkStatusesOrThrow(
+  ctx: EngineContext,
+  file: ImportFile,
+  parsed: { units: OrgUnit[]; lines: Map<string, number> },
+  existing: Existing,
+) {
+  const units = new Map([...existing].map(([id, row]) => [id, row.unit.unit]));
+  const targets = parsed.units.flatMap((u) =>
+    u.mergedInto && !units.has(u.mergedInto) ? [u.mergedInto] : [],
+  );
+  for (const target of await readUnits(ctx.redis, ctx.keys, [...new Set(targets)])) {
+    if (target) units.set(target.unit.id, target.unit);
   }
-  return parsed.units;
+  const closing = parsed.units.filter((u) => isClosing(u, units.get(u.id))).map((u) => u.id);
+  const stored = await readChildUnits(ctx.redis, ctx.keys, closing);
+  const children = new Map([...stored].map(([id, list]) => [id, list.map((c) => c.unit)]));
+  const errors = checkAgainstStore(parsed.units, parsed.lines, file.format, { units, children });
+  if (errors.length > 0) rejectRows(errors);
 }
 
 async function readExisting(ctx: EngineContext, ids: readonly string[]) {
-  const existing = new Map<string, { unit: StoredUnit; snap: StoredSnap }>();
+  const existing: Existing = new Map();
   for (let i = 0; i < ids.length; i += BATCH) {
     for (const row of await readUnitsWithSnaps(ctx.redis, ctx.keys, ids.slice(i, i + BATCH))) {
       existing.set(row.unit.unit.id, row);
@@ -98,6 +126,19 @@ async function syncNewDeadlines(ctx: EngineContext, plan: ImportPlan) {
   }
 }
 
+/** Units leaving the tree keep their logs, but their open deadlines and queued jobs go. */
+async function dropClosedDeadlines(ctx: EngineContext, plan: ImportPlan) {
+  const previous = await dropDeadlineSets(ctx.redis, ctx.keys, [...plan.closed]);
+  const scheduler = ctx.scheduler;
+  if (!scheduler) return;
+  for (const [unitId, json] of previous) {
+    if (json === null) continue;
+    await scheduler.sync(unitId, deadlineSetSchema.parse(json), []).catch((error: unknown) => {
+      ctx.logger.warn({ err: error, unitId }, 'deadline cancellation failed after import');
+    });
+  }
+}
+
 async function notifyParents(ctx: EngineContext, dispatch: Dispatch, plan: ImportPlan, fileHash: string) {
   for (const [parentId, payload] of plan.hierarchy) {
     const request = { type: 'hierarchy.subordinates_changed', payload };
@@ -115,20 +156,22 @@ async function notifyParents(ctx: EngineContext, dispatch: Dispatch, plan: Impor
 export async function importTree(
   ctx: EngineContext,
   dispatch: Dispatch,
-  file: { format: 'csv' | 'json'; content: string },
+  file: ImportFile,
   principal: Principal,
 ): Promise<ImportReport> {
   assertAdmin(principal, 'import an organisation tree');
-  const units = parseOrThrow(ctx, file);
+  const parsed = parseOrThrow(file);
   const existing = await readExisting(
     ctx,
-    units.map((u) => u.id),
+    parsed.units.map((u) => u.id),
   );
+  await checkStatusesOrThrow(ctx, file, parsed, existing);
   const now = ctx.clock.now().toISOString();
-  const plan = planImport(ctx, units, existing, now);
+  const plan = planImport(ctx, parsed.units, existing, now);
   await writeNewUnits(ctx.redis, ctx.keys, plan.created);
   await writeUnitUpdates(ctx.redis, ctx.keys, plan.updates);
   await incrementRollups(ctx.redis, ctx.keys, plan.rollupDeltas);
+  await dropClosedDeadlines(ctx, plan);
   await appendOrgHistory(ctx, plan.orgChanges, principal, now);
   await syncNewDeadlines(ctx, plan);
   await notifyParents(ctx, dispatch, plan, sha256Hex(file.content));

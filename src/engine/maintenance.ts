@@ -19,6 +19,8 @@ async function recount(ctx: EngineContext): Promise<Map<string, Map<string, numb
   for await (const batch of scanSet(ctx.redis, ctx.keys.allUnits)) {
     for (const { unit, snap } of await readUnitsWithSnaps(ctx.redis, ctx.keys, batch)) {
       if (!counters.has(unit.unit.id)) counters.set(unit.unit.id, new Map());
+      // A dissolved or merged unit left its ancestors' totals; its own (empty) roll-up is still rewritten.
+      if (unit.unit.status !== undefined) continue;
       const ruleSet = ctx.ruleSet(unit.input.ruleSetId);
       const phase = phaseOf(snap.snapshot);
       const mine = contribution({ ...unit.unit, phase, milestones: milestonesOf(snap.snapshot, ruleSet) });

@@ -19,12 +19,17 @@ const CSV_COLUMNS: Record<string, string> = {
   working_group: 'workingGroup',
   member_count: 'memberCount',
   term: 'term',
+  status: 'status',
+  merged_into: 'mergedInto',
 };
+/** Columns a header may leave out: files from before dissolution and merging still import. */
+const OPTIONAL_COLUMNS = new Set(['status', 'merged_into']);
 const JSON_ALIASES: Record<string, string> = {
   ...CSV_COLUMNS,
   parentId: 'parentId',
   workingGroup: 'workingGroup',
   memberCount: 'memberCount',
+  mergedInto: 'mergedInto',
 };
 const FIELD_TO_CSV = Object.fromEntries(
   Object.entries(CSV_COLUMNS).map(([column, field]) => [field, column]),
@@ -41,7 +46,9 @@ function csvFields(record: Record<string, string>): Record<string, unknown> {
   for (const [column, value] of Object.entries(record)) {
     const field = CSV_COLUMNS[column] ?? column;
     const text = value.trim();
-    if (field === 'parentId' || field === 'workingGroup') fields[field] = text === '' ? null : text;
+    if (field === 'parentId' || field === 'workingGroup' || field === 'mergedInto')
+      fields[field] = text === '' ? null : text;
+    else if (field === 'status') fields[field] = text === '' ? undefined : text;
     else if (field === 'memberCount') fields[field] = /^-?\d+(\.\d+)?$/.test(text) ? Number(text) : text;
     else fields[field] = text;
   }
@@ -49,7 +56,7 @@ function csvFields(record: Record<string, string>): Record<string, unknown> {
 }
 
 function headerErrors(columns: string[]): ImportRowError[] {
-  const missing = Object.keys(CSV_COLUMNS).filter((c) => !columns.includes(c));
+  const missing = Object.keys(CSV_COLUMNS).filter((c) => !columns.includes(c) && !OPTIONAL_COLUMNS.has(c));
   const unknown = columns.filter((c) => !(c in CSV_COLUMNS));
   return [
     ...missing.map((field) => ({ line: 1, field, reason: 'missing column in the header' })),

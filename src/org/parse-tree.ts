@@ -3,7 +3,8 @@ import { allRuleSets } from '../../machines/rules/index.js';
 import type { RuleSet } from '../../machines/rules/rule-set.js';
 import type { ImportRowError, OrgUnit } from '../engine/engine.types.js';
 import { displayField, readCsv, readJson, type ImportFormat, type RawRow } from './import-rows.js';
-import { orgUnitSchema } from './org-unit.schema.js';
+import { orgUnitSchema, toOrgUnit } from './org-unit.schema.js';
+import { checkStatuses } from './status-checks.js';
 import {
   checkCycles,
   checkDuplicates,
@@ -14,8 +15,12 @@ import {
   type LinedUnit,
 } from './tree-checks.js';
 
-/** Result of parsing an organisation tree: the units parents-first, or every error found. */
-export type ParseTreeResult = { ok: true; units: OrgUnit[] } | { ok: false; errors: ImportRowError[] };
+/**
+ * Result of parsing an organisation tree: the units parents-first with the line of each id (for errors
+ * only the store can reveal), or every error found.
+ */
+export type ParseTreeResult =
+  { ok: true; units: OrgUnit[]; lines: Map<string, number> } | { ok: false; errors: ImportRowError[] };
 
 export interface ParseTreeOptions {
   /** Terms a unit may name; the built-in rule sets unless a deployment adds its own. */
@@ -38,7 +43,7 @@ function validateRows(format: ImportFormat, rows: RawRow[], errors: ImportRowErr
   const units: LinedUnit[] = [];
   for (const row of rows) {
     const parsed = orgUnitSchema.safeParse(row.fields);
-    if (parsed.success) units.push({ line: row.line, unit: parsed.data });
+    if (parsed.success) units.push({ line: row.line, unit: toOrgUnit(parsed.data) });
     else errors.push(...issueErrors(format, row, parsed.error.issues));
   }
   return units;
@@ -51,10 +56,11 @@ function idsSeen(rows: RawRow[]): Set<string> {
 
 /**
  * Parses and validates an organisation tree from CSV (header `id,name,level,block,parent,working_group,
- * member_count,term`; lines count from the header as line 1) or JSON (an array of objects with the same
+ * member_count,term`, optionally `status,merged_into`; lines count from the header as line 1) or JSON (an array of objects with the same
  * fields, camelCase `parentId`/`workingGroup`/`memberCount` also accepted; a row's line is its 1-based index
  * in the array, 0 means the whole document). Collects every error — fields, duplicate ids (on both lines),
- * unknown parents, cycles, level order, unknown terms, misplaced roots — and writes nothing.
+ * unknown parents, cycles, level order, unknown terms, misplaced roots, merge targets and active units left
+ * under a dissolved or merged parent — and writes nothing.
  */
 export function parseOrgTree(
   input: { format: ImportFormat; content: string },
@@ -72,7 +78,9 @@ export function parseOrgTree(
   const onCycle = checkCycles(byId, report);
   checkParents(byId, idsSeen(read.rows), onCycle, ruleSets, report);
   checkRoots(byId, report);
+  checkStatuses(byId, report);
   if (read.rows.length === 0 && errors.length === 0) report(0, '(document)', 'no units to import');
   if (errors.length > 0) return { ok: false, errors: errors.sort((a, b) => a.line - b.line) };
-  return { ok: true, units: topologicalOrder(units.map((u) => u.unit)) };
+  const lines = new Map([...byId].map(([id, entry]) => [id, entry.line]));
+  return { ok: true, units: topologicalOrder(units.map((u) => u.unit)), lines };
 }

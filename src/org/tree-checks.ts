@@ -90,6 +90,8 @@ export function checkParents(
       if (!seenIds.has(unit.parentId)) report(line, 'parent', `unknown parent ${unit.parentId}`);
       continue;
     }
+    // A dissolved or merged unit's row is history: its parent may have moved on to a new term.
+    if (unit.status !== undefined) continue;
     if (!Object.hasOwn(ruleSets, unit.term) || !Object.hasOwn(ruleSets, parent.term)) continue;
     if (parent.term !== unit.term) {
       report(line, 'term', `term ${unit.term} differs from parent ${parent.id}'s term ${parent.term}`);

@@ -4,7 +4,8 @@
  */
 import type { Redis } from 'ioredis';
 import type { KeySpace } from './keys.js';
-import { execPipeline } from './unit-store.js';
+import type { StoredUnit } from './records.js';
+import { execPipeline, readUnits } from './unit-store.js';
 
 /** A unit created by an import: its organisation hash and its version-0 snapshot hash. */
 export interface NewUnitWrite {
@@ -76,4 +77,39 @@ export async function readOrgHead(redis: Redis, keys: KeySpace): Promise<{ versi
 export async function readOrgLog(redis: Redis, keys: KeySpace): Promise<string[]> {
   const rows = await redis.xrange(keys.orgLog, '-', '+');
   return rows.map(([, flat]) => flat[flat.indexOf('e') + 1] ?? '');
+}
+
+/** Stored direct subordinates of each of `parentIds` (two round trips in all). */
+export async function readChildUnits(
+  redis: Redis,
+  keys: KeySpace,
+  parentIds: readonly string[],
+): Promise<Map<string, StoredUnit[]>> {
+  const pipeline = redis.pipeline();
+  for (const id of parentIds) pipeline.smembers(keys.children(id));
+  const childIds = (await execPipeline(pipeline)) as string[][];
+  const units = await readUnits(redis, keys, childIds.flat());
+  const byId = new Map(units.filter((u): u is StoredUnit => u !== null).map((u) => [u.unit.id, u]));
+  return new Map(
+    parentIds.map((id, i) => [id, (childIds[i] ?? []).flatMap((c) => byId.get(c) ?? [])] as const),
+  );
+}
+
+/**
+ * Drops the open deadline sets of units leaving the tree (and their place in the reconciler's index),
+ * returning each previous set's JSON so the caller can cancel the queued jobs.
+ */
+export async function dropDeadlineSets(
+  redis: Redis,
+  keys: KeySpace,
+  unitIds: readonly string[],
+): Promise<Map<string, string | null>> {
+  if (unitIds.length === 0) return new Map();
+  const read = redis.pipeline();
+  for (const id of unitIds) read.get(keys.deadlines(id));
+  const previous = (await execPipeline(read)) as (string | null)[];
+  await inBatches(redis, unitIds, (pipeline, id) => {
+    pipeline.del(keys.deadlines(id)).srem(keys.unitsWithDeadlines, id);
+  });
+  return new Map(unitIds.map((id, i) => [id, previous[i] ?? null]));
 }

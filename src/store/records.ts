@@ -45,6 +45,9 @@ export const storedUnitSchema = z
     workingGroup: z.string(),
     memberCount: z.coerce.number().int().nonnegative(),
     term: z.string(),
+    // Written only once a unit is dissolved or merged; older hashes lack it and are active.
+    status: z.enum(['dissolved', 'merged']).optional(),
+    mergedInto: z.string().optional(),
     ancestors: json(z.array(z.string())),
     input: json(unitInputSchema),
   })
@@ -58,6 +61,8 @@ export const storedUnitSchema = z
       workingGroup: raw.workingGroup === '' ? null : raw.workingGroup,
       memberCount: raw.memberCount,
       term: raw.term,
+      ...(raw.status === undefined ? {} : { status: raw.status }),
+      ...(raw.mergedInto === undefined ? {} : { mergedInto: raw.mergedInto }),
     } satisfies OrgUnit,
     ancestorIds: raw.ancestors,
     input: raw.input,
@@ -79,6 +84,8 @@ export function unitHashFields(
     workingGroup: unit.workingGroup ?? '',
     memberCount: String(unit.memberCount),
     term: unit.term,
+    ...(unit.status === undefined ? {} : { status: unit.status }),
+    ...(unit.mergedInto === undefined ? {} : { mergedInto: unit.mergedInto }),
     ancestors: JSON.stringify(ancestorIds),
     input: JSON.stringify(input),
   };

@@ -10,6 +10,8 @@ export interface RowSpec {
   workingGroup?: string;
   memberCount?: number | string;
   term?: string;
+  status?: string;
+  mergedInto?: string;
 }
 
 /** A five-level-ish 2020 tree: province → district → two base units → cells, listed children first. */
@@ -36,8 +38,11 @@ function csvLine(row: RowSpec): string {
   return fields.join(',');
 }
 
-export function toCsv(rows: RowSpec[]): string {
-  return [CSV_HEADER, ...rows.map(csvLine)].join('\n') + '\n';
+/** CSV with the original eight columns, or with `status,merged_into` appended when `withStatus`. */
+export function toCsv(rows: RowSpec[], withStatus = false): string {
+  if (!withStatus) return [CSV_HEADER, ...rows.map(csvLine)].join('\n') + '\n';
+  const lines = rows.map((row) => `${csvLine(row)},${row.status ?? ''},${row.mergedInto ?? ''}`);
+  return [`${CSV_HEADER},status,merged_into`, ...lines].join('\n') + '\n';
 }
 
 /** JSON with camelCase fields; `snake` switches to the CSV spelling, which JSON also accepts. */
@@ -52,6 +57,8 @@ export function toJson(rows: RowSpec[], snake = false): string {
       [snake ? 'working_group' : 'workingGroup']: row.workingGroup ?? null,
       [snake ? 'member_count' : 'memberCount']: row.memberCount ?? 10,
       term: row.term ?? '2020-2025',
+      ...(row.status === undefined ? {} : { status: row.status }),
+      ...(row.mergedInto === undefined ? {} : { [snake ? 'merged_into' : 'mergedInto']: row.mergedInto }),
     })),
   );
 }
