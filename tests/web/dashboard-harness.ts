@@ -28,6 +28,8 @@ export interface DashboardApp {
   engine: Engine;
   tokens: TokenStore;
   alertStore: AlertStore;
+  /** The engine's clock (overdue counts are taken at it); starts at the import time. */
+  clock: ReturnType<typeof createManualClock>;
   /** Issues a token (as an admin would) and returns its secret. */
   issueToken(request: TokenRequest): Promise<string>;
   /** GET on the API with a bearer token, as JSON. */
@@ -41,7 +43,8 @@ export interface DashboardApp {
 export async function startDashboardApp(units: OrgUnit[], importedAt: string): Promise<DashboardApp> {
   const { redis, prefix, cleanup } = await createTestRedis('web');
   const logger = pino({ level: 'silent' });
-  const engine = createEngine({ redis, prefix, logger, clock: createManualClock(importedAt) });
+  const clock = createManualClock(importedAt);
+  const engine = createEngine({ redis, prefix, logger, clock });
   const tokens = createTokenStore(redis, prefix);
   const alertStore = createAlertStore(redis, prefix);
   await engine.importTree({ format: 'json', content: toJson(units) }, principals.admin);
@@ -59,6 +62,7 @@ export async function startDashboardApp(units: OrgUnit[], importedAt: string): P
     engine,
     tokens,
     alertStore,
+    clock,
     issueToken: async (request) => (await tokens.create(request)).token,
     api: async (path, token) => {
       const res = await fetch(`${baseUrl}${path}`, { headers: { Authorization: `Bearer ${token}` } });

@@ -51,6 +51,8 @@ describe('dashboard in a real browser', () => {
   let page: Page;
   let auditor: string;
   const foreignRequests: string[] = [];
+  /** Paths of the API requests the page made, in order; tests clear it before the action they watch. */
+  const apiRequests: string[] = [];
 
   beforeAll(async () => {
     app = await startDashboardApp(TREE, '2020-03-02T01:00:00Z');
@@ -67,6 +69,8 @@ describe('dashboard in a real browser', () => {
       principals.workingGroup('wg2'),
     );
     await app.alertStore.record(overdueAlert('dl|B2|congress.held|0|due', 'B2', 'overdue'));
+    // Overdue counts of subordinates are taken at the engine's clock; align it with the browser's.
+    app.clock.set(BROWSER_NOW);
     auditor = await app.issueToken({ role: 'auditor', subtreeOf: 'D1' });
     browser = await launchBrowser();
     context = await browser.newContext({ locale: 'vi-VN', viewport: { width: 1280, height: 900 } });
@@ -76,6 +80,8 @@ describe('dashboard in a real browser', () => {
     page.on('request', (request) => {
       if (!request.url().startsWith(app.baseUrl) && !request.url().startsWith('data:'))
         foreignRequests.push(request.url());
+      const url = new URL(request.url());
+      if (url.pathname.startsWith('/api/v1/')) apiRequests.push(url.pathname);
     });
     await page.clock.setFixedTime(BROWSER_NOW);
   }, 60_000);
@@ -88,23 +94,26 @@ describe('dashboard in a real browser', () => {
   // A string, because the test's own TypeScript has no DOM types; it runs in the page.
   const storedToken = () => page.evaluate<string | null>("sessionStorage.getItem('congress.token')");
   const levelTotal = (level: string) => page.locator(`tr[data-level="${level}"][data-block="*"] .done`);
+  const unitRequests = () => apiRequests.filter((path) => path.startsWith('/api/v1/units/'));
+  const signInWith = async (token: string) => {
+    await page.getByLabel('Mã truy cập (bearer token)').fill(token);
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  };
 
   it('when a wrong token is pasted, then sign-in says so and nothing is kept in the session', async () => {
     await page.goto(`${app.baseUrl}/`);
-    await page.getByLabel('Mã truy cập (bearer token)').fill('not-a-real-token-0123456789');
-    await page.getByLabel('Mã đơn vị bắt đầu').fill('D1');
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await signInWith('not-a-real-token-0123456789');
 
     await expect.poll(() => page.locator('#sign-in-error').textContent()).toContain('không hợp lệ');
     expect(await storedToken()).toBeNull();
   });
 
-  it('when an auditor signs in at the district, then each level shows the API roll-up in Vietnamese formatting', async () => {
-    await page.getByLabel('Mã truy cập (bearer token)').fill(auditor);
-    await page.getByLabel('Mã đơn vị bắt đầu').fill('D1');
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  it('when an auditor signs in with the token alone, then the district of its scope opens with the API roll-up in Vietnamese formatting', async () => {
+    apiRequests.length = 0;
+    await signInWith(auditor);
 
     await page.getByRole('heading', { name: 'Tiến độ của Đảng bộ quận Thử' }).waitFor();
+    expect(apiRequests[0]).toBe('/api/v1/me');
     const progress = (await app.api('/api/v1/units/D1/progress', auditor)) as ProgressBody;
     const formatted = Object.fromEntries(progress.byLevel.map((l) => [l.level, l.formatted]));
     expect(formatted).toEqual({ base: '1/2 (50,00%)', cell: '2/2 (100,00%)' });
@@ -116,6 +125,24 @@ describe('dashboard in a real browser', () => {
     expect(await storedToken()).toBe(auditor);
   });
 
+  it('when the district page is shown, then the children’s phases come from one children request, not one per child', async () => {
+    const children = (await app.api('/api/v1/units/D1/children', auditor)) as {
+      children: { id: string; phase: string }[];
+    };
+    for (const child of children.children) {
+      const badge = page.locator(`tr[data-unit="${child.id}"] .phase-badge`);
+      expect(await badge.getAttribute('class')).toContain(`phase-${child.phase}`);
+    }
+    expect(unitRequests().sort()).toEqual(
+      [
+        '/api/v1/units/D1',
+        '/api/v1/units/D1',
+        '/api/v1/units/D1/children',
+        '/api/v1/units/D1/progress',
+      ].sort(),
+    );
+  });
+
   it('when the district page is shown, then units with overdue deadlines, flags or overdue alerts are listed with why', async () => {
     const b2 = page.locator('#risk-list li[data-unit="B2"]');
     await b2.waitFor();
@@ -125,14 +152,15 @@ describe('dashboard in a real browser', () => {
     );
     for (const id of ['B1', 'B2']) {
       const view = (await app.api(`/api/v1/units/${id}`, auditor)) as { deadlines: { dueAt: string }[] };
-      const overdue = view.deadlines.filter((d) => Date.parse(d.dueAt) < BROWSER_NOW.getTime());
-      expect(await page.locator(`#risk-list li[data-unit="${id}"] .reason-overdue`).count()).toBe(
-        overdue.length,
-      );
+      const overdue = view.deadlines.filter((d) => Date.parse(d.dueAt) < BROWSER_NOW.getTime()).length;
+      const reason = page.locator(`#risk-list li[data-unit="${id}"] .reason-overdueCount`);
+      expect(await reason.allTextContents()).toEqual(overdue === 0 ? [] : [`${overdue} việc quá hạn`]);
+      expect(await page.locator(`tr[data-unit="${id}"] .overdue-count`).textContent()).toBe(String(overdue));
     }
     expect(await page.locator('#risk-list li[data-unit="B1"]').count()).toBe(0);
-    expect(await b2.locator('.reason-overdue').textContent()).toBe(
-      'Quá hạn: Tổ chức đại hội theo hạn của chỉ thị (hạn 17:00 30/06/2020)',
+    expect(await b2.locator('.reason-overdueCount').count()).toBe(1);
+    expect(await page.locator('tr[data-unit="B2"] .flag-difficult').textContent()).toBe(
+      ' Có khó khăn, phức tạp',
     );
     expect(await page.locator('#alerts-list [data-alert="dl|B2|congress.held|0|due"]').count()).toBe(1);
   });
@@ -158,7 +186,8 @@ describe('dashboard in a real browser', () => {
     await page.locator('#alerts-list [data-alert="dl|B2|congress.held|0|esc-3"]').waitFor();
   });
 
-  it('when a base unit is drilled into, then its cells show with the phases the API reports', async () => {
+  it('when a base unit is drilled into, then its cells show with the phases the API reports, with no per-cell request', async () => {
+    apiRequests.length = 0;
     await page.getByRole('link', { name: 'Xem tiến độ của Đảng bộ phường Một' }).click();
 
     await page.getByRole('heading', { name: 'Tiến độ của Đảng bộ phường Một' }).waitFor();
@@ -170,6 +199,11 @@ describe('dashboard in a real browser', () => {
     expect(await page.locator('nav.trail li').allTextContents()).toEqual([
       'Đảng bộ quận Thử',
       'Đảng bộ phường Một',
+    ]);
+    expect(unitRequests().sort()).toEqual([
+      '/api/v1/units/B1',
+      '/api/v1/units/B1/children',
+      '/api/v1/units/B1/progress',
     ]);
   });
 
@@ -207,6 +241,22 @@ describe('dashboard in a real browser', () => {
     expect(await page.locator('li[data-event="committee.first_meeting_held"] .roles').textContent()).toBe(
       ' · Bí thư',
     );
+    const blocked = (view.allowedEvents as { type: string; allowed: boolean; reason?: string }[]).find(
+      (e) => !e.allowed && e.reason !== undefined,
+    )!;
+    const blockedItem = page.locator(`li[data-event="${blocked.type}"]`);
+    expect(await blockedItem.locator('.reason [lang="en"]').textContent()).toBe(blocked.reason);
+    expect(await blockedItem.locator('.reason-lang').textContent()).toBe(' (lý do bằng tiếng Anh)');
+    const { flags } = (await app.api('/api/v1/units/B1', auditor)) as { flags: Record<string, boolean> };
+    const shownFlags = await Promise.all(
+      (await page.locator('#unit-flags [data-flag]').all()).map((li) => li.getAttribute('data-flag')),
+    );
+    expect(shownFlags.sort()).toEqual(
+      Object.keys(flags)
+        .filter((key) => flags[key])
+        .sort(),
+    );
+    expect(flags.congressHeld).toBe(true);
     const pilot = page.locator('.stepper [data-phase="pilot"]');
     expect(await pilot.getAttribute('class')).toContain('step-skipped');
     await page.screenshot({ path: `${SCREENSHOT_DIR}/dashboard-unit-vi.png`, fullPage: true });
@@ -288,15 +338,25 @@ describe('dashboard in a real browser', () => {
     await page.setViewportSize({ width: 1280, height: 900 });
   });
 
+  it('when a unit flagged difficult is opened, then its page lists the flag', async () => {
+    await page.goto(`${app.baseUrl}/#/unit/B2`);
+    await page.getByRole('heading', { name: 'Chi bộ trường Hai', level: 1, exact: true }).waitFor();
+
+    expect(await page.locator('#unit-flags [data-flag="difficult"]').textContent()).toBe(
+      'Có khó khăn, phức tạp',
+    );
+    expect(await page.locator('#unit-flags [data-flag="congressHeld"]').count()).toBe(0);
+  });
+
   it('when the user signs out, then the token is forgotten, and signing in again works with the keyboard alone', async () => {
+    await page.goto(`${app.baseUrl}/#/tree/D1`);
+    await page.getByRole('heading', { name: 'Tiến độ của Đảng bộ quận Thử' }).waitFor();
     await page.getByRole('button', { name: 'Đăng xuất' }).click();
     await page.getByRole('heading', { name: 'Đăng nhập' }).waitFor();
     expect(await storedToken()).toBeNull();
 
     await page.keyboard.press('Tab');
     await page.keyboard.type(auditor);
-    await page.keyboard.press('Tab');
-    await page.keyboard.type('D1');
     await page.keyboard.press('Enter');
 
     // Same unit as before signing out: the address does not change, the page must still be drawn.
@@ -304,12 +364,43 @@ describe('dashboard in a real browser', () => {
     expect(await storedToken()).toBe(auditor);
   });
 
+  it('when a working group signs in with the token alone, then its assigned unit opens', async () => {
+    const token = await app.issueToken({ role: 'working_group', workingGroup: 'wg1' });
+    await page.getByRole('button', { name: 'Đăng xuất' }).click();
+    await signInWith(token);
+
+    await page.getByRole('heading', { name: 'Tiến độ của Đảng bộ phường Một' }).waitFor();
+    expect(await storedToken()).toBe(token);
+  });
+
+  it('when an admin names a unit at sign-in, then that unit opens instead of the tree root', async () => {
+    const token = await app.issueToken({ role: 'admin' });
+    await page.getByRole('button', { name: 'Đăng xuất' }).click();
+    await page.getByLabel('Mã đơn vị bắt đầu').fill('B2');
+    await signInWith(token);
+
+    await page.getByRole('heading', { name: 'Tiến độ của Chi bộ trường Hai' }).waitFor();
+  });
+
+  it('when a secretary names a unit outside its scope, then sign-in refuses it and keeps nothing', async () => {
+    const token = await app.issueToken({ role: 'secretary', unitId: 'C1' });
+    await page.getByRole('button', { name: 'Đăng xuất' }).click();
+    await page.getByLabel('Mã đơn vị bắt đầu').fill('C2');
+    await signInWith(token);
+
+    await expect
+      .poll(() => page.locator('#sign-in-error').textContent())
+      .toBe('Đơn vị này nằm ngoài phạm vi của bạn.');
+    expect(await storedToken()).toBeNull();
+    await page.getByLabel('Mã đơn vị bắt đầu').fill('');
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.getByRole('heading', { name: 'Tiến độ của Chi bộ 1' }).waitFor();
+  });
+
   it('when the token is revoked during a session, then the next page load returns to sign-in and forgets it', async () => {
     const { token, record } = await app.tokens.create({ role: 'inspection', subtreeOf: 'D1' });
     await page.getByRole('button', { name: 'Đăng xuất' }).click();
-    await page.getByLabel('Mã truy cập (bearer token)').fill(token);
-    await page.getByLabel('Mã đơn vị bắt đầu').fill('D1');
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await signInWith(token);
     await page.getByRole('heading', { name: 'Tiến độ của Đảng bộ quận Thử' }).waitFor();
 
     expect(await app.tokens.revoke(record.id)).toBe(true);

@@ -7,6 +7,7 @@ import {
   alertsSchema,
   childrenSchema,
   historyPageSchema,
+  meSchema,
   problemSchema,
   progressSchema,
   replaySchema,
@@ -75,11 +76,13 @@ export function createApi(token) {
   }
 
   return {
+    /** The token's principal and the unit it naturally starts from. */
+    me: () => get('/api/v1/me', meSchema),
     /** @param {string} id */
     unit: (id) => get(unitPath(id), unitViewSchema),
     /** @param {string} id */
     progress: (id) => get(`${unitPath(id)}/progress`, progressSchema),
-    /** @param {string} id */
+    /** Every direct subordinate with its phase, flags and overdue count, in one request. @param {string} id */
     children: async (id) => (await get(`${unitPath(id)}/children`, childrenSchema)).children,
     /** @param {string} id @param {number} seq */
     replay: (id, seq) => get(`${unitPath(id)}/state?seq=${seq}`, replaySchema),

@@ -17,7 +17,11 @@ import { trailNav } from './views/trail.view.js';
 import { treePage } from './views/tree.page.js';
 import { unitPage } from './views/unit.page.js';
 
-/** @type {{ api: import('./api.js').Api, alerts: import('./schemas.js').Alert[], stop: () => void } | null} */
+/**
+ * `alertsLoaded` settles once the first alerts page is in, so the at-risk list can include alerted units.
+ * @type {{ api: import('./api.js').Api, alerts: import('./schemas.js').Alert[], alertsLoaded: Promise<void>,
+ *   stop: () => void } | null}
+ */
 let session = null;
 
 const main = () => byId('main');
@@ -56,11 +60,14 @@ function goTo(hash) {
 /** @param {string} token */
 function start(token) {
   const api = createApi(token);
-  session = { api, alerts: [], stop: () => undefined };
+  /** @type {import('./schemas.js').Alert[]} */
+  const none = [];
+  /** @type {NonNullable<typeof session>} */
+  const current = { api, alerts: none, alertsLoaded: Promise.resolve(), stop: () => undefined };
+  session = current;
   byId('alerts').hidden = false;
   byId('sign-out').hidden = false;
-  const current = session;
-  api.alerts().then(
+  current.alertsLoaded = api.alerts().then(
     (alerts) => {
       current.alerts = alerts;
       showAlerts(alerts);
@@ -78,12 +85,14 @@ function start(token) {
 async function drawTree(id) {
   if (!session) return;
   const { api } = session;
-  const [view, progress, children] = await Promise.all([api.unit(id), api.progress(id), api.children(id)]);
+  const [view, progress, children] = await Promise.all([
+    api.unit(id),
+    api.progress(id),
+    api.children(id),
+    session.alertsLoaded,
+  ]);
   const alerts = () => session?.alerts ?? [];
-  show(
-    trailNav(visit(view.unit)),
-    ...treePage({ api, view, progress, children, alerts, now: () => Date.now() }),
-  );
+  show(trailNav(visit(view.unit)), ...treePage({ view, progress, children, alerts, now: () => Date.now() }));
 }
 
 /** @param {string} id */

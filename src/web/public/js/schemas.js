@@ -23,10 +23,19 @@ const deadline = z.object({
   dueAt: z.string(),
 });
 
+const flags = z.object({
+  congressHeld: z.boolean(),
+  heldOnTime: z.boolean(),
+  resultsConfirmed: z.boolean(),
+  postponed: z.boolean(),
+  difficult: z.boolean(),
+});
+
 export const unitViewSchema = z.object({
   unit: orgUnit,
   version: z.number(),
   phase: z.string(),
+  flags,
   state: z.unknown(),
   allowedEvents: z.array(
     z.object({ type: z.string(), allowed: z.boolean(), reason: z.optional(z.string()) }),
@@ -47,7 +56,28 @@ export const progressSchema = z.object({
   byLevel: z.array(z.object({ level: z.string(), ...totals })),
 });
 
-export const childrenSchema = z.object({ children: z.array(orgUnit) });
+/** A direct subordinate with its status, as `/children` returns it (one request for all of them). */
+const childStatus = z.extend(orgUnit, {
+  phase: z.string(),
+  version: z.number(),
+  flags,
+  overdueDeadlines: z.number(),
+});
+
+export const childrenSchema = z.object({ children: z.array(childStatus) });
+
+export const meSchema = z.object({
+  principal: z.object({
+    id: z.string(),
+    role: z.string(),
+    unitId: z.optional(z.string()),
+    workingGroup: z.optional(z.string()),
+    subtreeOf: z.optional(z.string()),
+  }),
+  startUnitId: z.nullable(z.string()),
+  roots: z.optional(z.array(z.string())),
+  assignedUnitIds: z.optional(z.array(z.string())),
+});
 
 const historyEntry = z.object({
   seq: z.number(),
@@ -106,6 +136,8 @@ export const problemSchema = z.object({
 
 /** @typedef {z.infer<typeof unitViewSchema>} UnitView */
 /** @typedef {z.infer<typeof unitViewSchema>['unit']} OrgUnit */
+/** @typedef {z.infer<typeof childStatus>} ChildStatus */
+/** @typedef {z.infer<typeof meSchema>} Me */
 /** @typedef {z.infer<typeof deadline>} Deadline */
 /** @typedef {z.infer<typeof progressSchema>} Progress */
 /** @typedef {z.infer<typeof historyEntry>} HistoryEntry */

@@ -18,6 +18,8 @@ function describe(reason) {
         kind: deadlineLabel(reason.deadlineKind),
         due: formatInstant(reason.dueAt),
       });
+    case 'overdueCount':
+      return t('risk.overdueCount', { count: reason.count });
     case 'alert':
       return t('risk.alert', {
         type: alertTypeLabel(reason.alert.type),

@@ -1,11 +1,11 @@
-/** The direct subordinates of a unit, each with its phase and links to drill down or open its page. */
-import { h, replace } from '../dom.js';
+/** The direct subordinates of a unit, each with its phase, flags and links to drill down or open its page. */
+import { h } from '../dom.js';
 import { t } from '../i18n.js';
 import { blockLabel, levelLabel, phaseLabel } from '../labels.js';
 import { treeHref, unitHref } from '../routes.js';
 
 /** @typedef {import('../schemas.js').OrgUnit} OrgUnit */
-/** @typedef {import('../schemas.js').UnitView} UnitView */
+/** @typedef {import('../schemas.js').ChildStatus} ChildStatus */
 
 /**
  * A cell has no subordinates, so its name leads straight to its unit page.
@@ -20,28 +20,46 @@ function nameLink(unit) {
   );
 }
 
+/** @param {ChildStatus} child */
+function phaseCell(child) {
+  return h(
+    'td',
+    { class: 'phase' },
+    h('span', { class: `phase-badge phase-${child.phase}` }, phaseLabel(child.phase)),
+    child.flags.difficult ? h('span', { class: 'flag flag-difficult' }, ` ${t('flags.difficult')}`) : null,
+  );
+}
+
 /**
- * The table, with phases shown as "…" until `showPhase` fills them in.
- * @param {OrgUnit[]} children
+ * The table of subordinates with phase, flags and overdue count, all from the one `/children` answer.
+ * @param {ChildStatus[]} children
  */
 export function childrenTable(children) {
-  /** @type {Map<string, HTMLElement>} */
-  const phaseCells = new Map();
-  const rows = children.map((unit) => {
-    const phase = h('td', { class: 'phase' }, t('loading'));
-    phaseCells.set(unit.id, phase);
-    return h(
+  const rows = children.map((unit) =>
+    h(
       'tr',
       { 'data-unit': unit.id },
       h('th', { scope: 'row' }, nameLink(unit), h('span', { class: 'unit-id' }, unit.id)),
       h('td', {}, levelLabel(unit.level)),
       h('td', {}, blockLabel(unit.block)),
-      phase,
+      phaseCell(unit),
+      h(
+        'td',
+        { class: unit.overdueDeadlines > 0 ? 'overdue-count overdue' : 'overdue-count' },
+        unit.overdueDeadlines,
+      ),
       h('td', {}, h('a', { href: unitHref(unit.id) }, t('children.open'))),
-    );
-  });
-  const head = ['children.name', 'children.level', 'children.block', 'children.phase', 'children.open'];
-  const element = h(
+    ),
+  );
+  const head = /** @type {const} */ ([
+    'children.name',
+    'children.level',
+    'children.block',
+    'children.phase',
+    'children.overdue',
+    'children.open',
+  ]);
+  return h(
     'table',
     { class: 'children', 'aria-labelledby': 'children-title' },
     h(
@@ -50,25 +68,9 @@ export function childrenTable(children) {
       h(
         'tr',
         {},
-        head.map((key) =>
-          h('th', { scope: 'col' }, t(/** @type {import('../messages.js').MessageKey} */ (key))),
-        ),
+        head.map((key) => h('th', { scope: 'col' }, t(key))),
       ),
     ),
     h('tbody', {}, rows),
   );
-  return {
-    element,
-    /** @param {UnitView} view */
-    showPhase: (view) => {
-      const cell = phaseCells.get(view.unit.id);
-      if (cell)
-        replace(cell, h('span', { class: `phase-badge phase-${view.phase}` }, phaseLabel(view.phase)));
-    },
-    /** @param {string} unitId @param {string} message */
-    showError: (unitId, message) => {
-      const cell = phaseCells.get(unitId);
-      if (cell) replace(cell, h('span', { class: 'error' }, message));
-    },
-  };
 }

@@ -1,6 +1,7 @@
 /**
- * Sign-in: a bearer token and the unit to start from. The pair is checked against the API (reading that
- * unit) before it is kept, so a wrong token or a unit outside the token's scope is reported at once.
+ * Sign-in: a bearer token and, optionally, the unit to start from. Without a unit the dashboard starts
+ * where `GET /me` says the token's scope begins. The pair is checked against the API (reading that unit)
+ * before it is kept, so a wrong token or a unit outside the token's scope is reported at once.
  */
 import { h } from '../dom.js';
 import { t } from '../i18n.js';
@@ -8,6 +9,12 @@ import { createApi } from '../api.js';
 import { describeError } from '../labels.js';
 
 const UNIT_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+/**
+ * Where a token starts when no unit is given: its scope root, else (working groups) the first assigned unit.
+ * @param {import('../schemas.js').Me} me
+ */
+const startOf = (me) => me.startUnitId ?? me.assignedUnitIds?.[0] ?? null;
 
 /**
  * @param {{ onSignedIn: (signIn: { token: string, root: string }) => void, message?: string }} deps
@@ -27,7 +34,6 @@ export function signInForm({ onSignedIn, message }) {
     id: 'root',
     name: 'root',
     type: 'text',
-    required: true,
     pattern: UNIT_ID.source,
     'aria-describedby': 'root-hint',
     spellcheck: 'false',
@@ -49,15 +55,20 @@ export function signInForm({ onSignedIn, message }) {
   );
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
-    const signIn = { token: token.value.trim(), root: root.value.trim() };
-    if (!UNIT_ID.test(signIn.root))
-      return void ((error.textContent = t('error.404', { id: signIn.root })), root.focus());
+    const secret = token.value.trim();
+    const given = root.value.trim();
+    if (given !== '' && !UNIT_ID.test(given))
+      return void ((error.textContent = t('error.404', { id: given })), root.focus());
     submit.disabled = true;
+    let start = given;
     try {
-      await createApi(signIn.token).unit(signIn.root);
-      onSignedIn(signIn);
+      const api = createApi(secret);
+      start = given || (startOf(await api.me()) ?? '');
+      if (start === '') return void ((error.textContent = t('signin.needUnit')), root.focus());
+      await api.unit(start);
+      onSignedIn({ token: secret, root: start });
     } catch (failure) {
-      error.textContent = describeError(failure, signIn.root);
+      error.textContent = describeError(failure, start);
     } finally {
       submit.disabled = false;
     }

@@ -48,6 +48,7 @@ function summary(view, skipped) {
         statePaths(view.state).map((p) => h('li', {}, h('code', {}, p))),
       ),
     ],
+    ['unit.flags', flagList(view.flags)],
     ['unit.version', view.version],
     ['unit.lastHash', h('code', { title: view.lastHash }, view.lastHash.slice(0, 12))],
   ];
@@ -106,6 +107,38 @@ function deadlines(view, now) {
   );
 }
 
+/**
+ * The machine's reason, which is English text; in Vietnamese it is labelled as such rather than translated.
+ * @param {string} reason
+ */
+function reasonText(reason) {
+  const note = t('events.reasonLang');
+  return h(
+    'span',
+    { class: 'reason' },
+    ` — `,
+    h('span', { lang: 'en' }, reason),
+    note === '' ? null : h('span', { class: 'reason-lang' }, ` ${note}`),
+  );
+}
+
+/** @param {UnitView['flags']} flags */
+function flagList(flags) {
+  const set = /** @type {const} */ ([
+    'difficult',
+    'postponed',
+    'congressHeld',
+    'heldOnTime',
+    'resultsConfirmed',
+  ]).filter((key) => flags[key]);
+  if (set.length === 0) return t('flags.none');
+  return h(
+    'ul',
+    { id: 'unit-flags', class: 'flags' },
+    set.map((key) => h('li', { 'data-flag': key }, t(`flags.${key}`))),
+  );
+}
+
 /** @param {UnitView} view */
 function events(view) {
   const allowed = view.allowedEvents.filter((e) => e.allowed);
@@ -125,7 +158,7 @@ function events(view) {
               ' ',
               h('code', {}, e.type),
               h('span', { class: 'roles' }, ` · ${eventRolesLabel(e.type)}`),
-              e.reason ? h('span', { class: 'reason' }, ` — ${e.reason}`) : null,
+              e.reason ? reasonText(e.reason) : null,
             ),
           ),
         );
