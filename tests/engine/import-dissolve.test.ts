@@ -90,6 +90,17 @@ describe('importTree: dissolving a unit', () => {
     expect(await namespaceDump(f.redis, f.prefix)).toEqual(before);
   });
 
+  it('when a request accepted before the dissolution is retried with its idempotency key, then it gets the stored result', async () => {
+    const difficult = principals.committeeOf('district');
+    const cleared = { type: 'unit.difficulty_cleared', payload: { reason: 'resolved' } };
+    const first = await f.engine.dispatch(CELL, cleared, difficult, { idempotencyKey: 'k-1' });
+    await f.engine.importTree(toStatusCsv(dissolved), principals.admin);
+
+    const retried = await f.engine.dispatch(CELL, cleared, difficult, { idempotencyKey: 'k-1' });
+
+    expect(retried).toMatchObject({ duplicate: true, seq: first.seq, hash: first.hash });
+  });
+
   it('when a cell is dissolved, then its own history, replay and verification still work for auditors', async () => {
     await f.engine.importTree(toStatusCsv(dissolved), principals.admin);
     const auditor = principals.auditorOf('district');
