@@ -162,9 +162,10 @@ export async function childrenWithStatus(
   }
   const replies = await execPipeline(pipeline);
   const now = ctx.clock.now().getTime();
+  // Dissolved and merged units are no longer subordinates (see children()).
   return ids
     .map((_, i) => childStatusOf(replies.slice(3 * i, 3 * i + 3), now))
-    .filter((child): child is ChildStatus => child !== null);
+    .filter((child): child is ChildStatus => child !== null && child.status === undefined);
 }
 
 /** Ids of every unit whose organisation hash field `field` passes `keep`; one pipeline per SSCAN batch. */

@@ -40,6 +40,8 @@ describe('importTree: dissolving a unit', () => {
       'district-b0-c0',
       'district-b0-c2',
     ]);
+    const withStatus = await f.engine.childrenWithStatus('district-b0', principals.admin);
+    expect(withStatus.map((u) => u.id)).toEqual(['district-b0-c0', 'district-b0-c2']);
   });
 
   it('when a cell is dissolved, then every ancestor drops it from its totals and a rebuild agrees', async () => {
