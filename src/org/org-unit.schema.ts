@@ -29,7 +29,10 @@ export const orgUnitSchema = z.strictObject({
     .min(0, 'must not be negative')
     .max(10_000_000, 'must be at most 10,000,000'),
   term: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/, 'must be a rule set id such as 2020-2025'),
-  status: z.enum(UNIT_STATUSES, { error: `must be one of ${UNIT_STATUSES.join(', ')}` }).optional(),
+  status: z
+    .enum(UNIT_STATUSES, { error: `must be one of ${UNIT_STATUSES.join(', ')}` })
+    .nullable()
+    .optional(),
   mergedInto: unitIdSchema.nullable().optional(),
 });
 
@@ -41,7 +44,7 @@ export function toOrgUnit(row: z.infer<typeof orgUnitSchema>): OrgUnit {
   const { status, mergedInto, ...unit } = row;
   return {
     ...unit,
-    ...(status === undefined || status === 'active' ? {} : { status }),
+    ...(status == null || status === 'active' ? {} : { status }),
     ...(mergedInto == null ? {} : { mergedInto }),
   };
 }

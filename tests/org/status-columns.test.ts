@@ -47,6 +47,14 @@ describe('parseOrgTree: status and merged_into columns', () => {
     expect(withColumns).toEqual(unitsOf(parseOrgTree({ format: 'csv', content: toCsv(VALID_ROWS) })));
   });
 
+  it('when a JSON row has status null and mergedInto null, then it is read as active', () => {
+    const rows = JSON.parse(toJson(VALID_ROWS)) as Record<string, unknown>[];
+    const content = JSON.stringify(rows.map((row) => ({ ...row, status: null, mergedInto: null })));
+    const units = unitsOf(parseOrgTree({ format: 'json', content }));
+    expect(units).toEqual(unitsOf(parseOrgTree({ format: 'json', content: toJson(VALID_ROWS) })));
+    expect(units.every((u) => !('status' in u) && !('mergedInto' in u))).toBe(true);
+  });
+
   const bad: [string, Record<string, Partial<RowSpec>>, string, string, RegExp][] = [
     [
       'an unknown status',
