@@ -2,9 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { OrgUnit } from '../../src/engine/engine.types.js';
 import { ValidationError } from '../../src/shared/errors.js';
 import { buildDistrict, buildUnit, principals } from '../support/builders.js';
-import { patch, toStatusCsv } from '../org/org-closing.builders.js';
+import { namespaceContent, patch, toStatusCsv } from '../org/org-closing.builders.js';
 import { openEngineFixture, type EngineFixture } from './engine-fixture.js';
-import { namespaceDump } from './namespace-dump.js';
 
 const tree = buildDistrict({ bases: 2, cellsPerBase: 3 });
 /** CSV line of a unit of `units` (the header is line 1). */
@@ -76,7 +75,7 @@ describe('importTree: refused dissolutions and merges', () => {
   afterEach(async () => f.cleanup());
 
   const expectRefused = async (units: OrgUnit[], expected: Case[2]) => {
-    const before = await namespaceDump(f.redis, f.prefix);
+    const before = await namespaceContent(f.redis, f.prefix);
     const error = await f.engine.importTree(toStatusCsv(units), principals.admin).catch((e: unknown) => e);
 
     expect(error).toBeInstanceOf(ValidationError);
@@ -86,7 +85,7 @@ describe('importTree: refused dissolutions and merges', () => {
         message: expect.stringMatching(reason) as string,
       })),
     );
-    expect(await namespaceDump(f.redis, f.prefix)).toEqual(before);
+    expect(await namespaceContent(f.redis, f.prefix)).toEqual(before);
   };
 
   it.each(cases)('when %s, then one error per bad row and nothing is written', async (_, units, expected) => {

@@ -1,9 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ConflictError } from '../../src/shared/errors.js';
 import { buildDistrict, principals, toCsv } from '../support/builders.js';
-import { patch, readOrgRecords, toStatusCsv } from '../org/org-closing.builders.js';
+import { namespaceContent, patch, readOrgRecords, toStatusCsv } from '../org/org-closing.builders.js';
 import { openEngineFixture, type EngineFixture } from './engine-fixture.js';
-import { namespaceDump } from './namespace-dump.js';
 
 const CELL = 'district-b0-c1';
 const flag = { type: 'unit.flagged_difficult', payload: { reason: 'complaints' } };
@@ -80,7 +79,7 @@ describe('importTree: dissolving a unit', () => {
 
   it('when an event is sent to a dissolved cell, then it is refused as not allowed and nothing is written', async () => {
     await f.engine.importTree(toStatusCsv(dissolved), principals.admin);
-    const before = await namespaceDump(f.redis, f.prefix);
+    const before = await namespaceContent(f.redis, f.prefix);
 
     const error = await f.engine
       .dispatch(CELL, { type: 'plan.submitted', payload: {} }, principals.secretaryOf(CELL))
@@ -89,7 +88,7 @@ describe('importTree: dissolving a unit', () => {
     expect(error).toBeInstanceOf(ConflictError);
     expect(error).toMatchObject({ reason: 'not_allowed', details: { allowed: [], status: 'dissolved' } });
     expect((error as Error).message).toMatch(/district-b0-c1 was dissolved/);
-    expect(await namespaceDump(f.redis, f.prefix)).toEqual(before);
+    expect(await namespaceContent(f.redis, f.prefix)).toEqual(before);
   });
 
   it('when a request accepted before the dissolution is retried with its idempotency key, then it gets the stored result', async () => {
@@ -120,7 +119,7 @@ describe('importTree: dissolving a unit', () => {
 
   it('when the same file is imported again, with or without the new columns, then nothing is written', async () => {
     await f.engine.importTree(toStatusCsv(dissolved), principals.admin);
-    const before = await namespaceDump(f.redis, f.prefix);
+    const before = await namespaceContent(f.redis, f.prefix);
 
     const again = await f.engine.importTree(toStatusCsv(dissolved), principals.admin);
     // An old-style file simply leaves the dissolved unit out.
@@ -129,6 +128,6 @@ describe('importTree: dissolving a unit', () => {
 
     expect(again).toEqual({ created: 0, updated: 0, unchanged: 9 });
     expect(without).toEqual({ created: 0, updated: 0, unchanged: 8 });
-    expect(await namespaceDump(f.redis, f.prefix)).toEqual(before);
+    expect(await namespaceContent(f.redis, f.prefix)).toEqual(before);
   });
 });

@@ -2,9 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { OrgUnit } from '../../src/engine/engine.types.js';
 import { ConflictError } from '../../src/shared/errors.js';
 import { buildDistrict, principals, toJson } from '../support/builders.js';
-import { patch, readOrgRecords } from '../org/org-closing.builders.js';
+import { namespaceContent, patch, readOrgRecords } from '../org/org-closing.builders.js';
 import { openEngineFixture, type EngineFixture } from './engine-fixture.js';
-import { namespaceDump } from './namespace-dump.js';
 
 const json = (units: readonly OrgUnit[]) => ({ format: 'json' as const, content: toJson(units) });
 
@@ -100,13 +99,13 @@ describe('importTree: merging two base units', () => {
 
   it('when the merge file is imported again, then nothing is written', async () => {
     await f.engine.importTree(json(mergedTree(tree)), principals.admin);
-    const before = await namespaceDump(f.redis, f.prefix);
+    const before = await namespaceContent(f.redis, f.prefix);
 
     expect(await f.engine.importTree(json(mergedTree(tree)), principals.admin)).toEqual({
       created: 0,
       updated: 0,
       unchanged: 10,
     });
-    expect(await namespaceDump(f.redis, f.prefix)).toEqual(before);
+    expect(await namespaceContent(f.redis, f.prefix)).toEqual(before);
   });
 });
