@@ -45,7 +45,13 @@ function checkClosedRecord(line: number, unit: OrgUnit, stored: OrgUnit, report:
   }
 }
 
-function checkClosing(line: number, unit: OrgUnit, stored: OrgUnit, tree: StoredTree, report: Report): void {
+function checkClosing(
+  line: number,
+  unit: OrgUnit,
+  stored: OrgUnit,
+  known: (id: string) => boolean,
+  report: Report,
+): void {
   const changed = FIELDS.find((field) => unit[field] !== stored[field]);
   if (changed !== undefined) {
     report(
@@ -54,7 +60,7 @@ function checkClosing(line: number, unit: OrgUnit, stored: OrgUnit, tree: Stored
       `a unit being ${statusOf(unit)} keeps its other fields; change them in another import`,
     );
   }
-  if (unit.mergedInto !== undefined && !tree.units.has(unit.mergedInto)) {
+  if (unit.mergedInto !== undefined && !known(unit.mergedInto)) {
     report(line, 'mergedInto', `unknown unit ${unit.mergedInto}`);
   }
 }
@@ -108,7 +114,7 @@ export function checkAgainstStore(
     else if (stored === undefined && unit.status !== undefined)
       report(line, 'status', `${unit.id} does not exist yet: only an existing unit can be ${unit.status}`);
     else if (stored && isClosing(unit, stored)) {
-      checkClosing(line, unit, stored, tree, report);
+      checkClosing(line, unit, stored, (id) => file.has(id) || tree.units.has(id), report);
       checkMergeTarget(line, unit, file, tree, report);
       checkLeftBehind(line, unit, inFile, tree, report);
     }

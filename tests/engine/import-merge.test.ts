@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { OrgUnit } from '../../src/engine/engine.types.js';
 import { ConflictError } from '../../src/shared/errors.js';
-import { buildDistrict, principals, toJson } from '../support/builders.js';
+import { buildDistrict, buildUnit, principals, toJson } from '../support/builders.js';
 import { namespaceContent, patch, readOrgRecords } from '../org/org-closing.builders.js';
 import { openEngineFixture, type EngineFixture } from './engine-fixture.js';
 
@@ -95,6 +95,36 @@ describe('importTree: merging two base units', () => {
       reason: 'not_allowed',
       details: { status: 'merged', mergedInto: 'district-b0' },
     });
+  });
+
+  it('when two bases merge into a new base created in the same file, then it is created with their cells', async () => {
+    let units = [
+      ...tree,
+      buildUnit({ id: 'district-new', level: 'base', parentId: 'district', memberCount: 160 }),
+    ];
+    for (const base of ['district-b1', 'district-b2']) {
+      units = patch(units, base, { status: 'merged', mergedInto: 'district-new' });
+      for (const cell of [`${base}-c0`, `${base}-c1`])
+        units = patch(units, cell, { parentId: 'district-new' });
+    }
+
+    const report = await f.engine.importTree(json(units), principals.admin);
+
+    expect(report).toEqual({ created: 1, updated: 6, unchanged: 4 });
+    expect((await f.engine.children('district', principals.admin)).map((u) => u.id)).toEqual([
+      'district-b0',
+      'district-new',
+    ]);
+    expect(await totals('district-new')).toEqual([['cell', 4]]);
+    expect(await totals('district')).toEqual([
+      ['base', 2],
+      ['cell', 6],
+    ]);
+    const history = await f.engine.history('district', {}, principals.admin);
+    expect(history.entries.map((e) => e.payload)).toEqual([
+      { added: ['district-new'], removed: ['district-b1', 'district-b2'] },
+    ]);
+    expect(await f.engine.rebuildRollups()).toEqual({ units: 11, matches: true });
   });
 
   it('when the merge file is imported again, then nothing is written', async () => {
