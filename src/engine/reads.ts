@@ -168,7 +168,10 @@ export async function childrenWithStatus(
     .filter((child): child is ChildStatus => child !== null && child.status === undefined);
 }
 
-/** Ids of every unit whose organisation hash field `field` passes `keep`; one pipeline per SSCAN batch. */
+/**
+ * Ids of every active unit whose organisation hash field `field` passes `keep`; one pipeline per SSCAN
+ * batch. Dissolved and merged units keep their hashes but are no longer part of anyone's scope to start from.
+ */
 async function unitIdsWhere(
   ctx: EngineContext,
   field: 'parentId' | 'workingGroup',
@@ -177,11 +180,11 @@ async function unitIdsWhere(
   const found: string[] = [];
   for await (const batch of scanSet(ctx.redis, ctx.keys.allUnits)) {
     const pipeline = ctx.redis.pipeline();
-    for (const id of batch) pipeline.hget(ctx.keys.unit(id), field);
-    const values = z.array(stringOrNull).parse(await execPipeline(pipeline));
+    for (const id of batch) pipeline.hmget(ctx.keys.unit(id), field, 'status');
+    const replies = z.array(z.tuple([stringOrNull, stringOrNull])).parse(await execPipeline(pipeline));
     batch.forEach((id, i) => {
-      const value = values[i];
-      if (value !== null && value !== undefined && keep(value)) found.push(id);
+      const [value, status] = replies[i] ?? [null, null];
+      if (value !== null && status === null && keep(value)) found.push(id);
     });
   }
   return found.sort();

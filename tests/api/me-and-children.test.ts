@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createManualClock } from '../../src/shared/clock.js';
 import { hashToken } from '../../src/auth/token-store.js';
-import { digestPrefix, startTestApp, type RoleName, type TestApp } from './api-harness.js';
+import { LOCAL_ADMIN } from '../../src/auth/principal.schema.js';
+import { digestPrefix, startTestApp, TREE, type RoleName, type TestApp } from './api-harness.js';
 
 interface Flags {
   congressHeld: boolean;
@@ -197,5 +198,14 @@ describe('who am I, children with their status, unit flags', () => {
     expect(
       doc.paths['/api/v1/units/{id}/children']!.get!.responses['200']!.content!['application/json']!.schema,
     ).toEqual({ $ref: '#/components/schemas/Children' });
+  });
+
+  it('when a unit assigned to a working group is dissolved, then /me no longer lists it', async () => {
+    const tree = TREE.map((u) => (u.id === 'C2' ? { ...u, status: 'dissolved' as const } : u));
+    await t.engine.importTree({ format: 'json', content: JSON.stringify(tree) }, LOCAL_ADMIN);
+
+    const res = await get('/api/v1/me', 'working_group');
+    expect(res.body.assignedUnitIds).toEqual(['B1', 'C1']);
+    expect((await get('/api/v1/me', 'admin')).body.roots).toEqual(['D1', 'D2']);
   });
 });
