@@ -348,6 +348,21 @@ describe('dashboard in a real browser', () => {
     expect(await page.locator('#unit-flags [data-flag="congressHeld"]').count()).toBe(0);
   });
 
+  it('when the unit page is shown in English, then blocked reasons carry no language note', async () => {
+    const reasons = page.locator('ul.events .reason');
+    expect(await page.locator('ul.events .reason-lang').count()).toBe(await reasons.count());
+
+    await page.getByLabel('Ngôn ngữ').selectOption('en');
+    await page.getByRole('heading', { name: 'Chi bộ trường Hai', level: 1, exact: true }).waitFor();
+    await page.getByRole('heading', { name: 'Allowed events' }).waitFor();
+
+    expect(await reasons.count()).toBeGreaterThan(0);
+    expect(await page.locator('ul.events .reason-lang').count()).toBe(0);
+    expect(await page.locator('#unit-flags [data-flag="difficult"]').textContent()).toBe('Difficult');
+    await page.getByLabel('Language').selectOption('vi');
+    await page.getByRole('heading', { name: 'Sự kiện được phép' }).waitFor();
+  });
+
   it('when the user signs out, then the token is forgotten, and signing in again works with the keyboard alone', async () => {
     await page.goto(`${app.baseUrl}/#/tree/D1`);
     await page.getByRole('heading', { name: 'Tiến độ của Đảng bộ quận Thử' }).waitFor();
