@@ -65,7 +65,8 @@ export async function getUnit(ctx: EngineContext, unitId: string, principal: Pri
     flags: flagsOf(snap.milestones),
     value: snap.snapshot.value,
     snapshot: snap.snapshot,
-    allowedEvents: listAllowedEvents(snap.snapshot),
+    // A dissolved or merged unit accepts nothing (dispatch refuses it), so it offers nothing.
+    allowedEvents: unit.unit.status === undefined ? listAllowedEvents(snap.snapshot) : [],
     deadlines,
     lastHash: snap.head,
   };

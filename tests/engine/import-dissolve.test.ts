@@ -108,6 +108,7 @@ describe('importTree: dissolving a unit', () => {
 
     const view = await f.engine.getUnit(CELL, auditor);
     expect(view.unit).toMatchObject({ id: CELL, status: 'dissolved' });
+    expect(view.allowedEvents).toEqual([]);
     expect((await f.engine.history(CELL, {}, auditor)).entries.map((e) => e.type)).toEqual([
       'unit.flagged_difficult',
     ]);
