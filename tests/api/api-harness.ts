@@ -122,41 +122,5 @@ export async function startTestApp(
   };
 }
 
-/**
- * A key's logical content. Not DUMP: a hash's serialised field order follows Redis's internal table, which
- * reads alone can reshuffle (incremental rehashing), so equal contents could give different bytes.
- */
-async function contentOf(redis: Redis, key: string): Promise<unknown> {
-  const type = await redis.type(key);
-  switch (type) {
-    case 'string':
-      return [type, await redis.get(key)];
-    case 'hash':
-      return [type, Object.entries(await redis.hgetall(key)).sort(([a], [b]) => a.localeCompare(b))];
-    case 'set':
-      return [type, (await redis.smembers(key)).sort()];
-    case 'zset':
-      return [type, await redis.zrange(key, 0, '-1', 'WITHSCORES')];
-    case 'list':
-      return [type, await redis.lrange(key, 0, -1)];
-    case 'stream':
-      return [type, await redis.xrange(key, '-', '+')];
-    default:
-      return [type, (await redis.dumpBuffer(key))?.toString('base64') ?? null];
-  }
-}
-
 /** SHA-256 of every key and its content under the prefix, to prove a refused request changed nothing. */
-export async function digestPrefix(redis: Redis, prefix: string): Promise<string> {
-  const { createHash } = await import('node:crypto');
-  const keys: string[] = [];
-  let cursor = '0';
-  do {
-    const [next, batch] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
-    cursor = next;
-    keys.push(...batch);
-  } while (cursor !== '0');
-  const hash = createHash('sha256');
-  for (const key of keys.sort()) hash.update(JSON.stringify([key, await contentOf(redis, key)])).update('\n');
-  return hash.digest('hex');
-}
+export { namespaceDigest as digestPrefix } from '../support/namespace.js';

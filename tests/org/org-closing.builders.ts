@@ -42,30 +42,5 @@ export async function readOrgRecords(redis: Redis, prefix: string): Promise<OrgR
   return entries.map(([, fields]) => JSON.parse(fields[fields.indexOf('e') + 1]!) as OrgRecord);
 }
 
-/**
- * Every key under `prefix` with its logical content, to prove an operation wrote nothing. Not DUMP: a
- * hash's serialised field order can change on reads alone (incremental rehashing).
- */
-export async function namespaceContent(redis: Redis, prefix: string): Promise<Record<string, unknown>> {
-  const content: Record<string, unknown> = {};
-  let cursor = '0';
-  do {
-    const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
-    cursor = next;
-    for (const key of keys) content[key] = await contentOf(redis, key);
-  } while (cursor !== '0');
-  return content;
-}
-
-async function contentOf(redis: Redis, key: string): Promise<unknown> {
-  switch (await redis.type(key)) {
-    case 'hash':
-      return Object.entries(await redis.hgetall(key)).sort(([a], [b]) => a.localeCompare(b));
-    case 'set':
-      return (await redis.smembers(key)).sort();
-    case 'stream':
-      return await redis.xrange(key, '-', '+');
-    default:
-      return await redis.get(key);
-  }
-}
+/** Every key under a prefix with its logical content (shared helper; see tests/support/namespace.ts). */
+export { namespaceContents as namespaceContent } from '../support/namespace.js';

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ConflictError, NotFoundError } from '../../src/shared/errors.js';
 import { appendEvent, createKeySpace, type AppendEventInput, type KeySpace } from '../../src/store/index.js';
 import { createTestRedis } from '../support/redis.js';
+import { namespaceContents } from '../support/namespace.js';
 
 let redis: Redis;
 let keys: KeySpace;
@@ -37,17 +38,8 @@ function input(overrides: Partial<AppendEventInput> = {}): AppendEventInput {
   };
 }
 
-async function snapshotOfNamespace(): Promise<Record<string, string>> {
-  const found: string[] = [];
-  let cursor = '0';
-  do {
-    const [next, batch] = await redis.scan(cursor, 'MATCH', `${keys.prefix}:*`, 'COUNT', 1000);
-    found.push(...batch);
-    cursor = next;
-  } while (cursor !== '0');
-  const dump: Record<string, string> = {};
-  for (const key of found.sort()) dump[key] = JSON.stringify(await redis.dump(key));
-  return dump;
+function snapshotOfNamespace(): Promise<Record<string, string>> {
+  return namespaceContents(redis, keys.prefix);
 }
 
 describe('append-event.lua', () => {
