@@ -156,7 +156,11 @@ function planClose(
 ) {
   const { phase, milestones } = prev.snap;
   addRollup(plan, prev.unit.ancestorIds, contribution({ ...prev.unit.unit, phase, milestones }), -1);
-  plan.updates.push({ unitId: u.id, unitFields: unitHashFields(u, prev.unit.ancestorIds, prev.unit.input) });
+  plan.updates.push({
+    unitId: u.id,
+    unitFields: unitHashFields(u, prev.unit.ancestorIds, prev.unit.input),
+    closed: u.status,
+  });
   noteHierarchy(plan, u.parentId, existing, 'removed', u.id);
   const merged = u.status === 'merged' && u.mergedInto !== undefined;
   plan.orgChanges.push({

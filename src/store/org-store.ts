@@ -22,6 +22,8 @@ export interface UnitUpdateWrite {
   unitFields: Record<string, string>;
   /** Set when the unit moves: leave the old parent's children set, join the new one. */
   move?: { from: string | null; to: string | null };
+  /** Set when the unit is dissolved or merged: marks its snapshot hash so the append script refuses it. */
+  closed?: 'dissolved' | 'merged';
 }
 
 async function inBatches<T>(
@@ -62,6 +64,7 @@ export async function writeUnitUpdates(
 ): Promise<void> {
   await inBatches(redis, updates, (pipeline, u) => {
     pipeline.hset(keys.unit(u.unitId), u.unitFields);
+    if (u.closed) pipeline.hset(keys.snap(u.unitId), 'closed', u.closed);
     if (u.move?.from) pipeline.srem(keys.children(u.move.from), u.unitId);
     if (u.move?.to) pipeline.sadd(keys.children(u.move.to), u.unitId);
   });

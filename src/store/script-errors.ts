@@ -5,6 +5,7 @@ export const SCRIPT_CODES = {
   versionConflict: -1,
   idempotencyMismatch: -2,
   unitMissing: -3,
+  unitClosed: -4,
 } as const;
 
 /** What a refusing script was doing, to word the error. */
@@ -36,6 +37,15 @@ export function scriptError(reply: readonly unknown[], ctx: ScriptContext): AppE
       );
     case SCRIPT_CODES.unitMissing:
       return new NotFoundError(`unit ${ctx.subject} not found`);
+    case SCRIPT_CODES.unitClosed:
+      return new ConflictError(
+        `unit ${ctx.subject} is ${String(reply[1])}: it accepts no further events`,
+        'not_allowed',
+        {
+          allowed: [],
+          status: reply[1],
+        },
+      );
     default:
       return new AppError(`${ctx.script} returned unknown code ${code}`, 500, 'script_error', { code });
   }

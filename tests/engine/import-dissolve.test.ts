@@ -89,6 +89,8 @@ describe('importTree: dissolving a unit', () => {
     expect(error).toMatchObject({ reason: 'not_allowed', details: { allowed: [], status: 'dissolved' } });
     expect((error as Error).message).toMatch(/district-b0-c1 was dissolved/);
     expect(await namespaceContent(f.redis, f.prefix)).toEqual(before);
+    // The append script itself refuses too, so a dispatch that read the unit before the import cannot append.
+    expect(await f.redis.hget(`${f.prefix}:{${CELL}}:snap`, 'closed')).toBe('dissolved');
   });
 
   it('when a request accepted before the dissolution is retried with its idempotency key, then it gets the stored result', async () => {

@@ -114,6 +114,18 @@ describe('append-event.lua', () => {
     expect(await snapshotOfNamespace()).toEqual(before);
   });
 
+  it('when the unit was closed by an import after the caller read it, then the script refuses and nothing is written', async () => {
+    // What an import closing the unit writes; the caller computed its transition before that.
+    await redis.hset(keys.snap('cell-1'), 'closed', 'dissolved');
+    const before = await snapshotOfNamespace();
+
+    const error = await appendEvent(redis, keys, input()).catch((e: unknown) => e);
+
+    expect(error).toBeInstanceOf(ConflictError);
+    expect(error).toMatchObject({ reason: 'not_allowed', details: { allowed: [], status: 'dissolved' } });
+    expect(await snapshotOfNamespace()).toEqual(before);
+  });
+
   it('when the unit does not exist, then NotFoundError and nothing is written', async () => {
     const error = await appendEvent(redis, keys, input({ unitId: 'ghost' })).catch((e: unknown) => e);
 

@@ -34,6 +34,7 @@
     {-1, currentVersion}            version conflict, nothing written
     {-2}                            idempotency key used before with another body, nothing written
     {-3}                            unit does not exist, nothing written
+    {-4, status}                    unit dissolved or merged (snapshot hash field `closed`), nothing written
 ]]
 local snapKey = KEYS[1]
 local useIdempotency = ARGV[2] == '1'
@@ -46,8 +47,11 @@ if useIdempotency then
   end
 end
 
-local current = redis.call('HGET', snapKey, 'v')
+local state = redis.call('HMGET', snapKey, 'v', 'closed')
+local current = state[1]
 if not current then return {-3} end
+-- Checked here, not only on the caller's read, so an import closing the unit cannot race an append.
+if state[2] then return {-4, state[2]} end
 if tonumber(current) ~= tonumber(ARGV[1]) then return {-1, tonumber(current)} end
 
 local version = tonumber(current) + 1
