@@ -66,6 +66,8 @@ function buildApp(runtime: Runtime, workers: RunningWorkers | null, logger: Logg
       bodyLimit: env.BODY_LIMIT,
       rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
       authFailuresPerMinute: env.AUTH_FAILURES_PER_MINUTE,
+      // A revocation made by the CLI or another replica takes effect within 2 s.
+      tokenCacheMs: 2_000,
       inspect: { enabled: env.CONGRESS_INSPECT, url: env.CONGRESS_INSPECT_URL },
     },
   });

@@ -21,6 +21,7 @@ import { buildOpenApiDocument } from './openapi.js';
 import { errorHandler } from './problem.js';
 import { failedAuthRateLimit, perTokenRateLimit } from './rate-limit.js';
 import { requestId } from './request-context.js';
+import { cacheTokenStore } from './token-cache.js';
 import { unitsRouter } from './units.routes.js';
 import { createDashboardRouter } from '../web/index.js';
 
@@ -44,6 +45,11 @@ export interface AppDeps {
     rateLimitPerMinute?: number;
     /** 401 answers one client address may get per minute before 429. */
     authFailuresPerMinute?: number;
+    /**
+     * Milliseconds a resolved token is trusted in process (see token-cache.ts); 0, the default, asks
+     * the token store on every request. A revocation elsewhere takes effect within this delay.
+     */
+    tokenCacheMs?: number;
     inspect?: InspectOptions;
   };
 }
@@ -67,9 +73,11 @@ export function createApp(deps: AppDeps): Express {
 
   const limit = perTokenRateLimit({ limit: options.rateLimitPerMinute ?? 600 });
   const guard = failedAuthRateLimit({ limit: options.authFailuresPerMinute ?? 60 });
-  const auth = [guard, authenticate(deps.tokens), limit];
+  const tokenCacheMs = options.tokenCacheMs ?? 0;
+  const tokens = tokenCacheMs > 0 ? cacheTokenStore(deps.tokens, { ttlMs: tokenCacheMs }) : deps.tokens;
+  const auth = [guard, authenticate(tokens), limit];
   if (deps.queueDashboard) {
-    const browserAuth = authenticate(deps.tokens, { allowBasic: true });
+    const browserAuth = authenticate(tokens, { allowBasic: true });
     app.use('/admin/queues', guard, browserAuth, limit, requireRole('admin'), deps.queueDashboard);
   }
 
@@ -82,7 +90,7 @@ export function createApp(deps: AppDeps): Express {
   api.use(meRouter(deps.engine));
   api.use(unitsRouter(deps.engine, metrics));
   if (deps.alerts) api.use(alertsRouter(deps.alerts));
-  api.use(adminRouter(deps.engine, deps.tokens));
+  api.use(adminRouter(deps.engine, tokens));
   if (options.inspect?.enabled === true) api.use(inspectRouter(deps.engine, options.inspect));
   app.use('/api/v1', api);
   app.use(createDashboardRouter());
