@@ -34,6 +34,8 @@ export interface AppendPlan {
   phase: Phase;
   effects: MachineEffect[];
   nextDeadlines: Deadline[];
+  /** The snapshot hash as it reads back once the append is stored. */
+  written: StoredSnap;
 }
 
 /** The refusal of a transition as an application error. */
@@ -95,6 +97,13 @@ export function planAppend(
     phase: outcome.phase,
     effects: outcome.effects,
     nextDeadlines,
+    written: {
+      snapshot: outcome.snapshot,
+      version: seq,
+      head: record.hash,
+      phase: outcome.phase,
+      milestones,
+    },
     input: {
       unitId: unit.unit.id,
       ancestorIds: unit.ancestorIds,

@@ -11,10 +11,11 @@ import {
   deadlineSetSchema,
   effectsSchema,
   readForDispatch,
+  rememberWrittenSnap,
   type DispatchRead,
 } from '../store/index.js';
 import { actorFor, assertCanSend, assertOpen, eventRoleFor } from './access.js';
-import { planAppend, type EventRequest } from './append-plan.js';
+import { planAppend, type AppendPlan, type EventRequest } from './append-plan.js';
 import { cascadeToParent } from './cascade.js';
 import type { EngineContext } from './context.js';
 import type { DispatchOptions, DispatchResult, Principal } from './engine.types.js';
@@ -121,9 +122,24 @@ async function attempt(
   };
   if (appended.duplicate)
     return { result, effects: effectsSchema.parse(effectsJson), parentId: unit.parentId };
+  rememberWritten(ctx, unitId, plan, appended.version);
   if (unchanged) return { result, effects: plan.effects, parentId: unit.parentId };
   const deadlines = { previousJson: read.deadlinesJson, next: plan.nextDeadlines };
   return { result, effects: plan.effects, parentId: unit.parentId, deadlines };
+}
+
+/** Lets the next read of this unit reuse the snapshot just written instead of parsing it back. */
+function rememberWritten(ctx: EngineContext, unitId: string, plan: AppendPlan, version: number): void {
+  if (version !== plan.written.version) return;
+  const { input } = plan;
+  const fields = {
+    v: String(version),
+    h: input.hash,
+    s: input.snapshotJson,
+    p: input.phase,
+    m: input.milestonesJson,
+  };
+  rememberWrittenSnap(ctx.keys, unitId, fields, plan.written);
 }
 
 function isRetryableConflict(error: unknown, options: DispatchOptions): boolean {

@@ -43,6 +43,70 @@ function parseSnap(raw: Record<string, string> | undefined): StoredSnap | null {
   return storedSnapSchema.parse(raw);
 }
 
+/** A parse result and the exact stored fields it came from. */
+interface Parsed<T> {
+  raw: Readonly<Record<string, string>>;
+  value: T;
+}
+
+/**
+ * Most recent parses of unit and snapshot hashes, by Redis key. A hit needs every stored field to
+ * be the same string as the one parsed before, so a hit returns exactly what the schema returned for
+ * that content: validation runs once per content instead of once per read. Values are frozen, since
+ * every later reader shares them. FIFO-bounded so memory stays flat on a national tree.
+ */
+const parsedUnits = new Map<string, Parsed<StoredUnit>>();
+const parsedSnaps = new Map<string, Parsed<StoredSnap>>();
+const PARSED_LIMIT = 16_384;
+
+function sameFields(a: Readonly<Record<string, string>>, b: Readonly<Record<string, string>>): boolean {
+  let count = 0;
+  for (const field in a) {
+    if (a[field] !== b[field]) return false;
+    count++;
+  }
+  return count === Object.keys(b).length;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return value;
+  for (const child of Object.values(value)) deepFreeze(child);
+  return Object.freeze(value);
+}
+
+function remember<T>(cache: Map<string, Parsed<T>>, key: string, raw: Record<string, string>, value: T): T {
+  if (cache.size >= PARSED_LIMIT && !cache.has(key)) cache.delete(cache.keys().next().value!);
+  cache.set(key, { raw, value: deepFreeze(value) });
+  return value;
+}
+
+function parseCached<T>(
+  cache: Map<string, Parsed<T>>,
+  key: string,
+  raw: Record<string, string> | undefined,
+  parse: (raw: Record<string, string>) => T | null,
+): T | null {
+  if (!raw) return null;
+  const hit = cache.get(key);
+  if (hit && sameFields(hit.raw, raw)) return hit.value;
+  const value = parse(raw);
+  return value === null ? null : remember(cache, key, raw, value);
+}
+
+/**
+ * Records what an append just wrote to `unitId`'s snapshot hash (the fields as append-event.lua
+ * stores them, and the values they encode), so the next dispatch read of that unitId skips parsing
+ * its own write. `snap` must be what `storedSnapSchema` yields for `fields`; it is frozen here.
+ */
+export function rememberWrittenSnap(
+  keys: KeySpace,
+  unitId: string,
+  fields: { v: string; h: string; s: string; p: string; m: string },
+  snap: StoredSnap,
+): void {
+  remember(parsedSnaps, keys.snap(unitId), fields, snap);
+}
+
 function parseIdempotency(raw: (string | null)[] | undefined): IdempotencyRecord | null {
   if (!raw?.[0]) return null;
   const [bodyHash, seq, version, hash, phase, effects] = raw;
@@ -90,8 +154,8 @@ export async function readForDispatch(
   }
   const [unit, snap, deadlines, idem] = await execPipeline(pipeline);
   return {
-    unit: parseUnit(unit as Record<string, string>),
-    snap: parseSnap(snap as Record<string, string>),
+    unit: parseCached(parsedUnits, keys.unit(unitId), unit as Record<string, string>, parseUnit),
+    snap: parseCached(parsedSnaps, keys.snap(unitId), snap as Record<string, string>, parseSnap),
     idempotency: parseIdempotency(idem as (string | null)[] | undefined),
     deadlinesJson: typeof deadlines === 'string' ? deadlines : null,
   };
