@@ -1,6 +1,21 @@
 import type { Engine, OrgUnit, Principal } from '../engine/engine.types.js';
 import type { TokenStore } from '../auth/token-store.js';
 import type { TokenRequest } from '../auth/principal.schema.js';
+import type { ProcedureActors } from '../demo/procedure-driver.js';
+import { demoStraggler, driveDemoToReportDay, REPORT_DAY } from '../demo/report-day.js';
+
+/** The people who acted in the demo's history: each unit's secretary and the committee above it. */
+function demoActors(admin: Principal): ProcedureActors {
+  return {
+    reader: admin,
+    secretaryOf: (unitId) => ({ id: `demo-secretary-${unitId}`, role: 'secretary', unitId }),
+    committeeOf: (subtreeOf) => ({
+      id: `demo-committee-${subtreeOf}`,
+      role: 'standing_committee',
+      subtreeOf,
+    }),
+  };
+}
 
 /** One printed demo token. */
 export interface DemoToken {
@@ -9,16 +24,17 @@ export interface DemoToken {
   request: TokenRequest;
 }
 
-/** One token per role, scoped to representative units of the demo tree. */
-function demoTokenRequests(units: OrgUnit[]): TokenRequest[] {
+/**
+ * One token per role, scoped to representative units of the demo tree: the secretary and the working
+ * group are the straggler's (the one unit with work left to do), the committees the district's.
+ */
+function demoTokenRequests(units: OrgUnit[], straggler: OrgUnit): TokenRequest[] {
   const district = units.find((u) => u.level === 'district') ?? units.find((u) => u.parentId === null);
-  const cell = units.find((u) => u.level === 'cell') ?? units.at(-1);
-  const group = units.find((u) => u.level === 'base' && u.workingGroup !== null)?.workingGroup;
-  if (district === undefined || cell === undefined)
-    throw new Error('the demo tree needs a district and a cell');
+  const group = straggler.workingGroup;
+  if (district === undefined) throw new Error('the demo tree needs a district');
   const requests: TokenRequest[] = [
     { role: 'admin', label: 'demo administrator' },
-    { role: 'secretary', unitId: cell.id, label: `secretary of ${cell.name} (${cell.id})` },
+    { role: 'secretary', unitId: straggler.id, label: `secretary of ${straggler.name} (${straggler.id})` },
     {
       role: 'standing_committee',
       subtreeOf: district.id,
@@ -36,7 +52,10 @@ function demoTokenRequests(units: OrgUnit[]): TokenRequest[] {
   return requests;
 }
 
-/** Imports the demo tree and issues one token per role; the tokens are returned for printing once. */
+/**
+ * Imports the demo tree, drives it to the source report's day (cells 834/834, base 81/82, the district
+ * blocked by the straggler) and issues one token per role; the tokens are returned for printing once.
+ */
 export async function seedDemo(
   engine: Engine,
   tokens: TokenStore,
@@ -44,8 +63,9 @@ export async function seedDemo(
   admin: Principal,
 ): Promise<{ units: number; tokens: DemoToken[] }> {
   await engine.importTree({ format: 'json', content: JSON.stringify(units) }, admin);
+  await driveDemoToReportDay(engine, units, demoActors(admin));
   const issued: DemoToken[] = [];
-  for (const request of demoTokenRequests(units)) {
+  for (const request of demoTokenRequests(units, demoStraggler(units))) {
     const { token } = await tokens.create(request);
     issued.push({ label: request.label ?? request.role, token, request });
   }
@@ -56,7 +76,7 @@ export async function seedDemo(
 export function formatDemoTokens(seeded: { units: number; tokens: DemoToken[] }): string {
   const width = Math.max(...seeded.tokens.map((t) => t.request.role.length));
   return [
-    `Loaded the demo district (${seeded.units} units). Tokens (shown once; keep them):`,
+    `Loaded the demo district (${seeded.units} units) as it stood on ${REPORT_DAY}. Tokens (shown once; keep them):`,
     ...seeded.tokens.map((t) => `  ${t.request.role.padEnd(width)}  ${t.token}  ${t.label}`),
   ].join('\n');
 }

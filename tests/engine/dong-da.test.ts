@@ -1,50 +1,28 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { driveDemoToReportDay } from '../../src/demo/report-day.js';
 import { summarizeByLevel } from '../../src/engine/index.js';
 import type { ProgressRow } from '../../src/engine/engine.types.js';
 import { buildDongDaDistrict } from '../../src/org/demo-district.js';
 import { ConflictError } from '../../src/shared/errors.js';
 import { principals } from '../support/builders.js';
-import {
-  driveFromReviewToHeld,
-  drivePreparation,
-  driveUnitToCongressHeld,
-  mapLimit,
-} from '../support/drive.js';
+import { driveFromReviewToHeld, driveTarget } from '../support/drive.js';
 import { openEngineFixture, type EngineFixture } from './engine-fixture.js';
 
 const units = buildDongDaDistrict();
-const cells = units.filter((u) => u.level === 'cell');
-const bases = units.filter((u) => u.level === 'base');
-/** The one base organisation still missing on 16/6/2020 (an agency with cells, all of them held). */
-const STRAGGLER = bases.find((b) => b.block === 'agencies' && cells.some((c) => c.parentId === b.id))!.id;
-const CELL_DAYS = [
-  '2020-05-11',
-  '2020-05-12',
-  '2020-05-13',
-  '2020-05-14',
-  '2020-05-15',
-  '2020-05-18',
-  '2020-05-19',
-  '2020-05-20',
-];
-const WARD_DAYS = ['2020-06-08', '2020-06-09', '2020-06-10', '2020-06-11', '2020-06-12', '2020-06-13'];
-const OTHER_DAYS = ['2020-06-01', '2020-06-05', '2020-06-15', '2020-06-16'];
-
 const fraction = (rows: ProgressRow[]) => rows.map((r) => `${r.level}|${r.block} ${r.done}/${r.total}`);
+const actors = {
+  reader: principals.admin,
+  secretaryOf: principals.secretaryOf,
+  committeeOf: principals.committeeOf,
+};
 
-describe('Đống Đa district on 16/6/2020 (DOMAIN.md §7)', () => {
+describe('Đống Đa district on 16/6/2020 (DOMAIN.md §7), as the demo loads it', () => {
   let f: EngineFixture;
+  let straggler: string;
   beforeAll(async () => {
     f = await openEngineFixture('dongda');
     await f.importUnits(units);
-    await mapLimit(cells, 32, (c) =>
-      driveUnitToCongressHeld(f.engine, c.id, CELL_DAYS[cells.indexOf(c) % CELL_DAYS.length]!),
-    );
-    const held = bases.filter((b) => b.id !== STRAGGLER);
-    await mapLimit(held, 16, (b) => {
-      const days = b.block === 'ward' ? WARD_DAYS : OTHER_DAYS;
-      return driveUnitToCongressHeld(f.engine, b.id, days[held.indexOf(b) % days.length]!);
-    });
+    ({ straggler } = await driveDemoToReportDay(f.engine, units, actors));
   }, 120_000);
   afterAll(async () => f.cleanup());
 
@@ -56,28 +34,41 @@ describe('Đống Đa district on 16/6/2020 (DOMAIN.md §7)', () => {
     const baseRows = rows.filter((r) => r.level === 'base');
     expect(fraction(baseRows.filter((r) => r.block === 'ward'))).toEqual(['base|ward 21/21']);
     expect(fraction(summarizeByLevel(baseRows.filter((r) => r.block !== 'ward')))).toEqual(['base|* 60/61']);
-    expect(summarizeByLevel(baseRows)[0]!.onTime).toBe(81);
+    expect(summarizeByLevel(rows).map((r) => r.onTime)).toEqual([81, 834]);
+    expect(summarizeByLevel(baseRows)[0]!.atRisk).toBe(1);
   });
 
   it('when the roll-ups are recounted from the snapshots, then they match the incremental counters', async () => {
     expect(await f.engine.rebuildRollups()).toEqual({ units: 918, matches: true });
   });
 
-  it('when the district asks for review while the straggler is missing, then it is refused with the reason, until the superior waives it', async () => {
-    const district = await drivePreparation(f.engine, 'dong-da', '2020-07-21');
-    const submit = { type: 'review.submitted', payload: {} };
+  it('when the straggler is looked at, then it is preparing, flagged difficult, with its congress deadline open', async () => {
+    const view = await f.engine.getUnit(straggler, principals.admin);
 
-    const refusal = await f.engine.dispatch('dong-da', submit, district.secretary).catch((e: unknown) => e);
+    expect(view.phase).toBe('preparation');
+    expect(view.flags).toMatchObject({ difficult: true, congressHeld: false });
+    expect(view.deadlines.map((d) => d.kind)).toEqual(['congress.held']);
+  });
+
+  it('when the district goes on, then review is refused while the straggler blocks it, until the superior waives it', async () => {
+    const city = principals.committeeOf('hanoi');
+    const district = await driveTarget(f.engine, 'dong-da');
+    const send = (type: string, payload: Record<string, unknown>, who = district.secretary) =>
+      f.engine.dispatch('dong-da', { type, payload, at: '2020-06-17T09:00:00+07:00' }, who);
+    // 81 of 82 units discussed the district's draft: the city closes the consultation, on the record.
+    await expect(send('documents.submitted', {})).rejects.toThrow(/81\/82 subordinate units replied/);
+    await send('consultation.closed_early', { reason: 'Đủ ý kiến của 81/82 đơn vị' }, city);
+    await send('documents.submitted', {});
+    await send('documents.approved', {}, city);
+
+    const refusal = await send('review.submitted', {}).catch((e: unknown) => e);
 
     expect(refusal).toBeInstanceOf(ConflictError);
     expect((refusal as ConflictError).message).toMatch(/81\/82 subordinate congresses held/);
-    await f.engine.dispatch(
-      'dong-da',
-      {
-        type: 'gate.waiver_recorded',
-        payload: { unitIds: [STRAGGLER], reason: 'Đảng bộ đang kiện toàn cấp uỷ' },
-      },
-      principals.committeeOf('hanoi'),
+    await send(
+      'gate.waiver_recorded',
+      { unitIds: [straggler], reason: 'Đảng bộ đang kiện toàn cấp uỷ' },
+      city,
     );
     const held = await driveFromReviewToHeld(f.engine, district, '2020-07-21');
     expect(held.phase).toBe('first_meeting');

@@ -1,195 +1,45 @@
 /**
- * Event-driving helpers: take a unit through its procedure with valid payloads and business times,
- * acting as its secretary and its superior standing committee. Reused by engine, API and bench tests.
+ * Event-driving helpers for tests: the product's scripted procedure (src/demo/procedure-driver.ts)
+ * acting as the test principals of tests/support/builders.ts. Reused by engine, API and bench tests.
  */
-import { defaultCalendar } from '../../machines/calendar/vn-calendar.js';
-import { getRuleSet } from '../../machines/rules/index.js';
-import type { DispatchResult, Engine, OrgUnit, Principal } from '../../src/engine/engine.types.js';
+import type { DispatchResult, Engine } from '../../src/engine/engine.types.js';
+import * as driver from '../../src/demo/procedure-driver.js';
+import type { DriveTarget } from '../../src/demo/procedure-driver.js';
 import { principals } from './builders.js';
 
-/** What the helpers need to know about a unit, read once through the engine. */
-export interface DriveTarget {
-  unit: OrgUnit;
-  subordinateIds: string[];
-  secretary: Principal;
-  superior: Principal;
-}
+export {
+  conveningDay,
+  driveFromReviewToHeld,
+  mapLimit,
+  preparationDay,
+  procedurePlan,
+  sendPlanned,
+  vnTime,
+  type DriveTarget,
+  type PlannedEvent,
+} from '../../src/demo/procedure-driver.js';
 
-/** Reads the unit (as admin) and the principals that act on it. */
-export async function driveTarget(engine: Engine, unitId: string): Promise<DriveTarget> {
-  const view = await engine.getUnit(unitId, principals.admin);
-  const context = view.snapshot.context as { subordinateIds: string[] };
-  if (view.unit.parentId === null) throw new Error(`root unit ${unitId} has no superior to drive it`);
-  return {
-    unit: view.unit,
-    subordinateIds: context.subordinateIds,
-    secretary: principals.secretaryOf(unitId),
-    superior: principals.committeeOf(view.unit.parentId),
-  };
-}
+const actors: driver.ProcedureActors = {
+  reader: principals.admin,
+  secretaryOf: principals.secretaryOf,
+  committeeOf: principals.committeeOf,
+};
 
-/** ISO instant at `hour` o'clock Vietnam time on `date`. */
-export function vnTime(date: string, hour: number): string {
-  return `${date}T${String(hour).padStart(2, '0')}:00:00+07:00`;
-}
-
-/** The day preparation and the superior's review happen: 46 working days before opening (≥ 45 needed). */
-export function preparationDay(heldOn: string): string {
-  return defaultCalendar.addWorkingDays(heldOn, -46);
-}
-
-/** The day the opening date is approved: 31 working days before opening (30 days' notice needed). */
-export function conveningDay(heldOn: string): string {
-  return defaultCalendar.addWorkingDays(heldOn, -31);
-}
-
-type Step = [type: string, payload: Record<string, unknown>, by: 'secretary' | 'superior'];
-
-/** One event of a unit's scripted procedure: what to send, when (business time) and as whom. */
-export interface PlannedEvent {
-  type: string;
-  payload: Record<string, unknown>;
-  at: string;
-  by: 'secretary' | 'superior';
-}
-
-const plan = (steps: Step[], at: string): PlannedEvent[] =>
-  steps.map(([type, payload, by]) => ({ type, payload, at, by }));
-
-/** Sends one planned event to the target unit as the planned principal. */
-export function sendPlanned(
-  engine: Engine,
-  target: DriveTarget,
-  event: PlannedEvent,
-): Promise<DispatchResult> {
-  const { type, payload, at, by } = event;
-  return engine.dispatch(target.unit.id, { type, payload, at }, target[by]);
-}
-
-async function sendAll(
-  engine: Engine,
-  target: DriveTarget,
-  events: PlannedEvent[],
-): Promise<DispatchResult[]> {
-  const results: DispatchResult[] = [];
-  for (const event of events) results.push(await sendPlanned(engine, target, event));
-  return results;
-}
-
-function preparationSteps(target: DriveTarget): Step[] {
-  const isCell = target.unit.level === 'cell';
-  const reelection = getRuleSet(target.unit.term).personnel.tracks.reelection;
-  const subs = target.subordinateIds;
-  const bodies: Step = [
-    'bodies.formed',
-    { subcommittees: ['documents', 'personnel'], workingGroups: 1, inspectionDelegations: 1 },
-    'secretary',
-  ];
-  const personnelStep = (step: string): Step => [
-    'personnel.step_recorded',
-    { track: 'reelection', step, summoned: 20, attended: 20, votes: [{ candidateId: 'cand-1', votes: 20 }] },
-    'secretary',
-  ];
-  return [
-    ['plan.submitted', { reference: `KH-${target.unit.id}` }, 'secretary'],
-    ['plan.approved', {}, 'superior'],
-    ...(isCell ? [] : [bodies]),
-    ['documents.draft_recorded', { draft: 1, title: 'Báo cáo chính trị' }, 'secretary'],
-    ...(subs.length > 0 ? [['consultation.sent', { draft: 1 }, 'secretary'] as Step] : []),
-    ...subs.map((unitId): Step => ['consultation.reply_recorded', { unitId }, 'secretary']),
-    ['documents.submitted', {}, 'secretary'],
-    ['documents.approved', {}, 'superior'],
-    ...(isCell ? [] : reelection.map(personnelStep)),
-    ['personnel.plan_submitted', {}, 'secretary'],
-    ['personnel.plan_approved', {}, 'superior'],
-  ];
-}
-
-function electionPayload(unit: OrgUnit): Record<string, unknown> {
-  const summoned = Math.max(unit.memberCount, 3);
-  const seats = unit.level === 'cell' ? 1 : 5;
-  const votes = Array.from({ length: seats + 1 }, (_, i) => ({
-    candidateId: `cand-${i}`,
-    votes: i < seats ? summoned : 0,
-  }));
-  return { round: 1, summoned, seats, votes };
-}
-
-/**
- * A unit's whole scripted procedure for a congress held on `heldOn`: preparation (plan to personnel
- * plan approved) and the rest (review ≥ 45 working days ahead, 30 days' notice, session, closing).
- */
-export function procedurePlan(
-  target: DriveTarget,
-  heldOn: string,
-): { preparation: PlannedEvent[]; toHeld: PlannedEvent[] } {
-  const prepDay = preparationDay(heldOn);
-  return {
-    preparation: plan(preparationSteps(target), vnTime(prepDay, 8)),
-    toHeld: [
-      ...plan(
-        [
-          ['review.submitted', {}, 'secretary'],
-          ['review.approved', {}, 'superior'],
-        ],
-        vnTime(prepDay, 9),
-      ),
-      ...plan(
-        [
-          ['convening.date_proposed', { openingDate: heldOn }, 'secretary'],
-          ['convening.date_approved', {}, 'superior'],
-        ],
-        vnTime(conveningDay(heldOn), 9),
-      ),
-      ...plan([['congress.opened', {}, 'secretary']], vnTime(heldOn, 8)),
-      ...plan([['congress.official_session_opened', {}, 'secretary']], vnTime(heldOn, 9)),
-      ...plan([['election.recorded', electionPayload(target.unit), 'secretary']], vnTime(heldOn, 10)),
-      ...plan([['congress.closed', { resolution: 'Nghị quyết' }, 'secretary']], vnTime(heldOn, 16)),
-    ],
-  };
+/** Reads the unit (as admin) and the test principals that act on it. */
+export function driveTarget(engine: Engine, unitId: string): Promise<DriveTarget> {
+  return driver.driveTarget(engine, unitId, actors);
 }
 
 /** Takes a unit from its plan to the point where it may ask for the superior's review. */
-export async function drivePreparation(engine: Engine, unitId: string, heldOn: string): Promise<DriveTarget> {
-  const target = await driveTarget(engine, unitId);
-  await sendAll(engine, target, procedurePlan(target, heldOn).preparation);
-  return target;
-}
-
-/** From a prepared unit: review, convening and the congress closing on `heldOn`; returns the closing. */
-export async function driveFromReviewToHeld(
-  engine: Engine,
-  target: DriveTarget,
-  heldOn: string,
-): Promise<DispatchResult> {
-  const results = await sendAll(engine, target, procedurePlan(target, heldOn).toHeld);
-  return results.at(-1)!;
+export function drivePreparation(engine: Engine, unitId: string, heldOn: string): Promise<DriveTarget> {
+  return driver.drivePreparation(engine, unitId, heldOn, actors);
 }
 
 /** Drives a unit whose subordinates are done (or that has none) until its congress is held on `heldOn`. */
-export async function driveUnitToCongressHeld(
+export function driveUnitToCongressHeld(
   engine: Engine,
   unitId: string,
   heldOn: string,
 ): Promise<DispatchResult> {
-  const target = await drivePreparation(engine, unitId, heldOn);
-  return driveFromReviewToHeld(engine, target, heldOn);
-}
-
-/** Runs `task` over `items` with at most `limit` in flight; results in input order. */
-export async function mapLimit<T, R>(
-  items: readonly T[],
-  limit: number,
-  task: (item: T) => Promise<R>,
-): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      results[i] = await task(items[i]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
+  return driver.driveUnitToCongressHeld(engine, unitId, heldOn, actors);
 }
