@@ -37,13 +37,24 @@ async function startWorkerChildren(bench: BenchRedis, count: number): Promise<Ch
   return children;
 }
 
-/** BullMQ alone: a worker in this process that only notes when each job ran. */
-function noopWorker(bench: BenchRedis, times: number[]): Worker {
-  return new Worker(DEFAULT_QUEUE_NAMES.deadlines, () => Promise.resolve(void times.push(Date.now())), {
-    connection: bench.redis.duplicate({ maxRetriesPerRequest: null }),
-    prefix: bullPrefix(bench.prefix),
-    concurrency: 16,
-  });
+/** BullMQ alone: a worker in this process that only notes when each job ran; closing also drops its connection. */
+function noopWorker(bench: BenchRedis, times: number[]): { close(): Promise<void> } {
+  const connection = bench.redis.duplicate({ maxRetriesPerRequest: null });
+  const worker = new Worker(
+    DEFAULT_QUEUE_NAMES.deadlines,
+    () => Promise.resolve(void times.push(Date.now())),
+    {
+      connection,
+      prefix: bullPrefix(bench.prefix),
+      concurrency: 16,
+    },
+  );
+  return {
+    close: async () => {
+      await worker.close();
+      connection.disconnect();
+    },
+  };
 }
 
 function summarise(

@@ -18,9 +18,12 @@ export interface Child {
   stop(): Promise<void>;
 }
 
+/** Extra node flags for every child, e.g. `BENCH_CHILD_NODE_ARGS="--cpu-prof --cpu-prof-dir=prof"` to profile them. */
+const childNodeArgs = (process.env.BENCH_CHILD_NODE_ARGS ?? '').split(' ').filter((a) => a.length > 0);
+
 /** Starts `entry` (a path from the repository root) under node + tsx with `env` added to ours. */
 export function startEntry(entry: string, env: Record<string, string>, args: string[] = []): Child {
-  const child = spawn(process.execPath, ['--import', 'tsx', entry, ...args], {
+  const child = spawn(process.execPath, [...childNodeArgs, '--import', 'tsx', entry, ...args], {
     cwd: ROOT,
     env: { ...process.env, ...env },
     stdio: ['pipe', 'pipe', 'pipe'],
