@@ -9,7 +9,7 @@ export function uniquePrefix(label = 't'): string {
   return `${label}-${randomUUID().slice(0, 8)}`;
 }
 
-/** Deletes only the keys under `prefix` (never FLUSHALL on a shared server). */
+/** Deletes only the keys under `prefix`: the server is shared, so a test never empties a whole database. */
 export async function deleteKeysWithPrefix(redis: Redis, prefix: string): Promise<void> {
   let cursor = '0';
   do {
