@@ -70,25 +70,61 @@ function relativeDue(
   return { kind: def.kind, step, owner: def.owner, stamp, dueDate };
 }
 
-function withAlerts(due: Due, rules: RuleSet, calendar: WorkingDayCalendar): Deadline {
-  const enteredOn = toVietnamDate(due.stamp.at);
+type Alerts = Pick<Deadline, 'dueAt' | 'reminders' | 'escalations'>;
+
+/**
+ * Alert times by due date and entry date, per (rule set, calendar): working-day arithmetic is most
+ * of what deriving deadlines costs, and thousands of units share the same few dates.
+ */
+const alertMemo = new WeakMap<RuleSet, WeakMap<WorkingDayCalendar, Map<string, Alerts>>>();
+const ALERT_MEMO_LIMIT = 4_096;
+
+function memoFor(rules: RuleSet, calendar: WorkingDayCalendar): Map<string, Alerts> {
+  let byCalendar = alertMemo.get(rules);
+  if (!byCalendar)
+    alertMemo.set(rules, (byCalendar = new WeakMap<WorkingDayCalendar, Map<string, Alerts>>()));
+  let memo = byCalendar.get(calendar);
+  if (!memo) byCalendar.set(calendar, (memo = new Map<string, Alerts>()));
+  return memo;
+}
+
+function alertsOf(dueDate: string, enteredOn: string, rules: RuleSet, calendar: WorkingDayCalendar): Alerts {
   const reminders = rules.alerts.remindersBefore
-    .map((n) => ({ workingDaysBefore: n, date: calendar.addWorkingDays(due.dueDate, -n) }))
+    .map((n) => ({ workingDaysBefore: n, date: calendar.addWorkingDays(dueDate, -n) }))
     // A reminder that would fall before the step was entered is no reminder at all.
     .filter((r) => r.date >= enteredOn)
     .map((r) => ({ workingDaysBefore: r.workingDaysBefore, at: vietnamEndOfDay(r.date) }));
   const escalations = rules.alerts.escalationsAfter.map((n, i) => ({
     workingDaysAfter: n,
-    at: vietnamEndOfDay(calendar.addWorkingDays(due.dueDate, n)),
+    at: vietnamEndOfDay(calendar.addWorkingDays(dueDate, n)),
     recipient: LADDER[i] ?? 'level_above',
   }));
+  return { dueAt: vietnamEndOfDay(dueDate), reminders, escalations };
+}
+
+function memoAlerts(due: Due, rules: RuleSet, calendar: WorkingDayCalendar): Alerts {
+  const enteredOn = toVietnamDate(due.stamp.at);
+  const memo = memoFor(rules, calendar);
+  const key = `${due.dueDate}|${enteredOn}`;
+  let alerts = memo.get(key);
+  if (!alerts) {
+    if (memo.size >= ALERT_MEMO_LIMIT) memo.clear();
+    alerts = alertsOf(due.dueDate, enteredOn, rules, calendar);
+    memo.set(key, alerts);
+  }
+  return alerts;
+}
+
+function withAlerts(due: Due, rules: RuleSet, calendar: WorkingDayCalendar): Deadline {
+  const alerts = memoAlerts(due, rules, calendar);
   return {
     kind: due.kind,
     step: due.step,
     enteredSeq: due.stamp.seq,
     owner: due.owner,
-    dueAt: vietnamEndOfDay(due.dueDate),
-    reminders,
-    escalations,
+    dueAt: alerts.dueAt,
+    // Copies, so a caller changing its deadlines cannot change another unit's.
+    reminders: alerts.reminders.map((r) => ({ ...r })),
+    escalations: alerts.escalations.map((e) => ({ ...e })),
   };
 }
