@@ -4,16 +4,17 @@ import { deadlineJobSchema, type DeadlineJobData } from '../src/deadlines/deadli
 import type { AlertStore } from '../src/alerts/alert-store.js';
 import type { Alert } from '../src/alerts/alert.schema.js';
 import type { AlertMetrics } from '../src/alerts/metrics.js';
-import { recipientsFor } from '../src/alerts/recipients.js';
-import type { Engine, Principal } from '../src/engine/engine.types.js';
-import { NotFoundError } from '../src/shared/errors.js';
+import { needsSuperiorWorkingGroup, recipientsFor, type UnitLineage } from '../src/alerts/recipients.js';
+import type { Principal } from '../src/engine/engine.types.js';
 import type { Clock } from '../src/shared/clock.js';
+import type { AlertContext, AlertContextReader } from '../src/store/alert-context.js';
 
 /** Internal reads run as the system principal. */
 export const SYSTEM_PRINCIPAL: Principal = { id: 'system', role: 'system' };
 
 export interface DeadlineProcessorDeps {
-  engine: Pick<Engine, 'getUnit' | 'ancestors'>;
+  /** The unit's stored tree fields and open deadline set (see `createAlertContextReader`). */
+  units: AlertContextReader;
   alerts: AlertStore;
   metrics: AlertMetrics;
   clock: Clock;
@@ -31,13 +32,26 @@ function parseJob(data: unknown): DeadlineJobData {
   return parsed.data;
 }
 
-async function currentView(engine: DeadlineProcessorDeps['engine'], unitId: string) {
-  try {
-    return await engine.getUnit(unitId, SYSTEM_PRINCIPAL);
-  } catch (error) {
-    if (error instanceof NotFoundError) return null;
-    throw error;
+/** A firing is stale once its unit is gone or closed, or its point left the stored open deadline set. */
+function isLive(context: AlertContext | null, data: DeadlineJobData): context is AlertContext {
+  return context !== null && !context.closed && isPointOpen(context.deadlines, data);
+}
+
+/**
+ * The unit and its ancestors as addressing needs them. Ancestors carry ids only, except the
+ * superior's working group, read (one more round trip) for the rare point that is sent to it.
+ */
+async function lineageOf(
+  units: AlertContextReader,
+  context: AlertContext,
+  data: DeadlineJobData,
+): Promise<UnitLineage> {
+  const ancestors = context.ancestorIds.map((id) => ({ id, workingGroup: null as string | null }));
+  const superior = ancestors[0];
+  if (superior && needsSuperiorWorkingGroup(data.point, data.deadline.owner)) {
+    superior.workingGroup = await units.workingGroupOf(superior.id);
   }
+  return { unit: { id: context.unitId, workingGroup: context.workingGroup }, ancestors };
 }
 
 function alertOf(data: DeadlineJobData, recipients: string[], now: Date): Alert {
@@ -56,20 +70,21 @@ function alertOf(data: DeadlineJobData, recipients: string[], now: Date): Alert 
 }
 
 /**
- * Processor of deadline jobs. Re-reads the unit: if the point is no longer open (step left, deadline
- * moved, unit postponed or gone) the firing is stale and raises nothing. Otherwise the alert is
- * recorded under the job id with SET NX, so any number of retries or workers yield one alert.
+ * Processor of deadline jobs. Re-reads the unit's stored open deadlines: if the point is no longer
+ * open (step left, deadline moved, unit postponed, closed or gone) the firing is stale and raises
+ * nothing. Otherwise the alert is recorded under the job id with SET NX, so any number of retries or
+ * workers yield one alert, and delivery is always handed the stored record.
  */
 export function createDeadlineProcessor(deps: DeadlineProcessorDeps) {
   return async (job: Pick<Job, 'data'>): Promise<DeadlineOutcome> => {
     const data = parseJob(job.data);
-    const view = await currentView(deps.engine, data.unitId);
-    if (view === null || !isPointOpen(view.deadlines, data)) {
+    const context = await deps.units.read(data.unitId);
+    if (!isLive(context, data)) {
       deps.metrics.staleFirings.inc();
       return 'stale';
     }
-    const ancestors = await deps.engine.ancestors(data.unitId);
-    const recipients = recipientsFor(data.point, data.deadline.owner, { unit: view.unit, ancestors });
+    const lineage = await lineageOf(deps.units, context, data);
+    const recipients = recipientsFor(data.point, data.deadline.owner, lineage);
     if (recipients.length === 0) {
       deps.metrics.skippedFirings.inc();
       return 'skipped';
@@ -78,7 +93,8 @@ export function createDeadlineProcessor(deps: DeadlineProcessorDeps) {
     const created = await deps.alerts.record(alert);
     if (created) deps.metrics.alertsWritten.inc({ type: alert.type });
     else deps.metrics.duplicateFirings.inc();
-    await deps.deliver((await deps.alerts.get(alert.id)) ?? alert);
+    // A duplicate firing delivers the first record (its createdAt), never this attempt's copy.
+    await deps.deliver(created ? alert : ((await deps.alerts.get(alert.id)) ?? alert));
     return created ? 'recorded' : 'duplicate';
   };
 }

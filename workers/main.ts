@@ -26,6 +26,8 @@ import { reconcileDeadlines, type ReconcileReport } from '../src/deadlines/recon
 import { createEngine } from '../src/engine/index.js';
 import type { Engine } from '../src/engine/engine.types.js';
 import { systemClock, type Clock } from '../src/shared/clock.js';
+import { createAlertContextReader } from '../src/store/alert-context.js';
+import { createKeySpace } from '../src/store/keys.js';
 import { createDeadlineProcessor } from './deadline.worker.js';
 import { createMaintenanceProcessor, DIGEST_JOB, RECONCILE_JOB } from './maintenance.worker.js';
 import { createWebhookProcessor } from './webhook.worker.js';
@@ -97,10 +99,11 @@ function composeServices(
   const scheduler = createBullmqScheduler({ queue: queues.deadlines, clock, timeScale: config.timeScale });
   const engine = config.engine ?? createEngine({ redis, prefix, clock, scheduler });
   const alerts = createAlertStore(redis, prefix, clock);
+  const units = createAlertContextReader(redis, createKeySpace(prefix));
   const configs = createWebhookConfigStore(redis, prefix);
   const reconcile = () =>
     reconcileDeadlines({ engine, redis, queue: queues.deadlines, scheduler, alerts, clock, metrics });
-  return { engine, alerts, configs, reconcile, clock, metrics };
+  return { engine, units, alerts, configs, reconcile, clock, metrics };
 }
 
 function processors(config: WorkerConfig, queues: RunningWorkers['queues'], s: Services) {

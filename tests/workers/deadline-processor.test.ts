@@ -3,6 +3,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Alert } from '../../src/alerts/alert.schema.js';
 import { alertPointsOf, type AlertPoint } from '../../src/deadlines/alert-points.js';
 import { createManualClock } from '../../src/shared/clock.js';
+import { createAlertContextReader } from '../../src/store/alert-context.js';
+import { createKeySpace } from '../../src/store/keys.js';
 import { createDeadlineProcessor } from '../../workers/deadline.worker.js';
 import { principals } from '../support/builders.js';
 import { buildChain, counterValue, openPipeline, type Pipeline } from './support/harness.js';
@@ -20,7 +22,7 @@ afterEach(async () => pipeline.cleanup());
 
 function processor() {
   return createDeadlineProcessor({
-    engine: pipeline.engine,
+    units: createAlertContextReader(pipeline.redis, createKeySpace(pipeline.prefix)),
     alerts: pipeline.alerts,
     metrics: pipeline.metrics,
     clock,
@@ -81,5 +83,42 @@ describe('deadline processor', () => {
     expect(await processor()({ data: levelAbove })).toBe('skipped');
     expect(await pipeline.alerts.get(levelAbove.jobId)).toBeNull();
     expect(await counterValue(pipeline.metrics, 'congress_alerts_skipped_total')).toBe(1);
+  });
+
+  it("when an approval clock escalates to the working group, then the superior's working group gets it", async () => {
+    await pipeline.engine.dispatch(
+      'cell-1',
+      { type: 'plan.submitted', payload: { reference: 'KH-1' } },
+      principals.secretaryOf('cell-1'),
+    );
+    const points = await pointsOf('cell-1');
+    const approval = (type: string) =>
+      points.find((p) => p.deadline.kind === 'plan.approval' && p.point.type === type)!;
+    const rung1 = points.find(
+      (p) =>
+        p.deadline.kind === 'plan.approval' &&
+        p.point.type === 'escalation' &&
+        p.point.recipient === 'working_group',
+    )!;
+    expect(await processor()({ data: approval('overdue') })).toBe('recorded');
+    expect(await processor()({ data: rung1 })).toBe('recorded');
+    expect((await pipeline.alerts.get(approval('overdue').jobId))?.recipients).toEqual(['sc:base-1']);
+    // base-1's working group belongs to district-1; cell-1's own (wg-c1) is not concerned.
+    expect((await pipeline.alerts.get(rung1.jobId))?.recipients).toEqual(['wg:wg-b']);
+  });
+
+  it('when the step a point belongs to was left, then the firing is stale and nothing is written', async () => {
+    const overdue = (await pointsOf('cell-1')).find((p) => p.point.type === 'overdue')!;
+    await pipeline.redis.set(createKeySpace(pipeline.prefix).deadlines('cell-1'), '[]');
+    expect(await processor()({ data: overdue })).toBe('stale');
+    expect(await pipeline.alerts.get(overdue.jobId)).toBeNull();
+    expect(delivered).toEqual([]);
+  });
+
+  it('when the unit was dissolved, then its firing is stale even if a deadline set lingers', async () => {
+    const overdue = (await pointsOf('cell-1')).find((p) => p.point.type === 'overdue')!;
+    await pipeline.redis.hset(createKeySpace(pipeline.prefix).unit('cell-1'), 'status', 'dissolved');
+    expect(await processor()({ data: overdue })).toBe('stale');
+    expect(await pipeline.alerts.get(overdue.jobId)).toBeNull();
   });
 });
