@@ -23,23 +23,34 @@ export const persistedSnapshotSchema = z.object({
 /** A context as persisted: the machine context plus, while postponed, where to resume. */
 type StoredContext = CongressContext & { resume?: string[] };
 
+/**
+ * The machine snapshot each persisted object was made from, by object identity: when the engine
+ * keeps the object it just wrote, the next event on that unit starts from the machine snapshot
+ * instead of resolving the state again. A parsed copy is a different object and is resolved as usual.
+ */
+const madeFrom = new WeakMap<PersistedCongressSnapshot, CongressSnapshot>();
+
 export function toPersisted(snapshot: CongressSnapshot, machineVersion: number): PersistedCongressSnapshot {
   const resume = snapshot.value === 'postponed' ? snapshot.historyValue[HISTORY_NODE] : undefined;
   const context: StoredContext = resume
     ? { ...snapshot.context, resume: resume.map((n) => n.id) }
     : snapshot.context;
-  return {
+  const persisted: PersistedCongressSnapshot = {
     machineVersion,
     status: snapshot.status === 'done' ? 'done' : 'active',
     value: snapshot.value,
     context: context as unknown as Record<string, unknown>,
   };
+  madeFrom.set(persisted, snapshot);
+  return persisted;
 }
 
 export function fromPersisted(
   machine: CongressMachine,
   persisted: PersistedCongressSnapshot,
 ): CongressSnapshot {
+  const known = madeFrom.get(persisted);
+  if (known?.machine === machine) return known;
   const { resume, ...context } = persisted.context as unknown as StoredContext;
   const value = persisted.value as Parameters<CongressMachine['resolveState']>[0]['value'];
   if (!resume) return machine.resolveState({ value, context });
