@@ -21,6 +21,8 @@ export function createLogger(level: LoggerOptions['level'] = 'info'): Logger {
 /** One line per request: id, method, path, status, duration, principal id (never the token). */
 export function accessLog(logger: Logger): RequestHandler {
   return (req, res, next) => {
+    // At warn and above (as under load) the line would be dropped: skip the listener and the timing.
+    if (!logger.isLevelEnabled('info')) return next();
     const started = process.hrtime.bigint();
     res.on('finish', () => {
       const locals = res.locals as RequestLocals;
