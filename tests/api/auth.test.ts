@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { digestPrefix, startTestApp, type TestApp } from './api-harness.js';
+import { get, type IncomingMessage } from 'node:http';
+import type { AddressInfo } from 'node:net';
 
 describe('tokens and authentication', () => {
   let t: TestApp;
@@ -156,5 +158,29 @@ describe('failed authentication limit', () => {
     const third = await bad();
     expect(third.status).toBe(429);
     expect(third.body.code).toBe('rate_limited');
+    expect(third.headers['retry-after']).toBeDefined();
+  });
+});
+
+describe('failed authentication limit under concurrency', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ authFailuresPerMinute: 2 });
+  });
+  afterAll(async () => t.close());
+
+  it('when more authenticated requests than the limit stay in flight from one address, then none is refused', async () => {
+    // Live alert streams stay open: four at once from one address, against a limit of two failures.
+    const { port } = t.server.address() as AddressInfo;
+    const open = () =>
+      new Promise<IncomingMessage>((resolve, reject) => {
+        const headers = { Authorization: `Bearer ${t.token.secretary}` };
+        get({ port, host: '127.0.0.1', path: '/api/v1/alerts/stream', headers }, resolve).on('error', reject);
+      });
+    const streams: IncomingMessage[] = [];
+    for (let i = 0; i < 4; i++) streams.push(await open());
+    streams.forEach((res) => res.destroy());
+
+    expect(streams.map((res) => res.statusCode)).toEqual([200, 200, 200, 200]);
   });
 });
