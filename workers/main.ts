@@ -94,13 +94,14 @@ function composeServices(
   queues: RunningWorkers['queues'],
   clock: Clock,
   metrics: AlertMetrics,
+  alertRedis: Redis,
 ) {
   const { redis, prefix } = config;
   const scheduler = createBullmqScheduler({ queue: queues.deadlines, clock, timeScale: config.timeScale });
   const engine = config.engine ?? createEngine({ redis, prefix, clock, scheduler });
-  const alerts = createAlertStore(redis, prefix, clock);
-  const units = createAlertContextReader(redis, createKeySpace(prefix));
-  const configs = createWebhookConfigStore(redis, prefix);
+  const alerts = createAlertStore(alertRedis, prefix, clock);
+  const units = createAlertContextReader(alertRedis, createKeySpace(prefix));
+  const configs = createWebhookConfigStore(alertRedis, prefix);
   const reconcile = () =>
     reconcileDeadlines({ engine, redis, queue: queues.deadlines, scheduler, alerts, clock, metrics });
   return { engine, units, alerts, configs, reconcile, clock, metrics };
@@ -130,9 +131,12 @@ export async function startWorkers(config: WorkerConfig): Promise<RunningWorkers
   const metrics = config.metrics ?? createAlertMetrics();
   // Workers block on their connection; BullMQ requires maxRetriesPerRequest null there.
   const connection = config.redis.duplicate({ maxRetriesPerRequest: null });
+  // The alert path's many small reads and writes, issued by concurrent jobs, share socket writes.
+  const alertConnection = config.redis.duplicate({ enableAutoPipelining: true });
   const { base, queues } = openQueues(connection, config.prefix, names);
   metrics.watchQueues(Object.values(queues));
-  const services = composeServices(config, queues, config.clock ?? systemClock, metrics);
+  const clock = config.clock ?? systemClock;
+  const services = composeServices(config, queues, clock, metrics, alertConnection);
   const run = processors(config, queues, services);
   const options = { ...base, ...config.locks };
   const workers = [
@@ -143,15 +147,16 @@ export async function startWorkers(config: WorkerConfig): Promise<RunningWorkers
   await installSchedulers(queues.digests, config);
   if (config.reconcileOnStart ?? true) await services.reconcile();
   let closing: Promise<void> | undefined;
-  const close = () => (closing ??= closeInOrder(workers, Object.values(queues), connection));
+  const close = () =>
+    (closing ??= closeInOrder(workers, Object.values(queues), [connection, alertConnection]));
   return { queues, metrics, reconcile: services.reconcile, close };
 }
 
-/** Workers first (active jobs finish), then queues, then the connection they shared. */
-async function closeInOrder(workers: Worker[], queues: Queue[], connection: Redis): Promise<void> {
+/** Workers first (active jobs finish), then queues, then the connections they used. */
+async function closeInOrder(workers: Worker[], queues: Queue[], connections: Redis[]): Promise<void> {
   await Promise.all(workers.map((w) => w.close()));
   await Promise.all(queues.map((q) => q.close()));
-  await connection.quit();
+  await Promise.all(connections.map((c) => c.quit()));
 }
 
 async function installSchedulers(queue: Queue, config: WorkerConfig): Promise<void> {
