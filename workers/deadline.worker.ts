@@ -18,8 +18,17 @@ export interface DeadlineProcessorDeps {
   alerts: AlertStore;
   metrics: AlertMetrics;
   clock: Clock;
-  /** Delivery after recording (webhook jobs); called on every non-stale firing, since it is idempotent. */
-  deliver: (alert: Alert) => Promise<void>;
+  delivery: AlertDelivery;
+}
+
+/**
+ * Delivery of recorded alerts (webhook jobs). `prepare` only reads (which recipients take
+ * deliveries), so it runs beside the alert's write; `send` runs once the alert is stored, on every
+ * non-stale firing, since sending is idempotent.
+ */
+export interface AlertDelivery {
+  prepare(recipients: readonly string[]): Promise<string[]>;
+  send(alert: Alert, teams: readonly string[]): Promise<void>;
 }
 
 /** What a firing did: recorded a new alert, found it already recorded, was stale, or had no recipient. */
@@ -90,11 +99,15 @@ export function createDeadlineProcessor(deps: DeadlineProcessorDeps) {
       return 'skipped';
     }
     const alert = alertOf(data, recipients, deps.clock.now());
-    const created = await deps.alerts.record(alert);
+    const [created, teams] = await Promise.all([
+      deps.alerts.record(alert),
+      deps.delivery.prepare(recipients),
+    ]);
     if (created) deps.metrics.alertsWritten.inc({ type: alert.type });
     else deps.metrics.duplicateFirings.inc();
     // A duplicate firing delivers the first record (its createdAt), never this attempt's copy.
-    await deps.deliver(created ? alert : ((await deps.alerts.get(alert.id)) ?? alert));
+    const stored = created ? alert : ((await deps.alerts.get(alert.id)) ?? alert);
+    await deps.delivery.send(stored, teams);
     return created ? 'recorded' : 'duplicate';
   };
 }

@@ -5,14 +5,14 @@ import { openRuntime } from '../src/config/runtime.js';
 import { Queue, Worker, type ConnectionOptions } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { createAlertStore } from '../src/alerts/alert-store.js';
-import type { Alert } from '../src/alerts/alert.schema.js';
 import { createAlertMetrics, type AlertMetrics } from '../src/alerts/metrics.js';
 import { createWebhookConfigStore } from '../src/alerts/webhook-config.js';
 import {
   DEFAULT_WEBHOOK_RETRY,
-  enqueueWebhookDeliveries,
+  enqueueWebhookJobs,
   type WebhookJobData,
   type WebhookRetryPolicy,
+  webhookTeams,
 } from '../src/alerts/webhook-delivery.js';
 import { createBullmqScheduler } from '../src/deadlines/bullmq-scheduler.js';
 import type { DeadlineJobData } from '../src/deadlines/deadline-job.schema.js';
@@ -28,7 +28,7 @@ import type { Engine } from '../src/engine/engine.types.js';
 import { systemClock, type Clock } from '../src/shared/clock.js';
 import { createAlertContextReader } from '../src/store/alert-context.js';
 import { createKeySpace } from '../src/store/keys.js';
-import { createDeadlineProcessor } from './deadline.worker.js';
+import { createDeadlineProcessor, type AlertDelivery } from './deadline.worker.js';
 import { createMaintenanceProcessor, DIGEST_JOB, RECONCILE_JOB } from './maintenance.worker.js';
 import { createWebhookProcessor } from './webhook.worker.js';
 
@@ -109,10 +109,12 @@ function composeServices(
 
 function processors(config: WorkerConfig, queues: RunningWorkers['queues'], s: Services) {
   const retry = config.webhookRetry ?? DEFAULT_WEBHOOK_RETRY;
-  const deliver = async (alert: Alert) =>
-    void (await enqueueWebhookDeliveries(queues.webhooks, s.configs, alert, retry));
+  const delivery: AlertDelivery = {
+    prepare: (recipients) => webhookTeams(s.configs, recipients),
+    send: async (alert, teams) => void (await enqueueWebhookJobs(queues.webhooks, alert.id, teams, retry)),
+  };
   return {
-    deadlines: createDeadlineProcessor({ ...s, deliver }),
+    deadlines: createDeadlineProcessor({ ...s, delivery }),
     webhooks: createWebhookProcessor({
       ...s,
       // Signature timestamps are checked against receivers' wall clocks, whatever the business clock.

@@ -27,22 +27,29 @@ export function webhookJobId(alertId: string, team: string): string {
   return `wh|${encodeURIComponent(alertId)}|${encodeURIComponent(team)}`;
 }
 
-/** Enqueues a delivery job for every recipient team of `alert` that has a webhook; returns how many. */
-export async function enqueueWebhookDeliveries(
-  queue: Queue<WebhookJobData>,
+/** The teams among `recipients` that have a webhook configured, in order. */
+export async function webhookTeams(
   configs: WebhookConfigStore,
-  alert: Alert,
+  recipients: readonly string[],
+): Promise<string[]> {
+  const found = await configs.getWebhooks(recipients);
+  return recipients.filter((_, i) => found[i] !== null);
+}
+
+/** Enqueues one delivery job of alert `alertId` per team; returns how many. */
+export async function enqueueWebhookJobs(
+  queue: Queue<WebhookJobData>,
+  alertId: string,
+  teams: readonly string[],
   retry: WebhookRetryPolicy = DEFAULT_WEBHOOK_RETRY,
 ): Promise<number> {
-  const found = await configs.getWebhooks(alert.recipients);
-  const teams = alert.recipients.filter((_, i) => found[i] !== null);
   if (teams.length === 0) return 0;
   await queue.addBulk(
     teams.map((team) => ({
       name: 'deliver',
-      data: { alertId: alert.id, team },
+      data: { alertId, team },
       opts: {
-        jobId: webhookJobId(alert.id, team),
+        jobId: webhookJobId(alertId, team),
         attempts: retry.attempts,
         backoff: { type: 'exponential', delay: retry.backoffMs },
         removeOnComplete: { age: 7 * 24 * 3600 },
@@ -51,6 +58,16 @@ export async function enqueueWebhookDeliveries(
     })),
   );
   return teams.length;
+}
+
+/** Enqueues a delivery job for every recipient team of `alert` that has a webhook; returns how many. */
+export async function enqueueWebhookDeliveries(
+  queue: Queue<WebhookJobData>,
+  configs: WebhookConfigStore,
+  alert: Alert,
+  retry: WebhookRetryPolicy = DEFAULT_WEBHOOK_RETRY,
+): Promise<number> {
+  return enqueueWebhookJobs(queue, alert.id, await webhookTeams(configs, alert.recipients), retry);
 }
 
 /** A failed HTTP delivery; `permanent` when retrying cannot help (4xx other than 408/429). */

@@ -12,11 +12,13 @@ import { buildChain, counterValue, openPipeline, type Pipeline } from './support
 const clock = createManualClock('2020-03-31T12:00:00.000Z');
 let pipeline: Pipeline;
 let delivered: Alert[];
+let sentTo: string[][];
 
 beforeEach(async () => {
   pipeline = await openPipeline('processor', clock);
   await pipeline.importUnits(buildChain(1));
   delivered = [];
+  sentTo = [];
 });
 afterEach(async () => pipeline.cleanup());
 
@@ -26,9 +28,14 @@ function processor() {
     alerts: pipeline.alerts,
     metrics: pipeline.metrics,
     clock,
-    deliver: (alert) => {
-      delivered.push(alert);
-      return Promise.resolve();
+    // Working groups stand for the teams that configured a webhook.
+    delivery: {
+      prepare: (recipients) => Promise.resolve(recipients.filter((t) => t.startsWith('wg:'))),
+      send: (alert, teams) => {
+        delivered.push(alert);
+        sentTo.push([...teams]);
+        return Promise.resolve();
+      },
     },
   });
 }
@@ -51,6 +58,7 @@ describe('deadline processor', () => {
       recipients: ['unit:cell-1', 'wg:wg-c1'],
     });
     expect(delivered).toEqual([stored, stored]);
+    expect(sentTo).toEqual([['wg:wg-c1'], ['wg:wg-c1']]);
     expect(await counterValue(pipeline.metrics, 'congress_alerts_duplicate_total')).toBe(1);
   });
 
