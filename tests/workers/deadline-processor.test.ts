@@ -37,6 +37,7 @@ function processor() {
         return Promise.resolve();
       },
     },
+    scheduler: pipeline.scheduler,
   });
 }
 
