@@ -41,6 +41,12 @@ export function createBullmqScheduler(options: BullmqSchedulerOptions): BullmqDe
 
   const addPoints = async (points: AlertPoint[]): Promise<void> => {
     if (points.length === 0) return;
+    const [only] = points;
+    // One point (the usual phase change) skips the MULTI that addBulk wraps around its jobs.
+    if (points.length === 1 && only) {
+      await queue.add(only.point.type, toJobData(only), { jobId: only.jobId, delay: delayOf(only) });
+      return;
+    }
     await queue.addBulk(
       points.map((p) => ({
         name: p.point.type,
@@ -60,9 +66,9 @@ export function createBullmqScheduler(options: BullmqSchedulerOptions): BullmqDe
     const removed = previous
       .filter((d) => !after.has(keyOf(d)))
       .flatMap((d) => possiblyQueuedPoints(unitId, d, now));
-    // A job that is running cannot be removed (remove returns 0); it will find itself stale.
-    await Promise.all(removed.map((p) => queue.remove(p.jobId)));
-    await addPoints(added);
+    // Removed and added ids belong to different deadlines, so both go out at once. A job that is
+    // running cannot be removed (remove returns 0); it will find itself stale.
+    await Promise.all([...removed.map((p) => queue.remove(p.jobId)), addPoints(added)]);
   };
 
   return { sync, addPoints, delayOf };
