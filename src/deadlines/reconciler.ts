@@ -76,8 +76,8 @@ async function repair(deps: ReconcilerDeps, points: AlertPoint[]): Promise<numbe
 /**
  * Rebuilds missing deadline jobs from the stored open deadline sets (the source of truth), so a crash
  * between an append and its scheduling, a worker that died between recording an alert and queueing
- * the following point, or a lost queue, loses no alert. Safe to run any time and
- * from several processes: job ids are deterministic and alerts are written with NX.
+ * the following point, or a lost queue, loses no alert. Safe to run any time and from several
+ * processes: job ids are deterministic and alerts are written with NX.
  */
 export async function reconcileDeadlines(deps: ReconcilerDeps): Promise<ReconcileReport> {
   const clock = deps.clock ?? systemClock;
