@@ -1,6 +1,7 @@
 import { UnrecoverableError, type Job } from 'bullmq';
-import { isPointOpen } from '../src/deadlines/alert-points.js';
+import { findOpenDeadline, isPointOpen, type AlertPoint } from '../src/deadlines/alert-points.js';
 import { deadlineJobSchema, type DeadlineJobData } from '../src/deadlines/deadline-job.schema.js';
+import { nextPointAfter } from '../src/deadlines/point-chain.js';
 import type { AlertStore } from '../src/alerts/alert-store.js';
 import type { Alert } from '../src/alerts/alert.schema.js';
 import type { AlertMetrics } from '../src/alerts/metrics.js';
@@ -19,6 +20,13 @@ export interface DeadlineProcessorDeps {
   metrics: AlertMetrics;
   clock: Clock;
   delivery: AlertDelivery;
+  /** Queues the deadline's following point once this one is handled (ids are deterministic). */
+  scheduler: PointScheduler;
+}
+
+/** Adds delayed jobs for alert points; re-adding an id BullMQ still holds is ignored. */
+export interface PointScheduler {
+  addPoints(points: AlertPoint[]): Promise<void>;
 }
 
 /**
@@ -79,10 +87,22 @@ function alertOf(data: DeadlineJobData, recipients: string[], now: Date): Alert 
 }
 
 /**
+ * Queues the point that follows `data` in its deadline as stored now. Runs on every non-stale
+ * firing, duplicates included, so a worker that died between recording and queueing is repaired
+ * by the job's retry (or by the reconciler).
+ */
+async function scheduleFollowing(deps: DeadlineProcessorDeps, context: AlertContext, data: DeadlineJobData) {
+  const deadline = findOpenDeadline(context.deadlines, data.deadline);
+  const next = deadline && nextPointAfter(data.unitId, deadline, data.jobId, deps.clock.now());
+  if (next) await deps.scheduler.addPoints([next]);
+}
+
+/**
  * Processor of deadline jobs. Re-reads the unit's stored open deadlines: if the point is no longer
  * open (step left, deadline moved, unit postponed, closed or gone) the firing is stale and raises
  * nothing. Otherwise the alert is recorded under the job id with SET NX, so any number of retries or
- * workers yield one alert, and delivery is always handed the stored record.
+ * workers yield one alert, and delivery is always handed the stored record. Each live firing then
+ * queues the deadline's following point, so only one job per deadline is ever queued.
  */
 export function createDeadlineProcessor(deps: DeadlineProcessorDeps) {
   return async (job: Pick<Job, 'data'>): Promise<DeadlineOutcome> => {
@@ -95,6 +115,7 @@ export function createDeadlineProcessor(deps: DeadlineProcessorDeps) {
     const lineage = await lineageOf(deps.units, context, data);
     const recipients = recipientsFor(data.point, data.deadline.owner, lineage);
     if (recipients.length === 0) {
+      await scheduleFollowing(deps, context, data);
       deps.metrics.skippedFirings.inc();
       return 'skipped';
     }
@@ -103,11 +124,12 @@ export function createDeadlineProcessor(deps: DeadlineProcessorDeps) {
       deps.alerts.record(alert),
       deps.delivery.prepare(recipients),
     ]);
-    if (created) deps.metrics.alertsWritten.inc({ type: alert.type });
-    else deps.metrics.duplicateFirings.inc();
     // A duplicate firing delivers the first record (its createdAt), never this attempt's copy.
     const stored = created ? alert : ((await deps.alerts.get(alert.id)) ?? alert);
-    await deps.delivery.send(stored, teams);
+    await Promise.all([deps.delivery.send(stored, teams), scheduleFollowing(deps, context, data)]);
+    // Counted once the following point is queued, so an observer of the count sees the chain intact.
+    if (created) deps.metrics.alertsWritten.inc({ type: alert.type });
+    else deps.metrics.duplicateFirings.inc();
     return created ? 'recorded' : 'duplicate';
   };
 }

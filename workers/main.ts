@@ -104,7 +104,7 @@ function composeServices(
   const configs = createWebhookConfigStore(alertRedis, prefix);
   const reconcile = () =>
     reconcileDeadlines({ engine, redis, queue: queues.deadlines, scheduler, alerts, clock, metrics });
-  return { engine, units, alerts, configs, reconcile, clock, metrics };
+  return { engine, units, alerts, configs, reconcile, clock, metrics, scheduler };
 }
 
 function processors(config: WorkerConfig, queues: RunningWorkers['queues'], s: Services) {

@@ -1,8 +1,9 @@
 import type { Queue } from 'bullmq';
 import type { Deadline } from '../../machines/domain.js';
 import { systemClock, type Clock } from '../shared/clock.js';
-import { alertPointsOf, schedulablePoints, type AlertPoint } from './alert-points.js';
+import { deadlineKey, type AlertPoint } from './alert-points.js';
 import { toJobData, type DeadlineJobData } from './deadline-job.schema.js';
+import { firstPoint, possiblyQueuedPoints } from './point-chain.js';
 import type { DeadlineScheduler } from './scheduler.port.js';
 
 export interface BullmqSchedulerOptions {
@@ -25,9 +26,10 @@ export interface BullmqDeadlineScheduler extends DeadlineScheduler {
 }
 
 /**
- * Schedules alert points as delayed jobs with deterministic ids. `sync` diffs the previous and next
- * deadline sets, so a kept deadline costs nothing, a closed one loses its pending jobs and a new or
- * moved one (new `enteredSeq` or `dueAt`, hence new ids) gets fresh jobs.
+ * Schedules alert points as delayed jobs with deterministic ids, one job per deadline: only its next
+ * unfired point is queued, and the worker queues the following one when it fires. `sync` diffs the
+ * previous and next deadline sets by deadline: a kept deadline costs nothing, a closed one loses its
+ * queued job and a new or moved one (new `enteredSeq` or `dueAt`, hence new ids) gets its first point.
  */
 export function createBullmqScheduler(options: BullmqSchedulerOptions): BullmqDeadlineScheduler {
   const { queue } = options;
@@ -39,6 +41,12 @@ export function createBullmqScheduler(options: BullmqSchedulerOptions): BullmqDe
 
   const addPoints = async (points: AlertPoint[]): Promise<void> => {
     if (points.length === 0) return;
+    const [only] = points;
+    // One point (the usual phase change) skips the MULTI that addBulk wraps around its jobs.
+    if (points.length === 1 && only) {
+      await queue.add(only.point.type, toJobData(only), { jobId: only.jobId, delay: delayOf(only) });
+      return;
+    }
     await queue.addBulk(
       points.map((p) => ({
         name: p.point.type,
@@ -49,14 +57,18 @@ export function createBullmqScheduler(options: BullmqSchedulerOptions): BullmqDe
   };
 
   const sync = async (unitId: string, previous: Deadline[], next: Deadline[]): Promise<void> => {
-    const before = new Set(previous.flatMap((d) => alertPointsOf(unitId, d)).map((p) => p.jobId));
-    const after = new Set(next.flatMap((d) => alertPointsOf(unitId, d)).map((p) => p.jobId));
+    const keyOf = (d: Deadline) => deadlineKey(unitId, d);
+    const before = new Set(previous.map(keyOf));
+    const after = new Set(next.map(keyOf));
     const now = clock.now();
-    const added = next.flatMap((d) => schedulablePoints(unitId, d, now)).filter((p) => !before.has(p.jobId));
-    const removed = [...before].filter((id) => !after.has(id));
-    // A job that is running cannot be removed (remove returns 0); it will find itself stale.
-    await Promise.all(removed.map((id) => queue.remove(id)));
-    await addPoints(added);
+    const added = next.filter((d) => !before.has(keyOf(d))).flatMap((d) => firstPoint(unitId, d, now) ?? []);
+    // Which point is queued depends on how far the worker got; these ids cover every possibility.
+    const removed = previous
+      .filter((d) => !after.has(keyOf(d)))
+      .flatMap((d) => possiblyQueuedPoints(unitId, d, now));
+    // Removed and added ids belong to different deadlines, so both go out at once. A job that is
+    // running cannot be removed (remove returns 0); it will find itself stale.
+    await Promise.all([...removed.map((p) => queue.remove(p.jobId)), addPoints(added)]);
   };
 
   return { sync, addPoints, delayOf };

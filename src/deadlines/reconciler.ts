@@ -4,9 +4,11 @@ import type { AlertStore } from '../alerts/alert-store.js';
 import type { AlertMetrics } from '../alerts/metrics.js';
 import type { Engine } from '../engine/engine.types.js';
 import { systemClock, type Clock } from '../shared/clock.js';
-import { schedulablePoints, type AlertPoint } from './alert-points.js';
+import type { Deadline } from '../../machines/domain.js';
+import { alertPointsOf, type AlertPoint } from './alert-points.js';
 import type { BullmqDeadlineScheduler } from './bullmq-scheduler.js';
 import type { DeadlineJobData } from './deadline-job.schema.js';
+import { pointAfterIndex } from './point-chain.js';
 
 export interface ReconcilerDeps {
   engine: Pick<Engine, 'scanDeadlineSets'>;
@@ -16,39 +18,55 @@ export interface ReconcilerDeps {
   alerts: AlertStore;
   clock?: Clock;
   metrics?: AlertMetrics;
-  /** Points checked per Redis round trip. */
+  /** Deadlines checked per Redis round trip. */
   batchSize?: number;
 }
 
 export interface ReconcileReport {
   units: number;
-  /** Alert points examined. */
+  /** Pending points examined: one per deadline whose ladder is not finished. */
   checked: number;
   /** Jobs (re)added because neither their alert nor a live job existed. */
   added: number;
 }
 
-/** Which points have no alert and no live job (a job that failed for good counts as missing). */
-async function missingPoints(deps: ReconcilerDeps, points: AlertPoint[]): Promise<AlertPoint[]> {
-  const recorded = await deps.alerts.exist(points.map((p) => p.jobId));
+/**
+ * The point each deadline waits on: the first schedulable one after its last recorded alert. Looking
+ * past the last record (not at the first unrecorded point) steps over points that raise no alert
+ * (a rung above the root) once a later one has fired.
+ */
+async function pendingPoints(
+  deps: ReconcilerDeps,
+  deadlines: Array<{ unitId: string; deadline: Deadline }>,
+  now: Date,
+): Promise<AlertPoint[]> {
+  const ladders = deadlines.map((d) => alertPointsOf(d.unitId, d.deadline));
+  const recorded = await deps.alerts.exist(ladders.flat().map((p) => p.jobId));
+  let offset = 0;
+  return ladders.flatMap((points) => {
+    const flags = recorded.slice(offset, (offset += points.length));
+    return pointAfterIndex(points, flags.lastIndexOf(true), now) ?? [];
+  });
+}
+
+/** Which pending points have no live job (a job that failed for good counts as missing). */
+async function missingJobs(deps: ReconcilerDeps, points: AlertPoint[]): Promise<AlertPoint[]> {
   const pipeline = deps.redis.pipeline();
   for (const p of points) {
     pipeline.exists(deps.queue.toKey(p.jobId));
     pipeline.zscore(deps.queue.toKey('failed'), p.jobId);
   }
   const replies = (await pipeline.exec()) ?? [];
-  const missing: AlertPoint[] = [];
-  points.forEach((p, i) => {
+  return points.filter((_, i) => {
     const jobExists = replies[2 * i]?.[1] === 1;
     const failed = typeof replies[2 * i + 1]?.[1] === 'string';
-    if (!recorded[i] && (!jobExists || failed)) missing.push(p);
+    return !jobExists || failed;
   });
-  return missing;
 }
 
 async function repair(deps: ReconcilerDeps, points: AlertPoint[]): Promise<number> {
   if (points.length === 0) return 0;
-  const missing = await missingPoints(deps, points);
+  const missing = await missingJobs(deps, points);
   // A job that failed for good still holds its id; remove it so the re-add is not ignored.
   await Promise.all(missing.map((p) => deps.queue.remove(p.jobId)));
   await deps.scheduler.addPoints(missing);
@@ -57,23 +75,24 @@ async function repair(deps: ReconcilerDeps, points: AlertPoint[]): Promise<numbe
 
 /**
  * Rebuilds missing deadline jobs from the stored open deadline sets (the source of truth), so a crash
- * between an append and its scheduling, or a lost queue, loses no alert. Safe to run any time and
- * from several processes: job ids are deterministic and alerts are written with NX.
+ * between an append and its scheduling, a worker that died between recording an alert and queueing
+ * the following point, or a lost queue, loses no alert. Safe to run any time and from several
+ * processes: job ids are deterministic and alerts are written with NX.
  */
 export async function reconcileDeadlines(deps: ReconcilerDeps): Promise<ReconcileReport> {
   const clock = deps.clock ?? systemClock;
-  const batchSize = deps.batchSize ?? 1_000;
+  const batchSize = deps.batchSize ?? 200;
   const report: ReconcileReport = { units: 0, checked: 0, added: 0 };
-  let batch: AlertPoint[] = [];
+  let batch: Array<{ unitId: string; deadline: Deadline }> = [];
   const flush = async () => {
-    report.checked += batch.length;
-    report.added += await repair(deps, batch);
+    const pending = await pendingPoints(deps, batch, clock.now());
+    report.checked += pending.length;
+    report.added += await repair(deps, pending);
     batch = [];
   };
   for await (const set of deps.engine.scanDeadlineSets()) {
     report.units += 1;
-    const now = clock.now();
-    batch.push(...set.deadlines.flatMap((d) => schedulablePoints(set.unitId, d, now)));
+    batch.push(...set.deadlines.map((deadline) => ({ unitId: set.unitId, deadline })));
     if (batch.length >= batchSize) await flush();
   }
   await flush();

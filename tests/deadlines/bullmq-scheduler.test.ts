@@ -1,5 +1,6 @@
 import type { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
+import type { Deadline } from '../../machines/domain.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { alertPointsOf } from '../../src/deadlines/alert-points.js';
 import { createBullmqScheduler } from '../../src/deadlines/bullmq-scheduler.js';
@@ -29,18 +30,19 @@ async function delayedJobs() {
   return new Map(jobs.map((j) => [j.id!, j]));
 }
 
+const firstPointId = (deadline: Deadline) => alertPointsOf('cell-1', deadline)[0]!.jobId;
+
 describe('BullMQ deadline scheduler', () => {
-  it('when a deadline opens, then one delayed job per point is added with delay = fire time − now', async () => {
+  it('when a deadline opens, then only its first point is queued, with delay = fire time − now', async () => {
     const deadline = buildDeadline();
     const clock = createManualClock(new Date(Date.parse(deadline.dueAt) - 10 * DAY));
     await createBullmqScheduler({ queue, clock }).sync('cell-1', [], [deadline]);
     const jobs = await delayedJobs();
-    const points = alertPointsOf('cell-1', deadline);
-    expect([...jobs.keys()].sort()).toEqual(points.map((p) => p.jobId).sort());
-    for (const p of points) {
-      expect(jobs.get(p.jobId)!.opts.delay).toBe(Date.parse(p.fireAt) - clock.now().getTime());
-      expect(jobs.get(p.jobId)!.data).toEqual(p);
-    }
+    const first = alertPointsOf('cell-1', deadline)[0]!;
+    expect(first.point).toEqual({ type: 'reminder', workingDaysBefore: 7 });
+    expect([...jobs.keys()]).toEqual([first.jobId]);
+    expect(jobs.get(first.jobId)!.opts.delay).toBe(Date.parse(first.fireAt) - clock.now().getTime());
+    expect(jobs.get(first.jobId)!.data).toEqual(first);
   });
 
   it('when a time scale is set, then delays are compressed by it', async () => {
@@ -51,42 +53,51 @@ describe('BullMQ deadline scheduler', () => {
     expect(job!.opts.delay).toBe(1000);
   });
 
-  it('when the deadline moves, then the old jobs are removed and new ones added; a kept deadline is untouched', async () => {
+  it('when the deadline moves, then the old job is removed and the new first point added; a kept deadline is untouched', async () => {
     const clock = createManualClock('2025-05-01T00:00:00.000Z');
     const scheduler = createBullmqScheduler({ queue, clock });
     const kept = buildDeadline({ kind: 'report.due' });
     const original = buildDeadline();
     await scheduler.sync('cell-1', [], [kept, original]);
-    const keptJob = (await delayedJobs()).get(alertPointsOf('cell-1', kept)[0]!.jobId)!;
+    const keptJob = (await delayedJobs()).get(firstPointId(kept))!;
     const moved = buildDeadline({ dueAt: '2025-07-10T10:00:00.000Z' });
     await scheduler.sync('cell-1', [kept, original], [kept, moved]);
     const jobs = await delayedJobs();
-    const expected = [...alertPointsOf('cell-1', kept), ...alertPointsOf('cell-1', moved)].map(
-      (p) => p.jobId,
-    );
-    expect([...jobs.keys()].sort()).toEqual(expected.sort());
+    expect([...jobs.keys()].sort()).toEqual([firstPointId(kept), firstPointId(moved)].sort());
     expect(jobs.get(keptJob.id!)!.timestamp).toBe(keptJob.timestamp);
   });
 
-  it('when a deadline closes, then all its pending jobs are removed', async () => {
+  it('when a deadline closes, then its queued job is removed', async () => {
     const clock = createManualClock('2025-05-01T00:00:00.000Z');
     const scheduler = createBullmqScheduler({ queue, clock });
     await scheduler.sync('cell-1', [], [buildDeadline()]);
+    expect((await delayedJobs()).size).toBe(1);
     await scheduler.sync('cell-1', [buildDeadline()], []);
     expect((await delayedJobs()).size).toBe(0);
   });
 
-  it('when a deadline opens after its reminders passed, then only overdue and escalations are scheduled, overdue at once', async () => {
+  it('when a deadline closes while the worker lags behind, then whichever point is queued is removed', async () => {
+    const deadline = buildDeadline();
+    const points = alertPointsOf('cell-1', deadline);
+    const clock = createManualClock(new Date(Date.parse(deadline.dueAt) + 4 * DAY));
+    const scheduler = createBullmqScheduler({ queue, clock });
+    // Rung 1 is due but not fired yet; the reminders and overdue point before it were never queued.
+    await scheduler.addPoints([points[4]!]);
+    expect([...(await delayedJobs()).keys()]).toEqual([points[4]!.jobId]);
+    await scheduler.sync('cell-1', [deadline], []);
+    expect((await delayedJobs()).size).toBe(0);
+    // The next rung, still in the future, is the other candidate.
+    await scheduler.addPoints([points[5]!]);
+    await scheduler.sync('cell-1', [deadline], []);
+    expect((await delayedJobs()).size).toBe(0);
+  });
+
+  it('when a deadline opens after its reminders passed, then only the overdue point is queued, at once', async () => {
     const deadline = buildDeadline();
     const clock = createManualClock(new Date(Date.parse(deadline.dueAt) + 60_000));
     await createBullmqScheduler({ queue, clock }).sync('cell-1', [], [deadline]);
     const jobs = [...(await delayedJobs()).values()];
-    expect(jobs.map((j) => j.data.point.type).sort()).toEqual([
-      'escalation',
-      'escalation',
-      'escalation',
-      'overdue',
-    ]);
-    expect(jobs.find((j) => j.data.point.type === 'overdue')!.opts.delay ?? 0).toBe(0);
+    expect(jobs.map((j) => j.data.point.type)).toEqual(['overdue']);
+    expect(jobs[0]!.opts.delay ?? 0).toBe(0);
   });
 });

@@ -28,7 +28,9 @@ describe('worker killed in the middle of processing', () => {
       pipeline = await openPipeline('crash', createManualClock(CLOCK_AT));
       await pipeline.importUnits(buildChain(1));
       const view = await pipeline.engine.getUnit('cell-1', principals.system);
-      const overdue = alertPointsOf('cell-1', view.deadlines[0]!).find((p) => p.point.type === 'overdue')!;
+      const points = alertPointsOf('cell-1', view.deadlines[0]!);
+      const overdue = points.find((p) => p.point.type === 'overdue')!;
+      const rung1 = points.find((p) => p.point.type === 'escalation')!;
 
       child = spawnFixture('pausing-worker.ts', {
         REDIS_URL: TEST_REDIS_URL,
@@ -49,6 +51,8 @@ describe('worker killed in the middle of processing', () => {
         .toBe(1);
       const alerts = await pipeline.alerts.listUnit('cell-1');
       expect(alerts.map((a) => a.id)).toEqual([overdue.jobId]);
+      // The chain goes on: the first escalation, a day away, is the deadline's one queued job.
+      expect(await pipeline.queue.getJobState(rung1.jobId)).toBe('delayed');
       for (const team of ['unit:cell-1', 'wg:wg-c1']) {
         const feed = await pipeline.alerts.listFeed(team);
         expect(feed.items.map((i) => i.alert.id)).toEqual([overdue.jobId]);

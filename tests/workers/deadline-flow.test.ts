@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Alert } from '../../src/alerts/alert.schema.js';
+import { firstPoint } from '../../src/deadlines/point-chain.js';
 import { createEngine } from '../../src/engine/index.js';
 import { principals } from '../support/builders.js';
 import {
@@ -97,6 +98,9 @@ describe('deadline alerts end to end', () => {
       { type: 'plan.submitted', payload: { reference: 'KH-1' } },
       principals.secretaryOf('cell-1'),
     );
+    const view = await pipeline.engine.getUnit('cell-1', principals.system);
+    const approval = view.deadlines.find((d) => d.kind === 'plan.approval')!;
+    const queued = firstPoint('cell-1', approval, clock.now())!;
     // A second engine without a scheduler: the append happens, the job removal does not (a crash in between).
     const unscheduled = createEngine({ redis: pipeline.redis, prefix: pipeline.prefix, clock });
     await unscheduled.dispatch(
@@ -104,17 +108,26 @@ describe('deadline alerts end to end', () => {
       { type: 'plan.approved', payload: {} },
       principals.committeeOf('base-1'),
     );
-    expect(
-      await pipeline.queue.getJob(`dl|cell-1|plan.approval|1|${Date.parse('2020-03-30T10:00:00.000Z')}|due`),
-    ).toBeDefined();
+    expect(queued.jobId).toMatch(/^dl\|cell-1\|plan\.approval\|1\|/);
+    expect(await pipeline.queue.getJob(queued.jobId)).toBeDefined();
     await pipeline.startWorkers({ concurrency: 4 });
     await expect
       .poll(() => counterValue(pipeline.metrics, 'congress_alerts_stale_total'), {
         timeout: 20_000,
         interval: 50,
       })
-      .toBe(7);
+      .toBe(1);
+    // A stale firing ends its deadline's chain: nothing further of the approval clock is queued.
+    const left = await pipeline.queue.getJobs(['delayed', 'waiting', 'active']);
+    expect(left.filter((j) => j.data.deadline.kind === 'plan.approval')).toEqual([]);
+    // The unit's other deadline keeps its chain going meanwhile.
+    await expect
+      .poll(() => alertsOf('cell-1', 'congress.held').then((a) => a.length), {
+        timeout: 20_000,
+        interval: 50,
+      })
+      .toBeGreaterThan(0);
     expect(await alertsOf('cell-1', 'plan.approval')).toEqual([]);
-    expect((await alertsOf('cell-1', 'congress.held')).length).toBeGreaterThan(0);
+    expect(await counterValue(pipeline.metrics, 'congress_alerts_stale_total')).toBe(1);
   }, 60_000);
 });

@@ -37,6 +37,7 @@ function processor() {
         return Promise.resolve();
       },
     },
+    scheduler: pipeline.scheduler,
   });
 }
 
@@ -60,6 +61,21 @@ describe('deadline processor', () => {
     expect(delivered).toEqual([stored, stored]);
     expect(sentTo).toEqual([['wg:wg-c1'], ['wg:wg-c1']]);
     expect(await counterValue(pipeline.metrics, 'congress_alerts_duplicate_total')).toBe(1);
+  });
+
+  it('when a point fires, then the following point of its deadline is queued, and a repeated firing re-queues it once', async () => {
+    const points = await pointsOf('cell-1');
+    const overdue = points.find((p) => p.point.type === 'overdue')!;
+    const rung1 = points.find(
+      (p) => p.deadline.kind === overdue.deadline.kind && p.point.type === 'escalation',
+    )!;
+    expect(await processor()({ data: overdue })).toBe('recorded');
+    expect(await pipeline.queue.getJobState(rung1.jobId)).toBe('delayed');
+    await pipeline.queue.remove(rung1.jobId);
+    // A retry after a crash between recording and queueing repairs the chain.
+    expect(await processor()({ data: overdue })).toBe('duplicate');
+    expect(await pipeline.queue.getJobState(rung1.jobId)).toBe('delayed');
+    expect((await pipeline.queue.getJobs(['delayed'])).filter((j) => j.id === rung1.jobId)).toHaveLength(1);
   });
 
   it('when the job data is malformed, then it fails for good and writes nothing', async () => {
@@ -121,6 +137,8 @@ describe('deadline processor', () => {
     expect(await processor()({ data: overdue })).toBe('stale');
     expect(await pipeline.alerts.get(overdue.jobId)).toBeNull();
     expect(delivered).toEqual([]);
+    const following = (await pointsOf('cell-1')).filter((p) => p.fireAt > overdue.fireAt);
+    for (const p of following) expect(await pipeline.queue.getJob(p.jobId)).toBeUndefined();
   });
 
   it('when the unit was dissolved, then its firing is stale even if a deadline set lingers', async () => {

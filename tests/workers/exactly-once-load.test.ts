@@ -91,11 +91,16 @@ describe('exactly-once under load', () => {
     for (let i = 0; i < overdue.length; i += 1000) await scheduler.addPoints(overdue.slice(i, i + 1000));
 
     const pending = async () => {
-      const c = await queue!.getJobCounts('waiting', 'active', 'delayed', 'prioritized');
-      return c.waiting! + c.active! + c.delayed! + c.prioritized!;
+      const c = await queue!.getJobCounts('waiting', 'active', 'prioritized');
+      return c.waiting! + c.active! + c.prioritized!;
     };
     await expect.poll(pending, { timeout: 60_000, interval: 250 }).toBe(0);
     expect((await queue.getJobCounts('failed')).failed).toBe(0);
+    // Each deadline's chain moved on to exactly one queued job: its first escalation, days away.
+    const delayed = await queue.getJobs(['delayed']);
+    expect(delayed.map((j) => j.id!).sort()).toEqual(
+      overdue.map((p) => p.jobId.replace(/\|due$/, '|esc1')).sort(),
+    );
 
     const keys = alertKeys(prefix);
     const cells = overdue.map((p) => p.unitId);

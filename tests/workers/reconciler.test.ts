@@ -25,7 +25,7 @@ function reconcile() {
 }
 
 describe('reconciler', () => {
-  it('when nothing was lost, then it checks every point and adds nothing', async () => {
+  it('when nothing was lost, then it checks the pending point of every deadline and adds nothing', async () => {
     pipeline = await openPipeline('reconcile', clock);
     await pipeline.importUnits(buildChain(CELLS));
     const jobs = await pipeline.queue.count();
@@ -67,6 +67,23 @@ describe('reconciler', () => {
     const pending = await pipeline.queue.count();
     expect((await reconcile()).added).toBe(0);
     expect(await pipeline.queue.count()).toBe(pending);
+  });
+
+  it('when a worker died after recording an alert but before queueing the next point, then the next point is re-added', async () => {
+    pipeline = await openPipeline('reconcile', clock);
+    await pipeline.importUnits(buildChain(CELLS));
+    await pipeline.startWorkers();
+    await expect
+      .poll(() => counterValue(pipeline.metrics, 'congress_alerts_written_total'), { timeout: 10_000 })
+      .toBe(CELLS);
+    const queued = (await pipeline.queue.getJobs(['delayed'])).map((j) => j.id!).sort();
+    const escalations = queued.filter((id) => id.endsWith('|esc1'));
+    expect(escalations).toHaveLength(CELLS);
+    // The crash: the overdue alerts are recorded, the jobs of their following rung are gone.
+    await Promise.all(escalations.map((id) => pipeline.queue.remove(id)));
+
+    expect((await reconcile()).added).toBe(CELLS);
+    expect((await pipeline.queue.getJobs(['delayed'])).map((j) => j.id!).sort()).toEqual(queued);
   });
 
   it('when a deadline job failed for good, then it is re-added and its alert fires', async () => {
