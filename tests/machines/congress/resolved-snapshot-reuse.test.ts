@@ -1,27 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PersistedCongressSnapshot, TransitionOutcome } from '../../../machines/api.types.js';
 import { applyEvent, createInitialSnapshot, listAllowedEvents } from '../../../machines/index.js';
-import type { CongressEvent } from '../../../machines/domain.js';
-import { walkTo } from './support/procedure-steps.js';
-import { UnitDriver, buildUnit } from './support/unit-driver.js';
-
-/** Events of a procedure that is postponed inside the parallel state, resumed, and driven to the end. */
-function recordedEvents(): { input: ReturnType<typeof buildUnit>; events: CongressEvent[] } {
-  const input = buildUnit();
-  const d = new UnitDriver(input);
-  walkTo(d, 'bodies.formed');
-  d.send('documents.draft_recorded', { draft: 1, title: 'Dự thảo 1' });
-  d.send('congress.postponed', { until: '2020-09-30', reason: 'dịch COVID-19' });
-  d.send('congress.resumed');
-  d.send('documents.draft_recorded', { draft: 2, title: 'Dự thảo 2' });
-  d.send('consultation.sent', { draft: 2 });
-  for (const unitId of ['cell-1', 'cell-2', 'cell-3']) d.send('consultation.reply_recorded', { unitId });
-  d.send('documents.submitted');
-  d.send('documents.approved');
-  d.position += 1;
-  walkTo(d, 'records.archived');
-  return { input, events: d.accepted };
-}
+import { postponedProcedure } from './support/postponed-procedure.js';
 
 const viaJson = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 
@@ -32,7 +12,7 @@ function accepted(outcome: TransitionOutcome) {
 
 describe('applying an event to the snapshot object the previous event produced', () => {
   it('when every step continues from the returned object or from its JSON copy, then outcomes, allowed events and refusals agree', () => {
-    const { input, events } = recordedEvents();
+    const { input, events } = postponedProcedure();
     let kept: PersistedCongressSnapshot = createInitialSnapshot(input);
     let copied: PersistedCongressSnapshot = viaJson(kept);
     const refusal = {
