@@ -131,8 +131,9 @@ function processors(config: WorkerConfig, queues: RunningWorkers['queues'], s: S
 export async function startWorkers(config: WorkerConfig): Promise<RunningWorkers> {
   const names = { ...DEFAULT_QUEUE_NAMES, ...config.queueNames };
   const metrics = config.metrics ?? createAlertMetrics();
-  // Workers block on their connection; BullMQ requires maxRetriesPerRequest null there.
-  const connection = config.redis.duplicate({ maxRetriesPerRequest: null });
+  // Workers block on their connection; BullMQ requires maxRetriesPerRequest null there, and a
+  // blocking connection gains nothing from auto-pipelining.
+  const connection = config.redis.duplicate({ maxRetriesPerRequest: null, enableAutoPipelining: false });
   // The alert path's many small reads and writes, issued by concurrent jobs, share socket writes.
   const alertConnection = config.redis.duplicate({ enableAutoPipelining: true });
   const { base, queues } = openQueues(connection, config.prefix, names);

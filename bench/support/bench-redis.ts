@@ -4,6 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
+import { clientOptions } from '../../src/redis/probe.js';
 
 /** Redis the benchmarks run against. */
 export const BENCH_REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -33,9 +34,9 @@ export async function deletePrefix(redis: Redis, prefix: string): Promise<number
   return deleted;
 }
 
-/** Connects a client with a unique prefix for one benchmark. */
+/** Connects a client (the options the product's own client uses) with a unique prefix for one benchmark. */
 export async function openBenchRedis(label: string): Promise<BenchRedis> {
-  const redis = new Redis(BENCH_REDIS_URL, { maxRetriesPerRequest: null });
+  const redis = new Redis(BENCH_REDIS_URL, clientOptions);
   await redis.ping();
   const prefix = uniqueBenchPrefix(label);
   return {

@@ -5,6 +5,7 @@
  */
 import { createInterface } from 'node:readline';
 import { Redis } from 'ioredis';
+import { clientOptions } from '../../src/redis/probe.js';
 import { z } from 'zod';
 import { createEngine, type Principal } from '../../src/engine/index.js';
 import { runConcurrently } from '../harness.js';
@@ -25,7 +26,7 @@ const COMMITTEE: Principal = { id: 'bench-sc', role: 'standing_committee', subtr
 const goLine = z.string().regex(/^go [a-z_.]+$/);
 
 async function main(): Promise<void> {
-  const redis = new Redis(env.BENCH_REDIS_URL, { maxRetriesPerRequest: null });
+  const redis = new Redis(env.BENCH_REDIS_URL, clientOptions);
   const engine = createEngine({ redis, prefix: env.BENCH_PREFIX });
   const ids = (await allUnitIds(redis, env.BENCH_PREFIX))
     .filter((id) => id !== ROOT_ID)

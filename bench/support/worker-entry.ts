@@ -4,6 +4,7 @@
  * Prints "workers ready" when listening; stops on SIGTERM.
  */
 import { Redis } from 'ioredis';
+import { clientOptions } from '../../src/redis/probe.js';
 import { z } from 'zod';
 import { startWorkers } from '../../workers/main.js';
 
@@ -16,7 +17,7 @@ const env = z
   .parse(process.env);
 
 async function main(): Promise<void> {
-  const redis = new Redis(env.BENCH_REDIS_URL, { maxRetriesPerRequest: null });
+  const redis = new Redis(env.BENCH_REDIS_URL, clientOptions);
   const workers = await startWorkers({
     redis,
     prefix: env.BENCH_PREFIX,

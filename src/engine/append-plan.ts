@@ -103,6 +103,7 @@ export function planAppend(
       head: record.hash,
       phase: outcome.phase,
       milestones,
+      orgRevision: snap.orgRevision,
     },
     input: {
       unitId: unit.unit.id,
@@ -115,6 +116,7 @@ export function planAppend(
       milestonesJson: JSON.stringify(milestones),
       deadlinesJson: nextDeadlines.length > 0 ? JSON.stringify(nextDeadlines) : null,
       effectsJson: JSON.stringify(outcome.effects),
+      orgRevision: snap.orgRevision,
       rollupDeltas,
     },
   };

@@ -9,6 +9,7 @@ import type { RuleSet } from '../../machines/rules/rule-set.js';
 import type { DeadlineScheduler } from '../deadlines/scheduler.port.js';
 import { systemClock, type Clock } from '../shared/clock.js';
 import { createKeySpace, type KeySpace, type RedisClient } from '../store/index.js';
+import { createKnownUnits, type KnownUnits } from './known-units.js';
 import { createUnitLocks, type UnitLocks } from './unit-lock.js';
 
 /** The slice of a pino logger the engine uses. */
@@ -49,6 +50,8 @@ export interface EngineContext {
   idempotencyTtlSeconds: number;
   maxRetries: number;
   locks: UnitLocks;
+  /** What this engine last wrote to each unit, planned from without a read (see known-units.ts). */
+  known: KnownUnits;
 }
 
 const DAY_SECONDS = 24 * 60 * 60;
@@ -69,5 +72,6 @@ export function createContext(deps: EngineDeps): EngineContext {
     idempotencyTtlSeconds: deps.idempotencyTtlSeconds ?? DAY_SECONDS,
     maxRetries: deps.maxRetries ?? 20,
     locks: createUnitLocks(),
+    known: createKnownUnits(),
   };
 }

@@ -1,11 +1,18 @@
 /**
- * dispatch: authorize, read the unit in one round trip, compute the transition purely, append with
- * one script call (idempotency + compare-and-set), then sync deadlines and cascade to the parent.
+ * dispatch: authorize, read the unit in one round trip (or plan from what this engine last wrote to
+ * it, see known-units.ts), compute the transition purely, append with one script call (idempotency,
+ * compare-and-set on version and organisation revision), then sync deadlines and cascade to the parent.
  */
 import type { MachineEffect } from '../../machines/api.types.js';
 import type { Deadline } from '../../machines/domain.js';
 import { EVENT_CATALOGUE } from '../../machines/index.js';
-import { ConflictError, NotFoundError, ValidationError, type FieldIssue } from '../shared/errors.js';
+import {
+  AppError,
+  ConflictError,
+  NotFoundError,
+  ValidationError,
+  type FieldIssue,
+} from '../shared/errors.js';
 import {
   appendEvent,
   deadlineSetSchema,
@@ -13,6 +20,7 @@ import {
   readForDispatch,
   rememberWrittenSnap,
   type DispatchRead,
+  type StoredUnit,
 } from '../store/index.js';
 import { actorFor, assertCanSend, assertOpen, eventRoleFor } from './access.js';
 import { planAppend, type AppendPlan, type EventRequest } from './append-plan.js';
@@ -20,6 +28,7 @@ import { cascadeToParent } from './cascade.js';
 import type { EngineContext } from './context.js';
 import type { DispatchOptions, DispatchResult, Principal } from './engine.types.js';
 import { requestBodyHash } from './hash-chain.js';
+import type { KnownUnit } from './known-units.js';
 
 /** What one locked attempt produced: the result, the effects still to perform, the parent. */
 interface Attempt {
@@ -82,27 +91,23 @@ function checkExpectedVersion(unitId: string, current: number, options: Dispatch
   );
 }
 
-async function attempt(
+/** Plans `request` on `state` and appends it; the caller has handled a read idempotency record. */
+async function appendOn(
   ctx: EngineContext,
   unitId: string,
+  state: KnownUnit,
   request: EventRequest,
   principal: Principal,
   options: DispatchOptions,
+  bodyHash: string,
 ): Promise<Attempt> {
-  const read = await readForDispatch(ctx.redis, ctx.keys, unitId, options.idempotencyKey);
-  const stored = requireStored(read, unitId);
-  const { unit, ancestorIds } = stored.unit;
+  const { unit, ancestorIds } = state.unit;
   assertCanSend(principal, unit, ancestorIds, request.type);
-  const bodyHash = options.idempotencyKey === undefined ? '' : requestBodyHash(request);
-  if (read.idempotency) {
-    if (read.idempotency.bodyHash !== bodyHash) throw mismatch(unitId);
-    return { ...duplicateOf(unitId, read.idempotency), parentId: unit.parentId };
-  }
   assertOpen(unit);
-  checkExpectedVersion(unitId, stored.snap.version, options);
+  checkExpectedVersion(unitId, state.snap.version, options);
   const plan = planAppend(
     ctx,
-    stored,
+    state,
     request,
     actorFor(principal, eventRoleFor(principal, unit, ancestorIds)!),
   );
@@ -111,7 +116,7 @@ async function attempt(
       ? undefined
       : { key: options.idempotencyKey, bodyHash, ttlSeconds: ctx.idempotencyTtlSeconds };
   // An unchanged deadline set is not resent: fewer bytes on the hot path, and the scheduler is spared.
-  const unchanged = plan.input.deadlinesJson === read.deadlinesJson;
+  const unchanged = plan.input.deadlinesJson === state.deadlinesJson;
   const input = { ...plan.input, idempotency, deadlinesJson: unchanged ? '=' : plan.input.deadlinesJson };
   const { effectsJson, ...appended } = await appendEvent(ctx.redis, ctx.keys, input);
   const result: DispatchResult = {
@@ -122,32 +127,88 @@ async function attempt(
   };
   if (appended.duplicate)
     return { result, effects: effectsSchema.parse(effectsJson), parentId: unit.parentId };
-  rememberWritten(ctx, unitId, plan, appended.version);
+  rememberWritten(ctx, unitId, state.unit, plan, appended.version);
   if (unchanged) return { result, effects: plan.effects, parentId: unit.parentId };
-  const deadlines = { previousJson: read.deadlinesJson, next: plan.nextDeadlines };
+  const deadlines = { previousJson: state.deadlinesJson, next: plan.nextDeadlines };
   return { result, effects: plan.effects, parentId: unit.parentId, deadlines };
 }
 
-/** Lets the next read of this unit reuse the snapshot just written instead of parsing it back. */
-function rememberWritten(ctx: EngineContext, unitId: string, plan: AppendPlan, version: number): void {
+/**
+ * Plans from what this engine last wrote to the unit when it can (no read); any refusal there may
+ * come from that state being stale (another process wrote, an import moved the unit), so the
+ * authoritative answer is then given by the read path. Only refusals fall back: a Redis error may
+ * follow an append that happened, so it propagates.
+ */
+async function attempt(
+  ctx: EngineContext,
+  unitId: string,
+  request: EventRequest,
+  principal: Principal,
+  options: DispatchOptions,
+): Promise<Attempt> {
+  const bodyHash = options.idempotencyKey === undefined ? '' : requestBodyHash(request);
+  const known = ctx.known.get(unitId);
+  if (known && (options.expectedVersion === undefined || options.expectedVersion === known.snap.version)) {
+    try {
+      return await appendOn(ctx, unitId, known, request, principal, options, bodyHash);
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      ctx.known.forget(unitId);
+    }
+  }
+  const read = await readForDispatch(ctx.redis, ctx.keys, unitId, options.idempotencyKey);
+  const stored = requireStored(read, unitId);
+  const { unit, ancestorIds } = stored.unit;
+  if (read.idempotency) {
+    assertCanSend(principal, unit, ancestorIds, request.type);
+    if (read.idempotency.bodyHash !== bodyHash) throw mismatch(unitId);
+    return { ...duplicateOf(unitId, read.idempotency), parentId: unit.parentId };
+  }
+  return appendOn(
+    ctx,
+    unitId,
+    { ...stored, deadlinesJson: read.deadlinesJson },
+    request,
+    principal,
+    options,
+    bodyHash,
+  );
+}
+
+/**
+ * Keeps what was just written: the next dispatch on this unit plans from it without a read, and the
+ * next read of it skips parsing the snapshot back.
+ */
+function rememberWritten(
+  ctx: EngineContext,
+  unitId: string,
+  unit: StoredUnit,
+  plan: AppendPlan,
+  version: number,
+): void {
   if (version !== plan.written.version) return;
-  const { input } = plan;
+  const { input, written } = plan;
+  ctx.known.set(unitId, { unit, snap: written, deadlinesJson: input.deadlinesJson });
   const fields = {
     v: String(version),
     h: input.hash,
     s: input.snapshotJson,
     p: input.phase,
     m: input.milestonesJson,
+    ...(written.orgRevision === 0 ? {} : { o: String(written.orgRevision) }),
   };
-  rememberWrittenSnap(ctx.keys, unitId, fields, plan.written);
+  rememberWrittenSnap(ctx.keys, unitId, fields, written);
 }
 
+/**
+ * A lost compare-and-set is retried when the caller gave no expected version; an organisation change
+ * between the read and the append (a move, a new working group) always is, since the caller's
+ * expectation is about the unit's procedure, not its place in the tree.
+ */
 function isRetryableConflict(error: unknown, options: DispatchOptions): boolean {
-  return (
-    error instanceof ConflictError &&
-    error.reason === 'version_conflict' &&
-    options.expectedVersion === undefined
-  );
+  if (!(error instanceof ConflictError)) return false;
+  if (error.reason === 'organisation_changed') return true;
+  return error.reason === 'version_conflict' && options.expectedVersion === undefined;
 }
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

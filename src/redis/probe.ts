@@ -1,7 +1,11 @@
 import { Redis } from 'ioredis';
 
-/** Options every long-lived client of the app uses; BullMQ requires `maxRetriesPerRequest: null`. */
-export const clientOptions = { maxRetriesPerRequest: null } as const;
+/**
+ * Options of the app's long-lived client: BullMQ requires `maxRetriesPerRequest: null`; auto-pipelining
+ * sends the commands issued in one tick in one socket write, which under concurrent requests cuts the
+ * per-command write cost (a large share of dispatch CPU in the profile of B1).
+ */
+export const clientOptions = { maxRetriesPerRequest: null, enableAutoPipelining: true } as const;
 
 /**
  * True when a Redis at `url` answers PING within `timeoutMs`. Uses a throwaway client that never

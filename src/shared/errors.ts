@@ -39,7 +39,7 @@ export class NotFoundError extends AppError {
 export class ConflictError extends AppError {
   constructor(
     message: string,
-    readonly reason: 'not_allowed' | 'version_conflict' | 'idempotency_mismatch',
+    readonly reason: 'not_allowed' | 'version_conflict' | 'idempotency_mismatch' | 'organisation_changed',
     details: Record<string, unknown> = {},
   ) {
     super(message, 409, reason, details);

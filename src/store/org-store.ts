@@ -56,7 +56,11 @@ export async function writeNewUnits(
   });
 }
 
-/** Updates organisation hashes and children sets of existing units. */
+/**
+ * Updates organisation hashes and children sets of existing units. Each update bumps the unit's
+ * organisation revision (field `o` of its snapshot hash) after writing the organisation hash, so an
+ * append planned on organisation data read before the update is refused by append-event.lua.
+ */
 export async function writeUnitUpdates(
   redis: Redis,
   keys: KeySpace,
@@ -64,6 +68,7 @@ export async function writeUnitUpdates(
 ): Promise<void> {
   await inBatches(redis, updates, (pipeline, u) => {
     pipeline.hset(keys.unit(u.unitId), u.unitFields);
+    pipeline.hincrby(keys.snap(u.unitId), 'o', 1);
     if (u.closed) pipeline.hset(keys.snap(u.unitId), 'closed', u.closed);
     if (u.move?.from) pipeline.srem(keys.children(u.move.from), u.unitId);
     if (u.move?.to) pipeline.sadd(keys.children(u.move.to), u.unitId);
@@ -90,7 +95,8 @@ export async function readChildUnits(
 ): Promise<Map<string, StoredUnit[]>> {
   const pipeline = redis.pipeline();
   for (const id of parentIds) pipeline.smembers(keys.children(id));
-  const childIds = (await execPipeline(pipeline)) as string[][];
+  // Sorted: SMEMBERS order depends on the server's hash seed, and import errors list children in this order.
+  const childIds = ((await execPipeline(pipeline)) as string[][]).map((ids) => ids.sort());
   const units = await readUnits(redis, keys, childIds.flat());
   const byId = new Map(units.filter((u): u is StoredUnit => u !== null).map((u) => [u.unit.id, u]));
   return new Map(

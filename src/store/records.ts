@@ -115,6 +115,8 @@ export const storedSnapSchema = z
     h: z.string(),
     p: phaseSchema,
     m: json(milestonesSchema),
+    // Bumped by every organisation write of the unit (org-store.ts); absent until the first one.
+    o: z.coerce.number().int().nonnegative().optional(),
   })
   .transform((raw) => ({
     snapshot: raw.s,
@@ -122,6 +124,7 @@ export const storedSnapSchema = z
     head: raw.h,
     phase: raw.p,
     milestones: raw.m,
+    orgRevision: raw.o ?? 0,
   }));
 export type StoredSnap = z.output<typeof storedSnapSchema>;
 

@@ -6,6 +6,7 @@ export const SCRIPT_CODES = {
   idempotencyMismatch: -2,
   unitMissing: -3,
   unitClosed: -4,
+  organisationChanged: -5,
 } as const;
 
 /** What a refusing script was doing, to word the error. */
@@ -45,6 +46,12 @@ export function scriptError(reply: readonly unknown[], ctx: ScriptContext): AppE
           allowed: [],
           status: reply[1],
         },
+      );
+    case SCRIPT_CODES.organisationChanged:
+      return new ConflictError(
+        `${ctx.subject} was moved or changed by an organisation update: re-read and retry`,
+        'organisation_changed',
+        { currentRevision: Number(reply[1]) },
       );
     default:
       return new AppError(`${ctx.script} returned unknown code ${code}`, 500, 'script_error', { code });

@@ -43,6 +43,8 @@ export interface AppendEventInput {
   deadlinesJson: string | null;
   /** JSON of the machine effects, remembered with the idempotency record. */
   effectsJson: string;
+  /** The unit's organisation revision when its organisation data was read (StoredSnap.orgRevision). */
+  orgRevision: number;
   rollupDeltas: ReadonlyMap<string, number>;
 }
 
@@ -82,6 +84,7 @@ export function appendEventArgs(keys: KeySpace, input: AppendEventInput): { keys
     input.deadlinesJson ?? '',
     input.unitId,
     input.effectsJson,
+    String(input.orgRevision),
     ...deltas,
   ];
   return { keys: scriptKeys, args };

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ConflictError } from '../../src/shared/errors.js';
 import { createKeySpace, readForDispatch, storedSnapSchema } from '../../src/store/index.js';
+import { writeUnitUpdates } from '../../src/store/org-store.js';
 import { buildDistrict, principals } from '../support/builders.js';
 import { openEngineFixture, type EngineFixture } from './engine-fixture.js';
 import { namespaceDump } from './namespace-dump.js';
@@ -29,17 +30,20 @@ describe('dispatch reads reuse what they parsed or wrote only while Redis holds 
     expect(read.snap?.milestones.difficult).toBe(true);
   });
 
-  it('when the stored snapshot is corrupted after a dispatch, then the next dispatch fails on it and writes nothing', async () => {
+  it('when the stored snapshot is corrupted after a dispatch, then a dispatch that reads it fails on it and writes nothing', async () => {
     await f.engine.dispatch(CELL, flag, committee());
     await f.redis.hset(createKeySpace(f.prefix).snap(CELL), 's', '{"machineVersion":');
     const before = await namespaceDump(f.redis, f.prefix);
-    await expect(f.engine.dispatch(CELL, clear, committee())).rejects.toThrow(/invalid stored JSON/);
+    // Another replica (or this process after a restart) has no state of its own to plan from.
+    await expect(f.replica().dispatch(CELL, clear, committee())).rejects.toThrow(/invalid stored JSON/);
     expect(await namespaceDump(f.redis, f.prefix)).toEqual(before);
   });
 
-  it('when the unit hash changes after a dispatch, then the next dispatch sees the change', async () => {
+  it('when the organisation store changes the unit after a dispatch, then the next dispatch sees the change', async () => {
     await f.engine.dispatch(CELL, flag, committee());
-    await f.redis.hset(createKeySpace(f.prefix).unit(CELL), 'status', 'dissolved');
+    const keys = createKeySpace(f.prefix);
+    const fields = await f.redis.hgetall(keys.unit(CELL));
+    await writeUnitUpdates(f.redis, keys, [{ unitId: CELL, unitFields: { ...fields, status: 'dissolved' } }]);
     const before = await namespaceDump(f.redis, f.prefix);
     const refused = f.engine.dispatch(CELL, clear, committee());
     await expect(refused).rejects.toBeInstanceOf(ConflictError);

@@ -30,6 +30,7 @@ function input(overrides: Partial<AppendEventInput> = {}): AppendEventInput {
     milestonesJson: '{"congressHeld":false}',
     deadlinesJson: '[{"kind":"plan.approval"}]',
     effectsJson: '[]',
+    orgRevision: 0,
     rollupDeltas: new Map([
       ['cell|ward|phase:plan', -1],
       ['cell|ward|phase:bodies', 1],
@@ -124,6 +125,20 @@ describe('append-event.lua', () => {
     expect(error).toBeInstanceOf(ConflictError);
     expect(error).toMatchObject({ reason: 'not_allowed', details: { allowed: [], status: 'dissolved' } });
     expect(await snapshotOfNamespace()).toEqual(before);
+  });
+
+  it('when an organisation update bumped the revision after the caller read it, then the script refuses and nothing is written', async () => {
+    // What an import moving or changing the unit writes (org-store.ts) after the caller's read.
+    await redis.hincrby(keys.snap('cell-1'), 'o', 1);
+    const before = await snapshotOfNamespace();
+
+    const error = await appendEvent(redis, keys, input({ orgRevision: 0 })).catch((e: unknown) => e);
+
+    expect(error).toBeInstanceOf(ConflictError);
+    expect(error).toMatchObject({ reason: 'organisation_changed', details: { currentRevision: 1 } });
+    expect(await snapshotOfNamespace()).toEqual(before);
+    // Planned on the current revision, the same append goes through.
+    await expect(appendEvent(redis, keys, input({ orgRevision: 1 }))).resolves.toMatchObject({ version: 1 });
   });
 
   it('when the unit does not exist, then NotFoundError and nothing is written', async () => {

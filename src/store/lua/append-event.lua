@@ -26,7 +26,9 @@
     [10] new open deadline set JSON, '' when the unit has none, '=' when it did not change
     [11] unit id (member of the deadline index)
     [12] machine effects JSON, kept in the idempotency record so a retried request can finish them
-    [13..] roll-up deltas as pairs: field, integer delta (applied to every KEYS[6..])
+    [13] expected organisation revision: field `o` of the snapshot hash (0 when absent) as the caller
+         read it with the unit's organisation data (ancestors, working group, status)
+    [14..] roll-up deltas as pairs: field, integer delta (applied to every KEYS[6..])
 
   Returns
     {0, seq, version, hash, phase}           appended
@@ -35,6 +37,7 @@
     {-2}                            idempotency key used before with another body, nothing written
     {-3}                            unit does not exist, nothing written
     {-4, status}                    unit dissolved or merged (snapshot hash field `closed`), nothing written
+    {-5, currentRevision}           organisation data changed since the caller read it, nothing written
 ]]
 local snapKey = KEYS[1]
 local useIdempotency = ARGV[2] == '1'
@@ -47,12 +50,15 @@ if useIdempotency then
   end
 end
 
-local state = redis.call('HMGET', snapKey, 'v', 'closed')
+local state = redis.call('HMGET', snapKey, 'v', 'closed', 'o')
 local current = state[1]
 if not current then return {-3} end
 -- Checked here, not only on the caller's read, so an import closing the unit cannot race an append.
 if state[2] then return {-4, state[2]} end
 if tonumber(current) ~= tonumber(ARGV[1]) then return {-1, tonumber(current)} end
+-- A move or another organisation change since the caller's read: its ancestors and access may differ.
+local orgRevision = tonumber(state[3] or '0')
+if orgRevision ~= tonumber(ARGV[13]) then return {-5, orgRevision} end
 
 local version = tonumber(current) + 1
 redis.call('XADD', KEYS[2], version .. '-0', 'seq', version, 'e', ARGV[5])
@@ -69,7 +75,7 @@ else
 end
 
 for i = 6, #KEYS do
-  for j = 13, #ARGV, 2 do
+  for j = 14, #ARGV, 2 do
     redis.call('HINCRBY', KEYS[i], ARGV[j], ARGV[j + 1])
   end
 end
