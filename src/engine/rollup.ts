@@ -36,11 +36,36 @@ export function addInto(target: Map<string, number>, delta: ReadonlyMap<string, 
   for (const [field, value] of delta) target.set(field, (target.get(field) ?? 0) + sign * value);
 }
 
-/** after − before, without zero entries. */
-export function contributionDelta(before: RollupSubject, after: RollupSubject): Map<string, number> {
+/** What a contribution depends on, as one string: level, block, phase and the four counted flags. */
+function subjectKey(s: RollupSubject): string {
+  const ms = s.milestones;
+  const flags = `${+ms.congressHeld}${+ms.heldOnTime}${+ms.postponed}${+ms.difficult}`;
+  return `${s.level}\u0000${s.block}\u0000${s.phase}\u0000${flags}`;
+}
+
+/**
+ * Deltas already computed, by (before, after) subject key. Every append computes one and the
+ * distinct pairs are few (levels × blocks × phases × flags actually met), so it is worth keeping;
+ * cleared when full rather than tracked, since a recompute is cheap.
+ */
+const deltas = new Map<string, ReadonlyMap<string, number>>();
+const DELTAS_LIMIT = 4_096;
+
+function computeDelta(before: RollupSubject, after: RollupSubject): Map<string, number> {
   const delta = contribution(after);
   addInto(delta, contribution(before), -1);
   for (const [field, value] of delta) if (value === 0) delta.delete(field);
+  return delta;
+}
+
+/** after − before, without zero entries; shared between calls, so never to be modified. */
+export function contributionDelta(before: RollupSubject, after: RollupSubject): ReadonlyMap<string, number> {
+  const key = `${subjectKey(before)}\u0001${subjectKey(after)}`;
+  const known = deltas.get(key);
+  if (known) return known;
+  if (deltas.size >= DELTAS_LIMIT) deltas.clear();
+  const delta = computeDelta(before, after);
+  deltas.set(key, delta);
   return delta;
 }
 
