@@ -82,7 +82,7 @@ export async function readOrgLog(redis: Redis, keys: KeySpace): Promise<string[]
   return rows.map(([, flat]) => flat[flat.indexOf('e') + 1] ?? '');
 }
 
-/** Stored direct subordinates of each of `parentIds` (two round trips in all). */
+/** Stored direct subordinates of each of `parentIds`, in id order (two round trips in all). */
 export async function readChildUnits(
   redis: Redis,
   keys: KeySpace,
@@ -90,7 +90,8 @@ export async function readChildUnits(
 ): Promise<Map<string, StoredUnit[]>> {
   const pipeline = redis.pipeline();
   for (const id of parentIds) pipeline.smembers(keys.children(id));
-  const childIds = (await execPipeline(pipeline)) as string[][];
+  // SMEMBERS order depends on the server's hash seed; sorted, errors about children read the same everywhere.
+  const childIds = ((await execPipeline(pipeline)) as string[][]).map((ids) => ids.sort());
   const units = await readUnits(redis, keys, childIds.flat());
   const byId = new Map(units.filter((u): u is StoredUnit => u !== null).map((u) => [u.unit.id, u]));
   return new Map(
