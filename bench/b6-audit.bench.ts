@@ -121,7 +121,7 @@ async function run(options: BenchOptions): Promise<BenchResult> {
         },
         {
           id: 'B6.2',
-          name: 'hash chain alone (parse, canonical JSON, SHA-256)',
+          name: 'hash chain alone (parse, SHA-256 of the stored canonical JSON)',
           unit: 'events/s',
           value: median(hashRates),
           baselineName: 'raw XRANGE read',

@@ -1,6 +1,8 @@
 /**
  * verify: walk a unit's log, recompute every hash, check prevHash links and seq continuity, replay
- * it and compare with the stored snapshot. Reports the FIRST broken seq.
+ * it and compare with the stored snapshot. Reports the FIRST broken seq. An entry stores the exact
+ * canonical text that was hashed (`c`), so its hash is sha256(prevHash + c) with no canonicalising;
+ * entries in the older form (`e`, the record JSON) are canonicalised again as before.
  */
 import type { PersistedCongressSnapshot } from '../../machines/api.types.js';
 import {
@@ -14,7 +16,7 @@ import {
 } from '../store/index.js';
 import type { EngineContext } from './context.js';
 import type { HistoryEntry, Principal, VerifyReport } from './engine.types.js';
-import { canonicalJson, genesisHash, recordHash } from './hash-chain.js';
+import { canonicalJson, genesisHash, recordHash, sha256Hex } from './hash-chain.js';
 import { assertCanRead } from './access.js';
 import { requireReadable } from './reads.js';
 import { applyRecorded, initialState } from './replay.js';
@@ -39,9 +41,16 @@ function checkEntry(raw: RawLogEntry, seq: number, prevHash: string): HistoryEnt
     throw new Broken(seq, `expected seq ${seq}, found entry ${raw.streamId} carrying seq ${entry.seq}`);
   }
   if (entry.prevHash !== prevHash) throw new Broken(seq, 'prevHash does not link to the previous event');
-  const { hash, ...rest } = entry;
-  if (recordHash(rest) !== hash) throw new Broken(seq, 'hash does not match the event content');
+  if (contentHash(raw, entry) !== entry.hash) throw new Broken(seq, 'hash does not match the event content');
   return entry;
+}
+
+/** The hash an entry's content calls for: over the stored canonical text, or recomputed for the older form. */
+export function contentHash(raw: RawLogEntry, entry: HistoryEntry): string {
+  const canonical = raw.fields.c;
+  if (canonical !== undefined) return sha256Hex(entry.prevHash + canonical);
+  const { hash: _stored, ...rest } = entry;
+  return recordHash(rest);
 }
 
 const sameSnapshot = (a: PersistedCongressSnapshot, b: PersistedCongressSnapshot) =>
