@@ -4,8 +4,8 @@
  * as verify does) and replaying the events through the machine (parse + one transition each).
  */
 import type { Redis } from 'ioredis';
-import type { PersistedCongressSnapshot } from '../machines/api.types.js';
-import { applyRecorded, initialState } from '../src/engine/replay.js';
+import { startReplay } from '../machines/index.js';
+import { applyRecorded } from '../src/engine/replay.js';
 import { contentHash } from '../src/engine/verify.js';
 import { createKeySpace, iterateRawLog, parseLogEntry, readUnits } from '../src/store/index.js';
 
@@ -43,12 +43,11 @@ export function replayOnly(redis: Redis, prefix: string, ids: string[], batch: n
   return inBatches(ids, batch, async (id) => {
     const [unit] = await readUnits(redis, keys, [id]);
     if (!unit) throw new Error(`unit ${id} missing`);
-    let snapshot: PersistedCongressSnapshot = initialState(unit.input).snapshot;
+    const replayer = startReplay(unit.input);
     let n = 0;
     for await (const raw of iterateRawLog(redis, keys, id)) {
-      const outcome = applyRecorded(snapshot, parseLogEntry(raw));
+      const outcome = applyRecorded(replayer, parseLogEntry(raw));
       if (!outcome.ok) throw new Error(`replay refused event ${n + 1} of ${id}`);
-      snapshot = outcome.snapshot;
       n++;
     }
     return n;

@@ -5,6 +5,7 @@
  * entries in the older form (`e`, the record JSON) are canonicalised again as before.
  */
 import type { PersistedCongressSnapshot } from '../../machines/api.types.js';
+import { startReplay } from '../../machines/index.js';
 import {
   iterateRawLog,
   parseLogEntry,
@@ -19,7 +20,7 @@ import type { HistoryEntry, Principal, VerifyReport } from './engine.types.js';
 import { canonicalJson, genesisHash, recordHash, sha256Hex } from './hash-chain.js';
 import { assertCanRead } from './access.js';
 import { requireReadable } from './reads.js';
-import { applyRecorded, initialState } from './replay.js';
+import { applyRecorded } from './replay.js';
 
 class Broken extends Error {
   constructor(
@@ -60,13 +61,12 @@ async function walk(ctx: EngineContext, unit: StoredUnit): Promise<VerifyReport>
   const unitId = unit.unit.id;
   const { snap } = await readUnitState(ctx.redis, ctx.keys, unitId);
   let prevHash = genesisHash(unit.input);
-  let { snapshot } = initialState(unit.input);
+  const replayer = startReplay(unit.input);
   let seq = 0;
   for await (const raw of iterateRawLog(ctx.redis, ctx.keys, unitId)) {
     const entry = checkEntry(raw, seq + 1, prevHash);
-    const outcome = applyRecorded(snapshot, entry);
+    const outcome = applyRecorded(replayer, entry);
     if (!outcome.ok) throw new Broken(entry.seq, `replay refuses the event: ${outcome.message}`);
-    ({ snapshot } = outcome);
     prevHash = entry.hash;
     seq = entry.seq;
   }
@@ -75,7 +75,7 @@ async function walk(ctx: EngineContext, unit: StoredUnit): Promise<VerifyReport>
     throw new Broken(seq + 1, `log ends at seq ${seq} but the unit is at version ${version}`);
   if (snap && snap.head !== prevHash)
     throw new Broken(seq, 'stored head hash differs from the last event hash');
-  if (snap && !sameSnapshot(snapshot, snap.snapshot))
+  if (snap && !sameSnapshot(replayer.snapshot(), snap.snapshot))
     throw new Broken(seq, 'replayed state differs from the stored snapshot');
   return { unitId, ok: true, events: seq };
 }
