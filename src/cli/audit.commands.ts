@@ -1,11 +1,13 @@
+import { availableParallelism } from 'node:os';
 import { SingleBar, Presets } from 'cli-progress';
 import type { Command } from 'commander';
 import type { Engine, Principal, VerifyReport } from '../engine/engine.types.js';
 import { stateQuerySchema } from '../api/schemas.js';
 import type { Runtime } from '../config/runtime.js';
-import type { CliContext } from './cli-context.js';
+import type { CliContext, GlobalOptions } from './cli-context.js';
 import { UsageError } from './exit-codes.js';
 import { intOption } from './parse-options.js';
+import { sameProgram, verifyInChildren, verifySlice } from './verify-processes.js';
 
 type Run = (action: (ctx: CliContext, runtime: Runtime) => Promise<void>) => Promise<void>;
 
@@ -26,20 +28,41 @@ async function collectSubtree(engine: Engine, root: string, principal: Principal
   return ids;
 }
 
-/** Verifies unit by unit so the bar can move; stderr, so stdout stays the report. */
-async function verifyWithBar(engine: Engine, ids: string[], principal: Principal): Promise<VerifyReport[]> {
+type ReportSink = (report: VerifyReport) => void;
+
+/** Runs `verifyAll` with a bar that moves per unit report; stderr, so stdout stays the report. */
+async function withBar(
+  total: number,
+  verifyAll: (onReport: ReportSink) => Promise<VerifyReport[]>,
+): Promise<VerifyReport[]> {
   const bar = new SingleBar(
     { stream: process.stderr, format: 'verify [{bar}] {value}/{total} {unit}' },
     Presets.shades_classic,
   );
-  bar.start(ids.length, 0, { unit: '' });
+  bar.start(total, 0, { unit: '' });
+  try {
+    return await verifyAll((report) => bar.increment({ unit: report.unitId }));
+  } finally {
+    bar.stop();
+  }
+}
+
+/** Unit by unit in this process. */
+async function verifyHere(engine: Engine, ids: string[], principal: Principal, onReport: ReportSink) {
   const reports: VerifyReport[] = [];
   for (const id of ids) {
-    reports.push(...(await engine.verify(id, principal)));
-    bar.increment({ unit: id });
+    for (const report of await engine.verify(id, principal)) {
+      reports.push(report);
+      onReport(report);
+    }
   }
-  bar.stop();
   return reports;
+}
+
+/** --jobs: as asked, else one process per CPU; never more processes than units. */
+function jobsFor(asked: number | undefined, units: number): number {
+  if (asked === 0) throw new UsageError('--jobs must be at least 1');
+  return Math.max(1, Math.min(asked ?? availableParallelism(), units));
 }
 
 /** replay, verify, export: what auditors run. */
@@ -66,13 +89,19 @@ export function registerAuditCommands(program: Command, run: Run): void {
     .command('verify [unit]')
     .description("check the hash chain and replay of a unit's subtree, or of every unit with --all")
     .option('--all', 'every unit in the database')
-    .action((unit: string | undefined, opts: { all?: boolean }) =>
+    .option('--jobs <n>', 'verify in n processes (default: one per CPU, at most one per unit)', intOption)
+    .action((unit: string | undefined, opts: { all?: boolean; jobs?: number }) =>
       run(async (ctx, runtime) => {
         if ((unit === undefined) === (opts.all !== true)) throw new UsageError('give a unit id or --all');
         const principal = await ctx.principal();
         const ids =
           unit === undefined ? await runtime.allUnitIds() : await collectSubtree(ctx.engine, unit, principal);
-        const reports = await verifyWithBar(ctx.engine, ids, principal);
+        const jobs = jobsFor(opts.jobs, ids.length);
+        const reports = await withBar(ids.length, (onReport) =>
+          jobs === 1
+            ? verifyHere(ctx.engine, ids, principal, onReport)
+            : verifyInChildren(ids, jobs, sameProgram(program.opts<GlobalOptions>()), onReport),
+        );
         const broken = reports.filter((r) => !r.ok);
         ctx.print(
           ctx.json
@@ -86,6 +115,16 @@ export function registerAuditCommands(program: Command, run: Run): void {
               ].join('\n'),
         );
         if (broken.length > 0) throw new VerificationFailed(`${broken.length} unit(s) failed verification`);
+      }),
+    );
+
+  program
+    .command('verify-slice', { hidden: true })
+    .description('verify the unit ids read on stdin, one JSON report per line (a child of verify --jobs)')
+    .action(() =>
+      run(async (ctx) => {
+        const write = (line: string) => void process.stdout.write(line);
+        await verifySlice(ctx.engine, await ctx.principal(), process.stdin, write);
       }),
     );
 
