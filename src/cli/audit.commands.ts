@@ -7,7 +7,7 @@ import type { Runtime } from '../config/runtime.js';
 import type { CliContext, GlobalOptions } from './cli-context.js';
 import { UsageError } from './exit-codes.js';
 import { intOption } from './parse-options.js';
-import { sameProgram, verifyInChildren, verifySlice } from './verify-processes.js';
+import { sameProgram, verifyChunks, verifyInChildren, verifySlice } from './verify-processes.js';
 
 type Run = (action: (ctx: CliContext, runtime: Runtime) => Promise<void>) => Promise<void>;
 
@@ -45,18 +45,6 @@ async function withBar(
   } finally {
     bar.stop();
   }
-}
-
-/** Unit by unit in this process. */
-async function verifyHere(engine: Engine, ids: string[], principal: Principal, onReport: ReportSink) {
-  const reports: VerifyReport[] = [];
-  for (const id of ids) {
-    for (const report of await engine.verify(id, principal)) {
-      reports.push(report);
-      onReport(report);
-    }
-  }
-  return reports;
 }
 
 /** --jobs: as asked, else one process per CPU; never more processes than units. */
@@ -99,7 +87,7 @@ export function registerAuditCommands(program: Command, run: Run): void {
         const jobs = jobsFor(opts.jobs, ids.length);
         const reports = await withBar(ids.length, (onReport) =>
           jobs === 1
-            ? verifyHere(ctx.engine, ids, principal, onReport)
+            ? verifyChunks(ctx.engine, ids, principal, onReport)
             : verifyInChildren(ids, jobs, sameProgram(program.opts<GlobalOptions>()), onReport),
         );
         const broken = reports.filter((r) => !r.ok);

@@ -136,10 +136,27 @@ export async function verifyInChildren(
   }
 }
 
-/** Units one child verifies at a time, so Redis round trips overlap. */
-const IN_FLIGHT = 8;
+/** Units per engine call: the engine reads and verifies them in batches; reports follow per chunk. */
+const CHUNK = 64;
 
-/** The `verify-slice` side: reads unit ids from `input`, writes one JSON report per line to `output`. */
+/** Verifies `ids` in this process, a chunk at a time, handing each report to `onReport`. */
+export async function verifyChunks(
+  engine: Engine,
+  ids: readonly string[],
+  principal: Principal,
+  onReport: (report: VerifyReport) => void,
+): Promise<VerifyReport[]> {
+  const reports: VerifyReport[] = [];
+  for (let i = 0; i < ids.length; i += CHUNK) {
+    for (const report of await engine.verifyUnits(ids.slice(i, i + CHUNK), principal)) {
+      reports.push(report);
+      onReport(report);
+    }
+  }
+  return reports;
+}
+
+/** The `verify-slice` side: reads unit ids from `input`, writes one JSON report per line with `write`. */
 export async function verifySlice(
   engine: Engine,
   principal: Principal,
@@ -148,12 +165,5 @@ export async function verifySlice(
 ): Promise<void> {
   const ids: string[] = [];
   for await (const line of createInterface({ input })) if (line.trim() !== '') ids.push(line.trim());
-  let next = 0;
-  const worker = async () => {
-    while (next < ids.length) {
-      const id = ids[next++]!;
-      for (const report of await engine.verify(id, principal)) write(`${JSON.stringify(report)}\n`);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(IN_FLIGHT, ids.length) }, worker));
+  await verifyChunks(engine, ids, principal, (report) => write(`${JSON.stringify(report)}\n`));
 }

@@ -10,11 +10,13 @@ import {
   iterateRawLog,
   parseLogEntry,
   readSubtreeIds,
+  readSnaps,
   readUnits,
-  readUnitState,
   type RawLogEntry,
+  type StoredSnap,
   type StoredUnit,
 } from '../store/index.js';
+import { NotFoundError } from '../shared/errors.js';
 import type { EngineContext } from './context.js';
 import type { HistoryEntry, Principal, VerifyReport } from './engine.types.js';
 import { canonicalJson, genesisHash, recordHash, sha256Hex } from './hash-chain.js';
@@ -57,9 +59,8 @@ export function contentHash(raw: RawLogEntry, entry: HistoryEntry): string {
 const sameSnapshot = (a: PersistedCongressSnapshot, b: PersistedCongressSnapshot) =>
   canonicalJson(JSON.parse(JSON.stringify(a))) === canonicalJson(b);
 
-async function walk(ctx: EngineContext, unit: StoredUnit): Promise<VerifyReport> {
+async function walk(ctx: EngineContext, unit: StoredUnit, snap: StoredSnap | null): Promise<VerifyReport> {
   const unitId = unit.unit.id;
-  const { snap } = await readUnitState(ctx.redis, ctx.keys, unitId);
   let prevHash = genesisHash(unit.input);
   const replayer = startReplay(unit.input);
   let seq = 0;
@@ -80,10 +81,17 @@ async function walk(ctx: EngineContext, unit: StoredUnit): Promise<VerifyReport>
   return { unitId, ok: true, events: seq };
 }
 
-/** Verifies one stored unit; never throws for a broken chain, reports it. */
-export async function verifyStoredUnit(ctx: EngineContext, unit: StoredUnit): Promise<VerifyReport> {
+/**
+ * Verifies one stored unit against its snapshot hash (read before the log, so events appended
+ * meanwhile are not mistaken for a gap); never throws for a broken chain, reports it.
+ */
+export async function verifyStoredUnit(
+  ctx: EngineContext,
+  unit: StoredUnit,
+  snap: StoredSnap | null,
+): Promise<VerifyReport> {
   try {
-    return await walk(ctx, unit);
+    return await walk(ctx, unit, snap);
   } catch (error) {
     if (!(error instanceof Broken)) throw error;
     return {
@@ -98,6 +106,35 @@ export async function verifyStoredUnit(ctx: EngineContext, unit: StoredUnit): Pr
 
 const BATCH = 32;
 
+/**
+ * Verifies `ids` in batches: units and snapshot hashes of a batch in two pipelined reads, then its
+ * units side by side. Ids without a unit go to `onMissing`; access is checked per unit, in order.
+ */
+async function verifyInBatches(
+  ctx: EngineContext,
+  ids: readonly string[],
+  principal: Principal,
+  onMissing: (id: string) => void,
+): Promise<VerifyReport[]> {
+  const reports: VerifyReport[] = [];
+  for (let i = 0; i < ids.length; i += BATCH) {
+    const batch = ids.slice(i, i + BATCH);
+    const [units, snaps] = await Promise.all([
+      readUnits(ctx.redis, ctx.keys, batch),
+      readSnaps(ctx.redis, ctx.keys, batch),
+    ]);
+    const present: { unit: StoredUnit; snap: StoredSnap | null }[] = [];
+    units.forEach((unit, k) => {
+      if (!unit) return onMissing(batch[k]!);
+      // Checked per unit: a working group may read an assigned unit but not the cells below it.
+      assertCanRead(principal, unit.unit, unit.ancestorIds);
+      present.push({ unit, snap: snaps[k] ?? null });
+    });
+    reports.push(...(await Promise.all(present.map((u) => verifyStoredUnit(ctx, u.unit, u.snap)))));
+  }
+  return reports;
+}
+
 /** Verifies `unitId`, or every unit of its subtree (root first), a few units at a time. */
 export async function verify(
   ctx: EngineContext,
@@ -106,15 +143,21 @@ export async function verify(
   options: { subtree?: boolean } = {},
 ): Promise<VerifyReport[]> {
   const root = await requireReadable(ctx, unitId, principal);
-  if (!options.subtree) return [await verifyStoredUnit(ctx, root)];
-  const ids = await readSubtreeIds(ctx.redis, ctx.keys, unitId);
-  const reports: VerifyReport[] = [];
-  for (let i = 0; i < ids.length; i += BATCH) {
-    const units = await readUnits(ctx.redis, ctx.keys, ids.slice(i, i + BATCH));
-    const present = units.filter((u): u is StoredUnit => u !== null);
-    // Checked per unit: a working group may read an assigned unit but not the cells below it.
-    present.forEach((u) => assertCanRead(principal, u.unit, u.ancestorIds));
-    reports.push(...(await Promise.all(present.map((u) => verifyStoredUnit(ctx, u)))));
+  if (!options.subtree) {
+    const [snap] = await readSnaps(ctx.redis, ctx.keys, [unitId]);
+    return [await verifyStoredUnit(ctx, root, snap ?? null)];
   }
-  return reports;
+  const ids = await readSubtreeIds(ctx.redis, ctx.keys, unitId);
+  return verifyInBatches(ctx, ids, principal, () => {});
+}
+
+/** Verifies each of `unitIds`, reports in that order; NotFoundError / ForbiddenError as for one unit. */
+export function verifyUnits(
+  ctx: EngineContext,
+  unitIds: readonly string[],
+  principal: Principal,
+): Promise<VerifyReport[]> {
+  return verifyInBatches(ctx, unitIds, principal, (id) => {
+    throw new NotFoundError(`unit ${id} not found`);
+  });
 }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import canonicalize from 'canonicalize';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ValidationError } from '../../src/shared/errors.js';
+import { ForbiddenError, NotFoundError, ValidationError } from '../../src/shared/errors.js';
 import { buildDistrict, principals } from '../support/builders.js';
 import { drivePreparation } from '../support/drive.js';
 import { openEngineFixture, type EngineFixture } from './engine-fixture.js';
@@ -185,6 +185,26 @@ describe('verify, replay and export', () => {
       ['district', 'district-b0', CELL, 'district-b0-c1'].sort(),
     );
     expect(reports.filter((r) => !r.ok).map((r) => [r.unitId, r.firstBrokenSeq])).toEqual([[CELL, 2]]);
+  });
+
+  it('when a list of units is verified, then the reports follow the list and name the tampered unit', async () => {
+    await f.redis.xdel(logKey, '2-0');
+    const ids = ['district-b0-c1', CELL, 'district', 'district-b0'];
+
+    const reports = await f.engine.verifyUnits(ids, principals.auditorOf('district'));
+
+    expect(reports.map((r) => r.unitId)).toEqual(ids);
+    expect(reports.filter((r) => !r.ok).map((r) => [r.unitId, r.firstBrokenSeq])).toEqual([[CELL, 2]]);
+    expect(reports[1]).toEqual((await f.engine.verify(CELL, principals.admin))[0]);
+  });
+
+  it('when a listed unit is unknown or not readable, then verifyUnits refuses as verify does for one unit', async () => {
+    await expect(f.engine.verifyUnits([CELL, 'nowhere'], principals.admin)).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
+    await expect(
+      f.engine.verifyUnits([CELL, 'district'], principals.auditorOf('district-b0')),
+    ).rejects.toBeInstanceOf(ForbiddenError);
   });
 
   it('when replaying to a seq, then the state is the one after that event', async () => {
