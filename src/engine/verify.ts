@@ -81,10 +81,7 @@ async function walk(ctx: EngineContext, unit: StoredUnit, snap: StoredSnap | nul
   return { unitId, ok: true, events: seq };
 }
 
-/**
- * Verifies one stored unit against its snapshot hash (read before the log, so events appended
- * meanwhile are not mistaken for a gap); never throws for a broken chain, reports it.
- */
+/** Verifies one stored unit against its snapshot hash; never throws for a broken chain, reports it. */
 export async function verifyStoredUnit(
   ctx: EngineContext,
   unit: StoredUnit,
