@@ -22,7 +22,7 @@ const script = readFileSync(new URL('./lua/ceiling-append.lua', import.meta.url)
 
 function precompute(prefix: string, unit: BenchUnit, type: string, delta: number): CeilingCall {
   const k = (id: string, name: string) => `${prefix}:ceil:{${id}}:${name}`;
-  const record = sealRecord({
+  const { record, canonical } = sealRecord({
     seq: 1,
     type,
     payload: { reason: 'benchmark' },
@@ -42,7 +42,7 @@ function precompute(prefix: string, unit: BenchUnit, type: string, delta: number
       ...unit.ancestorIds.map((id) => k(id, 'rollup')),
     ],
     args: [
-      JSON.stringify(record),
+      canonical,
       record.hash,
       snapshotJson,
       unit.phase,

@@ -1,12 +1,12 @@
 /**
  * B6 breakdown: the two halves of `verify` run alone over the same logs, so the report shows which
- * half bounds the audit rate: recomputing the hash chain (parse + canonical JSON + SHA-256) and
- * replaying the events through the machine (parse + one transition each).
+ * half bounds the audit rate: checking the hash chain (parse + SHA-256 of the stored canonical text,
+ * as verify does) and replaying the events through the machine (parse + one transition each).
  */
 import type { Redis } from 'ioredis';
-import type { PersistedCongressSnapshot } from '../machines/api.types.js';
-import { recordHash } from '../src/engine/hash-chain.js';
-import { applyRecorded, initialState } from '../src/engine/replay.js';
+import { startReplay } from '../machines/index.js';
+import { applyRecorded } from '../src/engine/replay.js';
+import { contentHash } from '../src/engine/verify.js';
 import { createKeySpace, iterateRawLog, parseLogEntry, readUnits } from '../src/store/index.js';
 
 /** Runs `perUnit` over `ids`, `batch` units at a time, and sums what it returns. */
@@ -23,14 +23,14 @@ async function inBatches(
   return total;
 }
 
-/** Recomputes every event hash and checks it; returns the number of events checked. */
+/** Recomputes every event hash the way verify does and checks it; returns the number of events checked. */
 export function hashOnly(redis: Redis, prefix: string, ids: string[], batch: number): Promise<number> {
   const keys = createKeySpace(prefix);
   return inBatches(ids, batch, async (id) => {
     let n = 0;
     for await (const raw of iterateRawLog(redis, keys, id)) {
-      const { hash, ...rest } = parseLogEntry(raw);
-      if (recordHash(rest) !== hash) throw new Error(`hash mismatch in ${id}`);
+      const entry = parseLogEntry(raw);
+      if (contentHash(raw, entry) !== entry.hash) throw new Error(`hash mismatch in ${id}`);
       n++;
     }
     return n;
@@ -43,12 +43,11 @@ export function replayOnly(redis: Redis, prefix: string, ids: string[], batch: n
   return inBatches(ids, batch, async (id) => {
     const [unit] = await readUnits(redis, keys, [id]);
     if (!unit) throw new Error(`unit ${id} missing`);
-    let snapshot: PersistedCongressSnapshot = initialState(unit.input).snapshot;
+    const replayer = startReplay(unit.input);
     let n = 0;
     for await (const raw of iterateRawLog(redis, keys, id)) {
-      const outcome = applyRecorded(snapshot, parseLogEntry(raw));
+      const outcome = applyRecorded(replayer, parseLogEntry(raw));
       if (!outcome.ok) throw new Error(`replay refused event ${n + 1} of ${id}`);
-      snapshot = outcome.snapshot;
       n++;
     }
     return n;

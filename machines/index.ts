@@ -5,5 +5,6 @@
 export { MACHINE_VERSION, MACHINES_BY_VERSION, migrateSnapshot } from './migrations/machine-registry.js';
 export { EVENT_CATALOGUE } from './events/event-catalogue.js';
 export { applyEvent, createInitialSnapshot, listAllowedEvents } from './congress/apply-event.js';
+export { Replayer, startReplay } from './congress/replayer.js';
 export { milestonesOf, phaseOf } from './congress/phase.js';
 export { deadlinesFor } from './deadlines/deadlines-for.js';

@@ -11,7 +11,7 @@
     KEYS[5..] roll-up hashes of the ancestors
 
   ARGV
-    [1]  event record JSON
+    [1]  canonical JSON of the event record without its hash
     [2]  event hash
     [3]  snapshot JSON
     [4]  phase
@@ -23,7 +23,7 @@
   Returns the new version.
 ]]
 local version = redis.call('HINCRBY', KEYS[1], 'v', 1)
-redis.call('XADD', KEYS[2], version .. '-0', 'seq', version, 'e', ARGV[1])
+redis.call('XADD', KEYS[2], version .. '-0', 'seq', version, 'h', ARGV[2], 'c', ARGV[1])
 redis.call('HSET', KEYS[1], 'h', ARGV[2], 's', ARGV[3], 'p', ARGV[4], 'm', ARGV[5])
 if ARGV[6] == '' then
   redis.call('DEL', KEYS[3])

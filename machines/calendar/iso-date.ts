@@ -33,6 +33,12 @@ export function isWeekend(dayNumber: number): boolean {
   return weekday === 0 || weekday === 6;
 }
 
+/** Day number of the Vietnamese calendar date of an ISO instant with `Z` or an offset; NaN for anything else. */
+export function vietnamDayNumber(iso: string): number {
+  const ms = INSTANT_PATTERN.test(iso) ? Date.parse(iso) : Number.NaN;
+  return Math.floor((ms + VIETNAM_OFFSET_MS) / DAY_MS);
+}
+
 /** The Vietnamese calendar date (UTC+7, no DST) of an ISO instant that carries `Z` or an offset. */
 export function toVietnamDate(iso: string): string {
   const ms = INSTANT_PATTERN.test(iso) ? new Date(iso).getTime() : Number.NaN;

@@ -1,5 +1,5 @@
 import type { WorkingDayCalendar } from './calendar.js';
-import { fromDayNumber, isWeekend, toDayNumber } from './iso-date.js';
+import { fromDayNumber, isWeekend, toDayNumber, vietnamDayNumber } from './iso-date.js';
 import { buildHolidaySets } from './vn-holidays.js';
 import { FIRST_YEAR, LAST_YEAR } from './vn-holidays.data.js';
 
@@ -14,6 +14,16 @@ export interface CalendarOverrides {
 const FIRST_DAY = toDayNumber(`${FIRST_YEAR}-01-01`);
 const LAST_DAY = toDayNumber(`${LAST_YEAR}-12-31`);
 const SPAN = LAST_DAY - FIRST_DAY + 1;
+
+/**
+ * Whether the Vietnamese date of an ISO instant lies in the years the table covers (false for
+ * anything that is not an instant): what a lookup of `toVietnamDate(iso)` would accept, without
+ * formatting the date.
+ */
+export function calendarCoversInstant(iso: string): boolean {
+  const day = vietnamDayNumber(iso);
+  return day >= FIRST_DAY && day <= LAST_DAY;
+}
 
 function outOfRange(date: string): Error {
   return new Error(`Date ${date} is outside the holiday data (${FIRST_YEAR}–${LAST_YEAR}); extend the table`);

@@ -3,7 +3,6 @@
  * snapshot against its machine version, take the transition, and return the new JSON snapshot with
  * the effects the engine must perform. Time and order come only from the event (`at`, `seq`).
  */
-import { initialTransition } from 'xstate';
 import { z } from 'zod';
 import type {
   AllowedEvent,
@@ -16,24 +15,48 @@ import type { CongressEvent } from '../domain.js';
 import { EVENT_CATALOGUE } from '../events/event-catalogue.js';
 import { MACHINE_VERSION, machineFor } from '../migrations/machine-registry.js';
 import type { CongressContext } from './congress.context.js';
+import type { CongressMachine } from './congress.machine.js';
 import { allowedEvents, describeValue, explain } from './explain.js';
 import { envelopeSchema, unitInputSchema } from './input-schemas.js';
-import { runTransition } from './machine-runner.js';
+import { runInitialTransition, runTransition } from './machine-runner.js';
 import { phaseOfValue } from './phase.js';
 import { type CongressSnapshot, fromPersisted, toPersisted } from './snapshot-codec.js';
+
+/** A refused event: the reason and what is allowed instead. */
+export type Refusal = Extract<TransitionOutcome, { ok: false }>;
 
 /** The snapshot a unit starts from; throws on an invalid input (an import bug, not a user refusal). */
 export function createInitialSnapshot(input: UnitInput): PersistedCongressSnapshot {
   const parsed = unitInputSchema.safeParse(input);
   if (!parsed.success) throw new Error(`invalid unit input: ${z.prettifyError(parsed.error)}`);
-  const [snapshot] = initialTransition(machineFor(MACHINE_VERSION), parsed.data);
-  return toPersisted(snapshot, MACHINE_VERSION);
+  const machine = machineFor(MACHINE_VERSION);
+  return toPersisted(runInitialTransition(machine, parsed.data), MACHINE_VERSION);
 }
 
 /** Applies one event; refusals are results with the reason and what is allowed instead. */
 export function applyEvent(snapshot: PersistedCongressSnapshot, event: CongressEvent): TransitionOutcome {
   const machine = machineFor(snapshot.machineVersion);
   const state = fromPersisted(machine, snapshot);
+  const stepped = stepMachine(machine, state, event);
+  if (!stepped.ok) return stepped;
+  const next = stepped.next;
+  return {
+    ok: true,
+    snapshot: toPersisted(next, snapshot.machineVersion),
+    phase: phaseOfValue(next.value),
+    effects: effectsOf(state.context, next.context),
+  };
+}
+
+/**
+ * The machine snapshot after `event`, or the refusal `applyEvent` returns for it: validation, the
+ * transition and the refusal messages, without the persisted form, phase or effects.
+ */
+export function stepMachine(
+  machine: CongressMachine,
+  state: CongressSnapshot,
+  event: CongressEvent,
+): { ok: true; next: CongressSnapshot } | Refusal {
   if (state.status === 'done')
     return refuse(state, 'not_allowed', 'the procedure is completed: no further events');
   const definition = EVENT_CATALOGUE[event.type];
@@ -45,12 +68,7 @@ export function applyEvent(snapshot: PersistedCongressSnapshot, event: CongressE
   const checked: CongressEvent = { ...event, payload: parsed.data };
   const next = runTransition(machine, state, checked);
   if (next === state) return refuse(state, 'not_allowed', notAllowedMessage(state, checked));
-  return {
-    ok: true,
-    snapshot: toPersisted(next, snapshot.machineVersion),
-    phase: phaseOfValue(next.value),
-    effects: effectsOf(state.context, next.context),
-  };
+  return { ok: true, next };
 }
 
 /** Every event type the current state handles, with whether it is accepted now and why not. */

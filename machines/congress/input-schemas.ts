@@ -2,21 +2,17 @@
  * Zod schemas of what reaches the pure layer from outside: a unit's input and an event's envelope.
  */
 import { z } from 'zod';
-import { defaultCalendar, toVietnamDate } from '../calendar/vn-calendar.js';
+import { calendarCoversInstant } from '../calendar/vn-calendar.js';
 import { LEVELS } from '../domain.js';
 import { getRuleSet } from '../rules/index.js';
 
 const OUTSIDE_CALENDAR = 'outside the years the working-day calendar covers';
 
-/** Deadlines are counted in working days, so business time must lie where the calendar has data. */
-function inCalendar(iso: string): boolean {
-  try {
-    defaultCalendar.isWorkingDay(toVietnamDate(iso));
-    return true;
-  } catch {
-    return false;
-  }
-}
+/**
+ * Deadlines are counted in working days, so business time must lie where the calendar has data.
+ * Checked on day numbers: every replayed event passes here.
+ */
+const inCalendar = calendarCoversInstant;
 
 function safeRuleSet(id: string): boolean {
   try {

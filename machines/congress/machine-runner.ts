@@ -5,6 +5,7 @@
  * custom actions (every action is an `assign`), so one shared, inert scope is safe.
  */
 import { type ActorScope, createActor } from 'xstate';
+import type { UnitInput } from '../api.types.js';
 import type { CongressEvent } from '../domain.js';
 import type { CongressMachine } from './congress.machine.js';
 import type { CongressSnapshot } from './snapshot-codec.js';
@@ -41,6 +42,14 @@ function scopeFor(machine: CongressMachine): CongressScope {
   };
   scopes.set(machine, scope);
   return scope;
+}
+
+/**
+ * The initial snapshot for `input`. XState's `initialTransition()` first builds a throw-away actor
+ * whose own start runs the machine without input (and fails inside), then computes the state again.
+ */
+export function runInitialTransition(machine: CongressMachine, input: UnitInput): CongressSnapshot {
+  return machine.getInitialSnapshot(scopeFor(machine), input);
 }
 
 /** The next snapshot; the same object when the event is not accepted. */

@@ -132,7 +132,7 @@ export const replayedStateSchema = z
   .object({ seq: z.number().int(), phase: z.string(), snapshot: z.record(z.string(), z.unknown()) })
   .meta({ id: 'ReplayedState' });
 
-const verifyReportSchema = z.object({
+export const verifyReportSchema = z.object({
   unitId: z.string(),
   ok: z.boolean(),
   events: z.number().int(),

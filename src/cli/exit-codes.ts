@@ -2,6 +2,7 @@ import { CommanderError } from 'commander';
 import { InvalidEnvironmentError } from '../config/env.js';
 import { AppError } from '../shared/errors.js';
 import { RedisUnavailableError } from '../redis/bootstrap.js';
+import { SliceFailed } from './verify-processes.js';
 
 /** Process exit codes of `congress`, documented in README.md. */
 export const EXIT = {
@@ -23,6 +24,7 @@ export class UsageError extends Error {
 
 /** Maps any error a command throws to its exit code; unexpected errors count as refusals. */
 export function exitCodeFor(error: unknown): number {
+  if (error instanceof SliceFailed) return error.exitCode;
   if (error instanceof UsageError || error instanceof InvalidEnvironmentError) return EXIT.usage;
   if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
   if (error instanceof RedisUnavailableError) return EXIT.redisUnreachable;
@@ -37,6 +39,8 @@ export function exitCodeFor(error: unknown): number {
 /** The message printed for an error: the AppError message plus field issues, one per line. */
 export function describeError(error: unknown): string {
   if (!(error instanceof Error)) return String(error);
+  // A verify child already described its error on its own stderr.
+  if (error instanceof SliceFailed) return error.message;
   const lines = [`${error.name === 'Error' ? 'error' : error.name}: ${error.message}`];
   if (error instanceof AppError) {
     const issues = (error.details.issues ?? []) as { path: string; message: string }[];

@@ -77,7 +77,7 @@ export function planAppend(
   const ruleSet = ctx.ruleSet(unit.input.ruleSetId);
   const milestones = milestonesOf(outcome.snapshot, ruleSet);
   const nextDeadlines = deadlinesFor(outcome.snapshot, ruleSet, ctx.calendarOf(ruleSet));
-  const record = sealRecord({
+  const { record, canonical } = sealRecord({
     seq,
     type: request.type,
     payload: request.payload,
@@ -109,7 +109,8 @@ export function planAppend(
       unitId: unit.unit.id,
       ancestorIds: unit.ancestorIds,
       expectedVersion: snap.version,
-      recordJson: JSON.stringify(record),
+      // Stored as is (stream field `c`): verify hashes these exact bytes instead of canonicalising again.
+      recordJson: canonical,
       hash: record.hash,
       snapshotJson: JSON.stringify(outcome.snapshot),
       phase: outcome.phase,

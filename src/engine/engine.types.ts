@@ -185,6 +185,8 @@ export interface Engine {
     principal: Principal,
   ): Promise<{ seq: number; phase: Phase; snapshot: PersistedCongressSnapshot }>;
   verify(unitId: string, principal: Principal, options?: { subtree?: boolean }): Promise<VerifyReport[]>;
+  /** Verifies each of `unitIds` (reports in that order), reading them in batches; for `congress verify`. */
+  verifyUnits(unitIds: readonly string[], principal: Principal): Promise<VerifyReport[]>;
   exportHistory(unitId: string, format: 'jsonl' | 'csv', principal: Principal): AsyncIterable<string>;
   rebuildRollups(): Promise<{ units: number; matches: boolean }>;
   /** Every unit with a stored open deadline set, for the reconciler. */

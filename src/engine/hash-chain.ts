@@ -30,9 +30,16 @@ export function recordHash(record: Omit<HistoryEntry, 'hash'>): string {
   return sha256Hex(record.prevHash + canonicalJson(record));
 }
 
-/** The record with its hash added. */
-export function sealRecord(record: Omit<HistoryEntry, 'hash'>): HistoryEntry {
-  return { ...record, hash: recordHash(record) };
+/** A record with its hash, and the canonical JSON that was hashed after prevHash (what the log stores). */
+export interface SealedRecord {
+  record: HistoryEntry;
+  canonical: string;
+}
+
+/** The record with its hash added, canonicalised once for both the hash and the log. */
+export function sealRecord(record: Omit<HistoryEntry, 'hash'>): SealedRecord {
+  const canonical = canonicalJson(record);
+  return { record: { ...record, hash: sha256Hex(record.prevHash + canonical) }, canonical };
 }
 
 /** Hash of what a caller asked for, to tell a retried request from a different one under the same key. */

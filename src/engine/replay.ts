@@ -2,50 +2,38 @@
  * Replay: rebuild a unit's state from its creation input and its log, applying each event with the
  * machine version recorded on it. Used by `replay` (state at a seq or business time) and `verify`.
  */
-import type {
-  PersistedCongressSnapshot,
-  Phase,
-  TransitionOutcome,
-  UnitInput,
-} from '../../machines/api.types.js';
-import {
-  MACHINES_BY_VERSION,
-  applyEvent,
-  createInitialSnapshot,
-  migrateSnapshot,
-  phaseOf,
-} from '../../machines/index.js';
+import type { PersistedCongressSnapshot, Phase, TransitionOutcome } from '../../machines/api.types.js';
+import { MACHINES_BY_VERSION, startReplay, type Replayer } from '../../machines/index.js';
 import { ValidationError } from '../shared/errors.js';
 import { iterateLog } from '../store/index.js';
 import type { EngineContext } from './context.js';
 import type { HistoryEntry, Principal } from './engine.types.js';
 import { requireReadable } from './reads.js';
 
-/** Applies one stored event with the machine version recorded on it. */
-export function applyRecorded(snapshot: PersistedCongressSnapshot, entry: HistoryEntry): TransitionOutcome {
+/**
+ * Applies one stored event to a replay, with the machine version recorded on the event: the state is
+ * lifted first when it is at an older version. A refusal leaves the replay where it was.
+ */
+export function applyRecorded(
+  replayer: Replayer,
+  entry: HistoryEntry,
+): { ok: true } | Extract<TransitionOutcome, { ok: false }> {
   if (!(entry.machineVersion in MACHINES_BY_VERSION)) {
     throw new Error(`no machine registered for version ${entry.machineVersion}`);
   }
-  // applyEvent runs the machine of the snapshot's version, so lift the snapshot to the event's version.
-  const from = snapshot.machineVersion === entry.machineVersion ? snapshot : migrateSnapshot(snapshot);
-  if (from.machineVersion !== entry.machineVersion) {
+  if (replayer.machineVersion !== entry.machineVersion) replayer.migrate();
+  if (replayer.machineVersion !== entry.machineVersion) {
     throw new Error(
-      `event ${entry.seq} was recorded under machine version ${entry.machineVersion}, state is at ${from.machineVersion}`,
+      `event ${entry.seq} was recorded under machine version ${entry.machineVersion}, state is at ${replayer.machineVersion}`,
     );
   }
-  return applyEvent(from, {
+  return replayer.apply({
     type: entry.type,
     payload: entry.payload,
     at: entry.at,
     seq: entry.seq,
     actor: { id: entry.actor.id, role: entry.actor.role },
   });
-}
-
-/** The initial state of a unit, before its first event. */
-export function initialState(input: UnitInput): { snapshot: PersistedCongressSnapshot; phase: Phase } {
-  const snapshot = createInitialSnapshot(input);
-  return { snapshot, phase: phaseOf(snapshot) };
 }
 
 function validateTarget(target: { seq?: number; at?: string }): void {
@@ -76,13 +64,14 @@ export async function replay(
 ): Promise<{ seq: number; phase: Phase; snapshot: PersistedCongressSnapshot }> {
   validateTarget(target);
   const unit = await requireReadable(ctx, unitId, principal);
-  let state = { seq: 0, ...initialState(unit.input) };
+  const replayer = startReplay(unit.input);
+  let seq = 0;
   for await (const entry of iterateLog(ctx.redis, ctx.keys, unitId)) {
     if (beyond(entry, target)) break;
-    const outcome = applyRecorded(state.snapshot, entry);
+    const outcome = applyRecorded(replayer, entry);
     if (!outcome.ok)
       throw new Error(`stored event ${entry.seq} of ${unitId} no longer applies: ${outcome.message}`);
-    state = { seq: entry.seq, snapshot: outcome.snapshot, phase: outcome.phase };
+    seq = entry.seq;
   }
-  return state;
+  return { seq, snapshot: replayer.snapshot(), phase: replayer.phase() };
 }

@@ -1,23 +1,28 @@
 /**
  * verify: walk a unit's log, recompute every hash, check prevHash links and seq continuity, replay
- * it and compare with the stored snapshot. Reports the FIRST broken seq.
+ * it and compare with the stored snapshot. Reports the FIRST broken seq. An entry stores the exact
+ * canonical text that was hashed (`c`), so its hash is sha256(prevHash + c) with no canonicalising;
+ * entries in the older form (`e`, the record JSON) are canonicalised again as before.
  */
 import type { PersistedCongressSnapshot } from '../../machines/api.types.js';
+import { startReplay } from '../../machines/index.js';
 import {
   iterateRawLog,
   parseLogEntry,
   readSubtreeIds,
+  readSnaps,
   readUnits,
-  readUnitState,
   type RawLogEntry,
+  type StoredSnap,
   type StoredUnit,
 } from '../store/index.js';
+import { NotFoundError } from '../shared/errors.js';
 import type { EngineContext } from './context.js';
 import type { HistoryEntry, Principal, VerifyReport } from './engine.types.js';
-import { canonicalJson, genesisHash, recordHash } from './hash-chain.js';
+import { canonicalJson, genesisHash, recordHash, sha256Hex } from './hash-chain.js';
 import { assertCanRead } from './access.js';
 import { requireReadable } from './reads.js';
-import { applyRecorded, initialState } from './replay.js';
+import { applyRecorded } from './replay.js';
 
 class Broken extends Error {
   constructor(
@@ -39,25 +44,30 @@ function checkEntry(raw: RawLogEntry, seq: number, prevHash: string): HistoryEnt
     throw new Broken(seq, `expected seq ${seq}, found entry ${raw.streamId} carrying seq ${entry.seq}`);
   }
   if (entry.prevHash !== prevHash) throw new Broken(seq, 'prevHash does not link to the previous event');
-  const { hash, ...rest } = entry;
-  if (recordHash(rest) !== hash) throw new Broken(seq, 'hash does not match the event content');
+  if (contentHash(raw, entry) !== entry.hash) throw new Broken(seq, 'hash does not match the event content');
   return entry;
+}
+
+/** The hash an entry's content calls for: over the stored canonical text, or recomputed for the older form. */
+export function contentHash(raw: RawLogEntry, entry: HistoryEntry): string {
+  const canonical = raw.fields.c;
+  if (canonical !== undefined) return sha256Hex(entry.prevHash + canonical);
+  const { hash: _stored, ...rest } = entry;
+  return recordHash(rest);
 }
 
 const sameSnapshot = (a: PersistedCongressSnapshot, b: PersistedCongressSnapshot) =>
   canonicalJson(JSON.parse(JSON.stringify(a))) === canonicalJson(b);
 
-async function walk(ctx: EngineContext, unit: StoredUnit): Promise<VerifyReport> {
+async function walk(ctx: EngineContext, unit: StoredUnit, snap: StoredSnap | null): Promise<VerifyReport> {
   const unitId = unit.unit.id;
-  const { snap } = await readUnitState(ctx.redis, ctx.keys, unitId);
   let prevHash = genesisHash(unit.input);
-  let { snapshot } = initialState(unit.input);
+  const replayer = startReplay(unit.input);
   let seq = 0;
   for await (const raw of iterateRawLog(ctx.redis, ctx.keys, unitId)) {
     const entry = checkEntry(raw, seq + 1, prevHash);
-    const outcome = applyRecorded(snapshot, entry);
+    const outcome = applyRecorded(replayer, entry);
     if (!outcome.ok) throw new Broken(entry.seq, `replay refuses the event: ${outcome.message}`);
-    ({ snapshot } = outcome);
     prevHash = entry.hash;
     seq = entry.seq;
   }
@@ -66,15 +76,19 @@ async function walk(ctx: EngineContext, unit: StoredUnit): Promise<VerifyReport>
     throw new Broken(seq + 1, `log ends at seq ${seq} but the unit is at version ${version}`);
   if (snap && snap.head !== prevHash)
     throw new Broken(seq, 'stored head hash differs from the last event hash');
-  if (snap && !sameSnapshot(snapshot, snap.snapshot))
+  if (snap && !sameSnapshot(replayer.snapshot(), snap.snapshot))
     throw new Broken(seq, 'replayed state differs from the stored snapshot');
   return { unitId, ok: true, events: seq };
 }
 
-/** Verifies one stored unit; never throws for a broken chain, reports it. */
-export async function verifyStoredUnit(ctx: EngineContext, unit: StoredUnit): Promise<VerifyReport> {
+/** Verifies one stored unit against its snapshot hash; never throws for a broken chain, reports it. */
+export async function verifyStoredUnit(
+  ctx: EngineContext,
+  unit: StoredUnit,
+  snap: StoredSnap | null,
+): Promise<VerifyReport> {
   try {
-    return await walk(ctx, unit);
+    return await walk(ctx, unit, snap);
   } catch (error) {
     if (!(error instanceof Broken)) throw error;
     return {
@@ -89,6 +103,35 @@ export async function verifyStoredUnit(ctx: EngineContext, unit: StoredUnit): Pr
 
 const BATCH = 32;
 
+/**
+ * Verifies `ids` in batches: units and snapshot hashes of a batch in two pipelined reads, then its
+ * units side by side. Ids without a unit go to `onMissing`; access is checked per unit, in order.
+ */
+async function verifyInBatches(
+  ctx: EngineContext,
+  ids: readonly string[],
+  principal: Principal,
+  onMissing: (id: string) => void,
+): Promise<VerifyReport[]> {
+  const reports: VerifyReport[] = [];
+  for (let i = 0; i < ids.length; i += BATCH) {
+    const batch = ids.slice(i, i + BATCH);
+    const [units, snaps] = await Promise.all([
+      readUnits(ctx.redis, ctx.keys, batch),
+      readSnaps(ctx.redis, ctx.keys, batch),
+    ]);
+    const present: { unit: StoredUnit; snap: StoredSnap | null }[] = [];
+    units.forEach((unit, k) => {
+      if (!unit) return onMissing(batch[k]!);
+      // Checked per unit: a working group may read an assigned unit but not the cells below it.
+      assertCanRead(principal, unit.unit, unit.ancestorIds);
+      present.push({ unit, snap: snaps[k] ?? null });
+    });
+    reports.push(...(await Promise.all(present.map((u) => verifyStoredUnit(ctx, u.unit, u.snap)))));
+  }
+  return reports;
+}
+
 /** Verifies `unitId`, or every unit of its subtree (root first), a few units at a time. */
 export async function verify(
   ctx: EngineContext,
@@ -97,15 +140,21 @@ export async function verify(
   options: { subtree?: boolean } = {},
 ): Promise<VerifyReport[]> {
   const root = await requireReadable(ctx, unitId, principal);
-  if (!options.subtree) return [await verifyStoredUnit(ctx, root)];
-  const ids = await readSubtreeIds(ctx.redis, ctx.keys, unitId);
-  const reports: VerifyReport[] = [];
-  for (let i = 0; i < ids.length; i += BATCH) {
-    const units = await readUnits(ctx.redis, ctx.keys, ids.slice(i, i + BATCH));
-    const present = units.filter((u): u is StoredUnit => u !== null);
-    // Checked per unit: a working group may read an assigned unit but not the cells below it.
-    present.forEach((u) => assertCanRead(principal, u.unit, u.ancestorIds));
-    reports.push(...(await Promise.all(present.map((u) => verifyStoredUnit(ctx, u)))));
+  if (!options.subtree) {
+    const [snap] = await readSnaps(ctx.redis, ctx.keys, [unitId]);
+    return [await verifyStoredUnit(ctx, root, snap ?? null)];
   }
-  return reports;
+  const ids = await readSubtreeIds(ctx.redis, ctx.keys, unitId);
+  return verifyInBatches(ctx, ids, principal, () => {});
+}
+
+/** Verifies each of `unitIds`, reports in that order; NotFoundError / ForbiddenError as for one unit. */
+export function verifyUnits(
+  ctx: EngineContext,
+  unitIds: readonly string[],
+  principal: Principal,
+): Promise<VerifyReport[]> {
+  return verifyInBatches(ctx, unitIds, principal, (id) => {
+    throw new NotFoundError(`unit ${id} not found`);
+  });
 }

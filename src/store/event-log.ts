@@ -1,6 +1,8 @@
 /**
- * Reads of a unit's event log stream. Entries have id `<seq>-0` and fields `seq` and `e`
- * (the event record JSON, hash included); see docs/persistence.md.
+ * Reads of a unit's event log stream. Entries have id `<seq>-0` and fields `seq`, `h` (the event
+ * hash) and `c` (the canonical JSON of the record without its hash, exactly as hashed); entries
+ * written before that form carry `seq` and `e` (the record JSON, hash included) and read the same.
+ * See docs/persistence.md.
  */
 import type { Redis } from 'ioredis';
 import type { HistoryEntry } from '../engine/engine.types.js';
@@ -19,9 +21,14 @@ function toRaw([streamId, flat]: [string, string[]]): RawLogEntry {
   return { streamId, fields };
 }
 
-/** Parses and validates a stored entry's record; throws on corrupt data. */
+/** Parses and validates a stored entry's record, in either form; throws on corrupt data. */
 export function parseLogEntry(raw: RawLogEntry): HistoryEntry {
-  return historyEntrySchema.parse(JSON.parse(raw.fields.e ?? 'null'));
+  const { c, h, e } = raw.fields;
+  if (c === undefined) return historyEntrySchema.parse(JSON.parse(e ?? 'null'));
+  const record: unknown = JSON.parse(c);
+  // Set in place rather than spread into a copy: this runs for every event verify reads.
+  if (typeof record === 'object' && record !== null) Object.assign(record, { hash: h });
+  return historyEntrySchema.parse(record);
 }
 
 /** Up to `limit` entries from `fromSeq` on, validated. */

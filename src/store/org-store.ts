@@ -87,7 +87,7 @@ export async function readOrgLog(redis: Redis, keys: KeySpace): Promise<string[]
   return rows.map(([, flat]) => flat[flat.indexOf('e') + 1] ?? '');
 }
 
-/** Stored direct subordinates of each of `parentIds` (two round trips in all). */
+/** Stored direct subordinates of each of `parentIds`, in id order (two round trips in all). */
 export async function readChildUnits(
   redis: Redis,
   keys: KeySpace,

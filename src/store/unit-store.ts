@@ -190,6 +190,19 @@ export async function readUnits(
   return replies.map((raw) => parseUnit(raw as Record<string, string>));
 }
 
+/** Snapshot hashes of `ids` in one round trip; missing ids map to null. */
+export async function readSnaps(
+  redis: Redis,
+  keys: KeySpace,
+  ids: readonly string[],
+): Promise<(StoredSnap | null)[]> {
+  if (ids.length === 0) return [];
+  const pipeline = redis.pipeline();
+  for (const id of ids) pipeline.hgetall(keys.snap(id));
+  const replies = await execPipeline(pipeline);
+  return replies.map((raw) => parseSnap(raw as Record<string, string>));
+}
+
 /** Units with their snapshots, in one round trip; entries whose unit is missing are dropped. */
 export async function readUnitsWithSnaps(
   redis: Redis,

@@ -163,6 +163,57 @@ describe('congress CLI as a child process', { timeout: 120_000 }, () => {
     expect(broken.stdout).toMatch(/C1: broken at seq 1/);
   });
 
+  it('when verify runs in two processes over the tree with the tampered unit, then it names that unit and seq, exits 1, and prints what one process prints', async () => {
+    const [split, single, splitJson, singleJson] = await Promise.all([
+      congress(['verify', '--all', '--as-admin', '--jobs', '2']),
+      congress(['verify', '--all', '--as-admin', '--jobs', '1']),
+      congress(['verify', 'D1', '--as-admin', '--jobs', '2', '--json']),
+      congress(['verify', 'D1', '--as-admin', '--jobs', '1', '--json']),
+    ]);
+    expect(split.code).toBe(1);
+    expect(split.stdout).toBe(
+      'verified 4 units: 1 broken\n  C1: broken at seq 1 (hash does not match the event content)\n',
+    );
+    expect(split.stderr).toContain('VerificationFailed');
+    expect(single).toMatchObject({ code: 1, stdout: split.stdout });
+    expect(splitJson.code).toBe(1);
+    expect(JSON.parse(splitJson.stdout)).toEqual(JSON.parse(singleJson.stdout));
+    expect(
+      (JSON.parse(splitJson.stdout) as { reports: { unitId: string }[] }).reports.map((r) => r.unitId),
+    ).toEqual(['D1', 'B1', 'C1', 'C2']);
+  });
+
+  it('when the child command verify-slice reads unit ids on stdin, then it writes one JSON report per unit', async () => {
+    const child = execFile(process.execPath, [BIN, '--as-admin', 'verify-slice'], {
+      env: { ...process.env, REDIS_URL: TEST_REDIS_URL, CONGRESS_PREFIX: prefix, CONGRESS_TOKEN: '' },
+    });
+    let stdout = '';
+    child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stdin!.end('C1\nC2\n');
+    const code = await new Promise<number | null>((resolve) => child.once('close', resolve));
+
+    expect(code).toBe(0);
+    const reports = stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { unitId: string; ok: boolean });
+    expect(reports.map((r) => [r.unitId, r.ok]).sort()).toEqual([
+      ['C1', false],
+      ['C2', true],
+    ]);
+  });
+
+  it('when verify is given --jobs 0 or a token it cannot use, then it fails as one process would (exit 2, exit 1)', async () => {
+    const [zero, unknownToken] = await Promise.all([
+      congress(['verify', '--all', '--as-admin', '--jobs', '0']),
+      congress(['verify', 'D1', '--jobs', '2'], { CONGRESS_TOKEN: 'not-a-token' }),
+    ]);
+    expect(zero.code).toBe(2);
+    expect(zero.stderr).toContain('--jobs');
+    expect(unknownToken.code).toBe(1);
+    expect(unknownToken.stderr).toContain('unknown or revoked');
+  });
+
   it('when Redis is unreachable, then exit 5; when the command is unknown, then exit 2', async () => {
     const url = `redis://127.0.0.1:${await sparePort()}`;
     const [unreachable, unknown] = await Promise.all([

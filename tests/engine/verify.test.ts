@@ -1,12 +1,28 @@
 import { createHash } from 'node:crypto';
 import canonicalize from 'canonicalize';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ValidationError } from '../../src/shared/errors.js';
+import { ForbiddenError, NotFoundError, ValidationError } from '../../src/shared/errors.js';
 import { buildDistrict, principals } from '../support/builders.js';
 import { drivePreparation } from '../support/drive.js';
 import { openEngineFixture, type EngineFixture } from './engine-fixture.js';
 
 const CELL = 'district-b0-c0';
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+/** A stream entry's flat field list as a name → value map, and back. */
+function fieldsOf(flat: string[]): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (let i = 0; i + 1 < flat.length; i += 2) fields[flat[i]!] = flat[i + 1]!;
+  return fields;
+}
+const unflatten = (fields: Record<string, string>) => Object.entries(fields).flat();
+
+/** The entry as the engine wrote it before the hashed text was stored: `seq` and `e` (record JSON with hash). */
+function olderForm(flat: string[]): string[] {
+  const { seq, h, c } = fieldsOf(flat);
+  return ['seq', seq!, 'e', JSON.stringify({ ...(JSON.parse(c!) as object), hash: h })];
+}
 
 describe('verify, replay and export', () => {
   let f: EngineFixture;
@@ -32,11 +48,82 @@ describe('verify, replay and export', () => {
     ]);
   });
 
-  it('when one stored payload is changed, then verify names exactly that seq', async () => {
+  /** Rewrites the fields of one entry; fields are read and written as a name → value map. */
+  async function rewriteEntry(
+    id: string,
+    mutate: (fields: Record<string, string>) => Record<string, string>,
+  ) {
     await rewriteLog((entries) =>
-      entries.map(([id, fields]) => {
-        if (id !== '3-0') return [id, fields];
-        const record = JSON.parse(fields[3]!);
+      entries.map(([entryId, flat]) =>
+        entryId === id ? [id, unflatten(mutate(fieldsOf(flat)))] : [entryId, flat],
+      ),
+    );
+  }
+
+  it('when an event is appended, then its entry stores the hash and the exact canonical text that was hashed', async () => {
+    const entries = await f.redis.xrange(logKey, '-', '+');
+    const [id, flat] = entries[2]!;
+    const { seq, h, c, ...others } = fieldsOf(flat);
+    const record = JSON.parse(c!) as Record<string, unknown> & { prevHash: string };
+
+    expect([id, seq, others]).toEqual(['3-0', '3', {}]);
+    expect(c).toBe(canonicalize(record));
+    expect(h).toBe(sha256(`${record.prevHash}${c}`));
+    expect(fieldsOf(entries[3]![1]).c).toContain(`"prevHash":"${h}"`);
+  });
+
+  it('when one payload character of a stored entry is changed, then verify names exactly that seq', async () => {
+    await rewriteEntry('3-0', (fields) => ({ ...fields, c: fields.c!.replace('"title":"B', '"title":"C') }));
+
+    const [report] = await f.engine.verify(CELL, principals.admin);
+
+    expect(report).toMatchObject({ ok: false, firstBrokenSeq: 3, reason: expect.stringMatching(/hash/) });
+  });
+
+  it('when the stored hash of an entry is changed, then verify names exactly that seq', async () => {
+    await rewriteEntry('5-0', (fields) => ({ ...fields, h: sha256('forged') }));
+
+    const [report] = await f.engine.verify(CELL, principals.admin);
+
+    expect(report).toMatchObject({ ok: false, firstBrokenSeq: 5, reason: expect.stringMatching(/hash/) });
+  });
+
+  it('when a payload is rewritten with a recomputed hash, then the next link breaks at the following seq', async () => {
+    await rewriteEntry('3-0', (fields) => {
+      const c = fields.c!.replace('"title":"B', '"title":"C');
+      const prevHash = (JSON.parse(c) as { prevHash: string }).prevHash;
+      return { ...fields, c, h: sha256(`${prevHash}${c}`) };
+    });
+
+    const [report] = await f.engine.verify(CELL, principals.admin);
+
+    expect(report).toMatchObject({ ok: false, firstBrokenSeq: 4, reason: expect.stringMatching(/prevHash/) });
+  });
+
+  it('when entries are in the older form (record JSON in field e), then they read and verify as before', async () => {
+    const before = await f.engine.history(CELL, {}, principals.admin);
+    await rewriteLog((entries) => entries.map(([id, flat], i) => [id, i < 4 ? olderForm(flat) : flat]));
+
+    const after = await f.engine.history(CELL, {}, principals.admin);
+    const replayed = await f.engine.replay(CELL, {}, principals.admin);
+
+    expect((await f.redis.xrange(logKey, '1-0', '1-0'))[0]![1]).toEqual([
+      'seq',
+      '1',
+      'e',
+      expect.any(String),
+    ]);
+    expect(await f.engine.verify(CELL, principals.admin)).toEqual([{ unitId: CELL, ok: true, events: 7 }]);
+    expect(after).toEqual(before);
+    expect(replayed.snapshot).toEqual((await f.engine.getUnit(CELL, principals.admin)).snapshot);
+  });
+
+  it('when a payload in the older form is changed, then verify names exactly that seq', async () => {
+    await rewriteLog((entries) =>
+      entries.map(([id, flat]) => {
+        const older = olderForm(flat);
+        if (id !== '3-0') return [id, older];
+        const record = JSON.parse(older[3]!);
         record.payload.title = 'Forged report';
         return [id, ['seq', '3', 'e', JSON.stringify(record)]];
       }),
@@ -98,6 +185,26 @@ describe('verify, replay and export', () => {
       ['district', 'district-b0', CELL, 'district-b0-c1'].sort(),
     );
     expect(reports.filter((r) => !r.ok).map((r) => [r.unitId, r.firstBrokenSeq])).toEqual([[CELL, 2]]);
+  });
+
+  it('when a list of units is verified, then the reports follow the list and name the tampered unit', async () => {
+    await f.redis.xdel(logKey, '2-0');
+    const ids = ['district-b0-c1', CELL, 'district', 'district-b0'];
+
+    const reports = await f.engine.verifyUnits(ids, principals.auditorOf('district'));
+
+    expect(reports.map((r) => r.unitId)).toEqual(ids);
+    expect(reports.filter((r) => !r.ok).map((r) => [r.unitId, r.firstBrokenSeq])).toEqual([[CELL, 2]]);
+    expect(reports[1]).toEqual((await f.engine.verify(CELL, principals.admin))[0]);
+  });
+
+  it('when a listed unit is unknown or not readable, then verifyUnits refuses as verify does for one unit', async () => {
+    await expect(f.engine.verifyUnits([CELL, 'nowhere'], principals.admin)).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
+    await expect(
+      f.engine.verifyUnits([CELL, 'district'], principals.auditorOf('district-b0')),
+    ).rejects.toBeInstanceOf(ForbiddenError);
   });
 
   it('when replaying to a seq, then the state is the one after that event', async () => {

@@ -49,7 +49,7 @@ describe('append-event.lua', () => {
 
     expect(result).toEqual({ duplicate: false, seq: 1, version: 1, hash: 'h1', phase: 'bodies' });
     expect(await redis.xrange(keys.log('cell-1'), '-', '+')).toEqual([
-      ['1-0', ['seq', '1', 'e', '{"seq":1}']],
+      ['1-0', ['seq', '1', 'h', 'h1', 'c', '{"seq":1}']],
     ]);
     expect(await redis.hgetall(keys.snap('cell-1'))).toEqual({
       v: '1',

@@ -18,7 +18,7 @@
     [2]  '1' when an idempotency key was given, '0' otherwise
     [3]  hash of the request body (type, payload, business time)
     [4]  idempotency record lifetime in seconds
-    [5]  event record JSON, hash included (stored as stream field `e`)
+    [5]  RFC 8785 canonical JSON of the event record without its hash, as hashed (stream field `c`)
     [6]  event hash (the new head)
     [7]  new snapshot JSON
     [8]  new phase
@@ -61,7 +61,7 @@ local orgRevision = tonumber(state[3] or '0')
 if orgRevision ~= tonumber(ARGV[13]) then return {-5, orgRevision} end
 
 local version = tonumber(current) + 1
-redis.call('XADD', KEYS[2], version .. '-0', 'seq', version, 'e', ARGV[5])
+redis.call('XADD', KEYS[2], version .. '-0', 'seq', version, 'h', ARGV[6], 'c', ARGV[5])
 redis.call('HSET', snapKey, 'v', version, 'h', ARGV[6], 's', ARGV[7], 'p', ARGV[8], 'm', ARGV[9])
 
 if ARGV[10] == '=' then

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  calendarCoversInstant,
   createVietnamCalendar,
   defaultCalendar as calendar,
   toVietnamDate,
@@ -176,5 +177,48 @@ describe('Vietnam time', () => {
     expect(vietnamEndOfDay('2020-06-30')).toBe('2020-06-30T10:00:00.000Z');
     expect(toVietnamDate(vietnamEndOfDay('2020-06-30'))).toBe('2020-06-30');
     expect(() => vietnamEndOfDay('2020-06-31')).toThrow(/calendar date/);
+  });
+
+  /** The check by formatting the date and looking it up, which calendarCoversInstant replaces. */
+  const coveredByLookup = (iso: string) => {
+    try {
+      calendar.isWorkingDay(toVietnamDate(iso));
+      return true;
+    } catch {
+      return false;
+    }
+  };
+
+  it.each([
+    ['2019-01-01T00:00:00+07:00', true],
+    ['2018-12-31T16:59:59.999Z', false],
+    ['2031-12-31T16:59:59.999Z', true],
+    ['2031-12-31T17:00:00Z', false],
+    ['+275760-09-13T00:00:00Z', false],
+    ['2020-01-22T10:00:00', false],
+    ['2020-13-01T10:00:00Z', false],
+  ])('when the instant is %s, then the calendar covers it: %s (as a date lookup says)', (iso, covered) => {
+    expect(calendarCoversInstant(iso)).toBe(covered);
+    expect(coveredByLookup(iso)).toBe(covered);
+  });
+
+  it('when any instant from 1900 to 2100 with any offset is checked, then coverage agrees with a date lookup', () => {
+    const instant = fc
+      .record({
+        ms: fc.integer({ min: Date.UTC(1900, 0, 1), max: Date.UTC(2100, 0, 1) }),
+        offsetMinutes: fc.integer({ min: -14 * 60, max: 14 * 60 }),
+      })
+      .map(({ ms, offsetMinutes }) => {
+        const local = new Date(ms + offsetMinutes * 60_000).toISOString().slice(0, 23);
+        const sign = offsetMinutes < 0 ? '-' : '+';
+        const abs = Math.abs(offsetMinutes);
+        const hh = String(Math.floor(abs / 60)).padStart(2, '0');
+        const mm = String(abs % 60).padStart(2, '0');
+        return offsetMinutes === 0 ? `${local}Z` : `${local}${sign}${hh}:${mm}`;
+      });
+    fc.assert(
+      fc.property(instant, (iso) => calendarCoversInstant(iso) === coveredByLookup(iso)),
+      { numRuns: 2000 },
+    );
   });
 });
