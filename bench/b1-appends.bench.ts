@@ -62,6 +62,7 @@ async function engineAtRisk(engine: Engine): Promise<number> {
 interface Drivers {
   engine: Lane;
   ceiling: Lane;
+  ceilingPlain: Lane;
   naive: Lane;
   engineAtRisk: () => Promise<number>;
   naiveAtRisk: () => Promise<number>;
@@ -76,16 +77,21 @@ async function setUp(options: BenchOptions) {
   const calls = prepareCeiling(bench.prefix, units);
   await seedNaive(bench.redis, bench.prefix, units);
   const append = ceilingAppender(bench.redis);
+  // Auto-pipelining (the product's setting) helps dispatch but holds each bare call to the next
+  // flush, so the ceiling is also driven through a plain client and the higher rate is the ceiling.
+  const plain = bench.redis.duplicate({ enableAutoPipelining: false });
+  const appendPlain = ceilingAppender(plain);
   const call = (u: BenchUnit, type: string): CeilingCall => calls.get(u.id)![type === FLAG ? 0 : 1];
   const drivers: Drivers = {
     engine: (u, type) => engine.dispatch(u.id, { type, payload: REASON }, COMMITTEE),
     ceiling: (u, type) => append(call(u, type)),
+    ceilingPlain: (u, type) => appendPlain(call(u, type)),
     naive: (u, type) =>
       naiveDispatch(bench.redis, bench.prefix, u, { type, payload: REASON, at: new Date().toISOString() }),
     engineAtRisk: () => engineAtRisk(engine),
     naiveAtRisk: () => naiveAtRisk(bench.redis, bench.prefix, ROOT_ID),
   };
-  return { bench, units, drivers };
+  return { bench, units, drivers, plain };
 }
 
 /** CPU spent per event by this process (the dispatching one) and by Redis, in microseconds. */
@@ -113,6 +119,7 @@ async function measure(units: BenchUnit[], d: Drivers, runs: number, redisCpu: (
   const out = {
     engine: [] as RunOutcome[],
     ceiling: [] as RunOutcome[],
+    ceilingPlain: [] as RunOutcome[],
     naive: [] as RunOutcome[],
     redisShare: [] as number[],
     engineCpu: [] as CpuPerEvent[],
@@ -126,8 +133,10 @@ async function measure(units: BenchUnit[], d: Drivers, runs: number, redisCpu: (
     const [ceiling, ceilingCpu] = await withCpu(events, redisCpu, () =>
       flagThenClear(units, d.ceiling, () => Promise.resolve(0)),
     );
+    const ceilingPlain = await flagThenClear(units, d.ceilingPlain, () => Promise.resolve(0));
     const naive = await flagThenClear(units, d.naive, d.naiveAtRisk);
     if (run < 0) continue;
+    out.ceilingPlain.push(ceilingPlain);
     out.engine.push(engine);
     out.ceiling.push(ceiling);
     out.naive.push(naive);
@@ -161,7 +170,9 @@ function result(units: number, runs: number, m: Measured): BenchResult {
   const events = 2 * units;
   const rate = (o: RunOutcome[]) => median(o.map((x) => perSecond(events, x.ms)));
   const engine = rate(m.engine);
-  const ceiling = rate(m.ceiling);
+  const sameClient = rate(m.ceiling);
+  const plainClient = rate(m.ceilingPlain);
+  const ceiling = Math.max(sameClient, plainClient);
   const naive = rate(m.naive);
   const lostNaive = median(m.naive.map((x) => x.lost));
   const lostEngine = Math.max(...m.engine.map((x) => x.lost));
@@ -183,7 +194,7 @@ function result(units: number, runs: number, m: Measured): BenchResult {
         name: 'dispatch vs Lua ceiling',
         unit: 'events/s',
         value: engine,
-        baselineName: 'bare Lua, same writes',
+        baselineName: 'bare Lua, same writes, best client setting',
         baseline: ceiling,
         target: '≥ 20,000 events/s and ≥ 0.25 of ceiling',
         met: engine >= 20_000 && engine / ceiling >= 0.25,
@@ -211,7 +222,7 @@ function result(units: number, runs: number, m: Measured): BenchResult {
         name: `dispatch, ${PROCESSES} processes (${CONCURRENCY / PROCESSES} in flight each)`,
         unit: 'events/s',
         value: split,
-        baselineName: 'bare Lua, same writes',
+        baselineName: 'bare Lua, same writes, best client setting',
         baseline: ceiling,
         target: '≥ 20,000 events/s and ≥ 0.25 of ceiling',
         met: split >= 20_000 && split / ceiling >= 0.25,
@@ -228,6 +239,7 @@ function result(units: number, runs: number, m: Measured): BenchResult {
       },
     ],
     notes: [
+      `Bare Lua ceiling: ${formatNumber(sameClient)} events/s through the product's client (auto-pipelining), ${formatNumber(plainClient)} through a plain client; B1.1 and B1.4 compare with the higher.`,
       `CPU per event, engine: ${formatNumber(engineCpu.node)} µs in the dispatching process + ${formatNumber(engineCpu.redis)} µs in Redis; bare Lua: ${formatNumber(ceilingCpu.node)} + ${formatNumber(ceilingCpu.redis)} µs. Two cores give 2,000,000 µs of CPU per second, so the engine cannot exceed ${formatNumber(2e6 / engineTotal)} events/s here however it is spread over processes, and 20,000 events/s needs ≤ 100 µs per event.`,
       `Redis used ${formatNumber(median(m.redisShare) * 100)}% of one core during the dispatch runs (median); it shares the 2 cores with the Node process.`,
       `Lost updates: the root's atRisk counter must move by exactly ${formatNumber(units)} in each phase; the engine's figure is the worst run, the naive one the median.`,
@@ -236,12 +248,13 @@ function result(units: number, runs: number, m: Measured): BenchResult {
 }
 
 async function run(options: BenchOptions): Promise<BenchResult> {
-  const { bench, units, drivers } = await setUp(options);
+  const { bench, units, drivers, plain } = await setUp(options);
   try {
     const m = await measure(units, drivers, options.runs, () => redisCpuSeconds(bench.redis));
     const processes = await measureProcesses(bench.prefix, units.length, options.runs);
     return result(units.length, options.runs, { ...m, processes });
   } finally {
+    plain.disconnect();
     await bench.cleanup();
   }
 }

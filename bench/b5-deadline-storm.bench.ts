@@ -10,7 +10,7 @@ import { bullPrefix, deadlineJobOptions, DEFAULT_QUEUE_NAMES } from '../src/dead
 import { createEngine } from '../src/engine/index.js';
 import { drained, forgetAlerts, overduePoints, scheduleStorm, storedTimes } from './b5-storm.js';
 import { formatNumber, median, quantile } from './harness.js';
-import { BENCH_REDIS_URL, openBenchRedis, redisCpuSeconds, type BenchRedis } from './support/bench-redis.js';
+import { BENCH_REDIS_URL, openBenchRedis, type BenchRedis } from './support/bench-redis.js';
 import { importNationalTree } from './support/bench-tree.js';
 import type { Benchmark, BenchOptions, BenchResult } from './support/benchmark.js';
 import { sampleRss, startEntry, waitForOutput, type Child } from './support/child-process.js';
@@ -27,8 +27,6 @@ interface Storm {
   overran: boolean;
   rssPeak: number;
   rssIdle: number;
-  /** CPU seconds Redis spent from the end of adding to the drained queue (it runs commands one at a time). */
-  redisBusy: number;
 }
 
 async function startWorkerChildren(bench: BenchRedis, count: number): Promise<Child[]> {
@@ -65,7 +63,6 @@ function summarise(
   expected: number,
   addedAt: number,
   rss: number[][],
-  redisBusy: number,
 ): Storm {
   const lags = times.map((t) => t - dueAt);
   const last = Math.max(...lags);
@@ -77,7 +74,6 @@ function summarise(
     overran: addedAt > dueAt,
     rssPeak: rss.length > 0 ? Math.max(...rss.flat()) : 0,
     rssIdle: rss.length > 0 ? Math.max(...rss.map((s) => s[0] ?? 0)) : 0,
-    redisBusy,
   };
 }
 
@@ -97,9 +93,7 @@ async function storm(
     // Enough lead for adding every job before any falls due (adds run at several thousand per second).
     const dueAt = Date.now() + 3_000 + points.length / 3;
     const addedAt = await scheduleStorm(queue, points, dueAt);
-    const cpuAtAdded = await redisCpuSeconds(bench.redis);
     await drained(queue, 600_000);
-    const redisBusy = (await redisCpuSeconds(bench.redis)) - cpuAtAdded;
     const times = worker ? noop : await storedTimes(bench.redis, bench.prefix, points);
     return summarise(
       times,
@@ -107,7 +101,6 @@ async function storm(
       points.length,
       addedAt,
       samplers.map((s) => s.stop()),
-      redisBusy,
     );
   } finally {
     await worker?.close();
@@ -198,14 +191,6 @@ function figures(s: Series): BenchResult['figures'] {
       baselineName: 'idle after start',
       baseline: med(s.one, 'rssIdle') / MB,
     },
-    {
-      id: 'B5.8',
-      name: 'Redis CPU to drain the storm, 1 worker',
-      unit: 's',
-      value: med(s.one, 'redisBusy'),
-      baselineName: noop,
-      baseline: med(s.noop, 'redisBusy'),
-    },
   ];
 }
 
@@ -235,7 +220,6 @@ async function run(options: BenchOptions): Promise<BenchResult> {
         all.some((x) => x.overran)
           ? 'Adding the jobs overran the due instant in at least one storm; its lags include part of the adding.'
           : 'Every job was added before the due instant.',
-        `Redis executes commands one at a time, so no storm drains faster than the Redis CPU it needs (B5.8); with BullMQ alone that is ${formatNumber(median(s.noop.map((x) => x.redisBusy)), 2)} s for ${formatNumber(points.length)} jobs, ${formatNumber((median(s.noop.map((x) => x.redisBusy)) / points.length) * 1e6)} µs per job, a floor under p99 lag of about 0.99 × that before any alert work.`,
         `Second worker's resident memory, peak: ${formatNumber(median(s.two.map((x) => x.rssPeak)) / MB)} MiB (largest of the two processes).`,
       ],
     };
