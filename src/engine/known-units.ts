@@ -5,7 +5,7 @@
  * trusted: append-event.lua refuses the append unless the unit's version and organisation revision
  * are still the ones planned from, and dispatch then falls back to a fresh read.
  */
-import type { DispatchRead, StoredSnap, StoredUnit } from '../store/index.js';
+import type { StoredSnap, StoredUnit } from '../store/index.js';
 
 /** A unit's state as planned from: the shape of a dispatch read without an idempotency record. */
 export interface KnownUnit {
@@ -33,10 +33,4 @@ export function createKnownUnits(limit = 16_384): KnownUnits {
     },
     forget: (unitId) => void entries.delete(unitId),
   };
-}
-
-/** The known state of a read unit, when it has one. */
-export function knownFromRead(read: DispatchRead): KnownUnit | null {
-  if (!read.unit || !read.snap) return null;
-  return { unit: read.unit, snap: read.snap, deadlinesJson: read.deadlinesJson };
 }
