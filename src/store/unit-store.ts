@@ -177,30 +177,36 @@ export async function readUnitState(
   };
 }
 
+/** One hash per id (key from `keyOf`) in one round trip, each parsed; missing ids map to null. */
+async function readParsedHashes<T>(
+  redis: Redis,
+  ids: readonly string[],
+  keyOf: (id: string) => string,
+  parse: (raw: Record<string, string> | undefined) => T | null,
+): Promise<(T | null)[]> {
+  if (ids.length === 0) return [];
+  const pipeline = redis.pipeline();
+  for (const id of ids) pipeline.hgetall(keyOf(id));
+  const replies = await execPipeline(pipeline);
+  return replies.map((raw) => parse(raw as Record<string, string>));
+}
+
 /** Organisation hashes of `ids` in one round trip; missing ids map to null. */
-export async function readUnits(
+export function readUnits(
   redis: Redis,
   keys: KeySpace,
   ids: readonly string[],
 ): Promise<(StoredUnit | null)[]> {
-  if (ids.length === 0) return [];
-  const pipeline = redis.pipeline();
-  for (const id of ids) pipeline.hgetall(keys.unit(id));
-  const replies = await execPipeline(pipeline);
-  return replies.map((raw) => parseUnit(raw as Record<string, string>));
+  return readParsedHashes(redis, ids, (id) => keys.unit(id), parseUnit);
 }
 
 /** Snapshot hashes of `ids` in one round trip; missing ids map to null. */
-export async function readSnaps(
+export function readSnaps(
   redis: Redis,
   keys: KeySpace,
   ids: readonly string[],
 ): Promise<(StoredSnap | null)[]> {
-  if (ids.length === 0) return [];
-  const pipeline = redis.pipeline();
-  for (const id of ids) pipeline.hgetall(keys.snap(id));
-  const replies = await execPipeline(pipeline);
-  return replies.map((raw) => parseSnap(raw as Record<string, string>));
+  return readParsedHashes(redis, ids, (id) => keys.snap(id), parseSnap);
 }
 
 /** Units with their snapshots, in one round trip; entries whose unit is missing are dropped. */
