@@ -6,7 +6,7 @@
 import { createEngine, type Engine, type Principal } from '../src/engine/index.js';
 import { formatNumber, median, runConcurrently } from './harness.js';
 import { ceilingAppender, prepareCeiling, type CeilingCall } from './b1-ceiling.js';
-import { startDispatchPool } from './b1-processes.js';
+import { startDispatchPool } from './dispatch-processes.js';
 import { naiveAtRisk, naiveDispatch, seedNaive } from './b1-naive.js';
 import { openBenchRedis, redisCpuSeconds } from './support/bench-redis.js';
 import { BENCH_ADMIN, importNationalTree, ROOT_ID } from './support/bench-tree.js';

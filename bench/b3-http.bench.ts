@@ -9,11 +9,11 @@ import { createTokenStore } from '../src/auth/token-store.js';
 import { createEngine } from '../src/engine/index.js';
 import { createKeySpace } from '../src/store/index.js';
 import { formatNumber, median } from './harness.js';
-import { BENCH_REDIS_URL, openBenchRedis } from './support/bench-redis.js';
+import { BENCH_REDIS_URL, openBenchRedis, redisCpuSeconds } from './support/bench-redis.js';
 import { importNationalTree, ROOT_ID } from './support/bench-tree.js';
 import { allUnitIds } from './support/bench-units.js';
 import type { Benchmark, BenchOptions, BenchResult } from './support/benchmark.js';
-import { sampleRss, startEntry, waitForOutput, type Child } from './support/child-process.js';
+import { cpuSecondsOf, sampleRss, startEntry, waitForOutput, type Child } from './support/child-process.js';
 
 const CONNECTIONS = 64;
 const FULL = { tree: { provinces: 1, upperPerProvince: 9, basePerUpper: 111, cellsPerBase: 9 }, seconds: 5 };
@@ -25,6 +25,18 @@ interface Load {
   p50: number;
   p99: number;
   non2xx: number;
+  /** 2xx answers over the load. */
+  answered: number;
+}
+
+/** CPU spent per answered request, in microseconds, by each party on the machine. */
+interface CpuPerRequest {
+  server: number;
+  /** The part of `server` spent on its main thread, which runs all its JavaScript. */
+  serverMain: number;
+  /** autocannon, in the benchmark process. */
+  client: number;
+  redis: number;
 }
 
 /** POST events set up so far in this process: numbers each request's Idempotency-Key uniquely. */
@@ -96,7 +108,32 @@ async function load(
     p50: result.latency.p50,
     p99: result.latency.p99,
     non2xx: result.non2xx + result.errors,
+    answered: result['2xx'],
   };
+}
+
+/** Runs one load and measures the CPU the server, this process (autocannon) and Redis spent on it. */
+async function withCpu(
+  serverPid: number,
+  redisCpu: () => Promise<number>,
+  run: () => Promise<Load>,
+): Promise<[Load, CpuPerRequest]> {
+  const server0 = cpuSecondsOf(serverPid);
+  const main0 = cpuSecondsOf(serverPid, true);
+  const client0 = process.cpuUsage();
+  const redis0 = await redisCpu();
+  const l = await run();
+  const client = process.cpuUsage(client0);
+  const perRequest = (seconds: number) => (seconds * 1e6) / Math.max(1, l.answered);
+  return [
+    l,
+    {
+      server: perRequest(cpuSecondsOf(serverPid) - server0),
+      serverMain: perRequest(cpuSecondsOf(serverPid, true) - main0),
+      client: perRequest((client.user + client.system) / 1e6),
+      redis: perRequest((await redisCpu()) - redis0),
+    },
+  ];
 }
 
 async function startServer(prefix: string): Promise<{ child: Child; port: number }> {
@@ -118,7 +155,10 @@ async function startServer(prefix: string): Promise<{ child: Child; port: number
   return { child, port: Number(match[1]) };
 }
 
-type Measured = Record<'events' | 'progress' | 'health', Load[]>;
+type Measured = Record<'events' | 'progress' | 'health', Load[]> & {
+  eventsCpu: CpuPerRequest[];
+  healthCpu: CpuPerRequest[];
+};
 
 /** Where the load goes: the server ports, the token, the units and how to read their flags. */
 interface Target {
@@ -126,19 +166,27 @@ interface Target {
   ids: string[];
   flags: () => Promise<FlagState>;
   seconds: number;
+  redisCpu: () => Promise<number>;
 }
 
-async function measure(port: number, t: Target, options: BenchOptions): Promise<Measured> {
-  const m: Measured = { events: [], progress: [], health: [] };
+async function measure(server: { child: Child; port: number }, t: Target, options: BenchOptions) {
+  const m: Measured = { events: [], progress: [], health: [], eventsCpu: [], healthCpu: [] };
+  const { port } = server;
   for (let run = -1; run < options.runs; run++) {
     const events = eventRequests(t.ids, await t.flags());
-    const e = await load(port, t.token, t.seconds, '/api/v1/units', events);
+    const [e, eCpu] = await withCpu(server.child.pid, t.redisCpu, () =>
+      load(port, t.token, t.seconds, '/api/v1/units', events),
+    );
     const p = await load(port, t.token, t.seconds, `/api/v1/units/${ROOT_ID}/progress`);
-    const h = await load(port, t.token, t.seconds, '/healthz');
+    const [h, hCpu] = await withCpu(server.child.pid, t.redisCpu, () =>
+      load(port, t.token, t.seconds, '/healthz'),
+    );
     if (run < 0) continue;
     m.events.push(e);
+    m.eventsCpu.push(eCpu);
     m.progress.push(p);
     m.health.push(h);
+    m.healthCpu.push(hCpu);
   }
   return m;
 }
@@ -169,6 +217,7 @@ async function measureReplicas(ports: number[], t: Target, options: BenchOptions
       p50: Math.max(...each.map((l) => l.p50)),
       p99: Math.max(...each.map((l) => l.p99)),
       non2xx: each.reduce((sum, l) => sum + l.non2xx, 0),
+      answered: each.reduce((sum, l) => sum + l.answered, 0),
     });
   }
   return loads;
@@ -252,6 +301,28 @@ function figures(m: Measured, rss: { idle: number; peak: number }, replicas: Loa
       target: '< 25 ms',
       met: med(replicas, 'p99') < 25,
     },
+    {
+      id: 'B3.9',
+      name: 'CPU per POST event, server + autocannon + Redis',
+      unit: 'µs',
+      value: median(m.eventsCpu.map(totalCpu)),
+      baselineName: 'GET /healthz, same parties',
+      baseline: median(m.healthCpu.map(totalCpu)),
+    },
+  ];
+}
+
+const totalCpu = (c: CpuPerRequest) => c.server + c.client + c.redis;
+type CpuPart = Exclude<keyof CpuPerRequest, 'serverMain'>;
+
+/** Where a POST's CPU goes, and the rates that bounds on this machine. */
+function cpuNotes(m: Measured): string[] {
+  const part = (key: keyof CpuPerRequest) => median(m.eventsCpu.map((c) => c[key]));
+  const health = (key: CpuPart) => median(m.healthCpu.map((c) => c[key]));
+  const total = median(m.eventsCpu.map(totalCpu));
+  const us = (n: number) => `${formatNumber(n)} µs`;
+  return [
+    `CPU per POST event: ${us(part('server'))} in the API process (${us(part('serverMain'))} of it on its JavaScript thread), ${us(part('client'))} in autocannon, ${us(part('redis'))} in Redis (GET /healthz: ${us(health('server'))}, ${us(health('client'))}, ${us(health('redis'))}). Two cores give 2,000,000 µs of CPU per second, so POST events cannot exceed ${formatNumber(2e6 / total)}/s here even with every part spread perfectly over both cores; one API process cannot exceed ${formatNumber(1e6 / part('serverMain'))}/s, the rate at which its one JavaScript thread would be busy all the time.`,
   ];
 }
 
@@ -276,8 +347,9 @@ async function run(options: BenchOptions): Promise<BenchResult> {
       ids,
       flags: () => readFlags(bench.redis, bench.prefix, ids),
       seconds: size.seconds,
+      redisCpu: () => redisCpuSeconds(bench.redis),
     };
-    const m = await measure(server.port, target, options);
+    const m = await measure(server, target, options);
     const peak = Math.max(...sampler.stop());
     for (let i = 1; i < REPLICAS; i++) more.push(await startServer(bench.prefix));
     const ports = [server.port, ...more.map((s) => s.port)];
@@ -288,7 +360,10 @@ async function run(options: BenchOptions): Promise<BenchResult> {
       title: 'HTTP API under autocannon',
       size: `${formatNumber(ids.length)} units; ${CONNECTIONS} connections, ${size.seconds} s per load, median of ${options.runs} runs after a warm-up; server = src/main.ts in a child process (API only, LOG_LEVEL=warn, rate limits raised), autocannon in the benchmark process, Redis on the same 2 cores`,
       figures: figures(m, { idle: Math.max(...idle), peak }, replicas),
-      notes: [`Non-2xx responses or errors on POST events over the measured runs: ${formatNumber(refused)}.`],
+      notes: [
+        ...cpuNotes(m),
+        `Non-2xx responses or errors on POST events over the measured runs: ${formatNumber(refused)}.`,
+      ],
     };
   } finally {
     await Promise.all(more.map((s) => s.child.stop()));

@@ -79,6 +79,18 @@ export async function waitForCount(
   }
 }
 
+/**
+ * CPU seconds (user + system) `pid` has used so far, from /proc/<pid>/stat (clock ticks of 10 ms);
+ * with `mainThreadOnly`, only its main thread's (the one running JavaScript), without GC helpers,
+ * libuv's pool and other threads.
+ */
+export function cpuSecondsOf(pid: number, mainThreadOnly = false): number {
+  const stat = readFileSync(mainThreadOnly ? `/proc/${pid}/task/${pid}/stat` : `/proc/${pid}/stat`, 'utf8');
+  // Fields after the parenthesised command name; utime and stime are fields 14 and 15 of the line.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
 /** Resident set size of `pid` in bytes (VmRSS of /proc/<pid>/status). */
 export function rssOf(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');

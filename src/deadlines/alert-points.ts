@@ -60,7 +60,11 @@ export function deadlineKey(unitId: string, deadline: DeadlineRef): string {
  * step-entry seq and the due time, so re-entering a step or moving the deadline yields new ids.
  */
 export function alertJobId(unitId: string, deadline: DeadlineRef, point: AlertPointSpec): string {
-  return `${deadlineKey(unitId, deadline)}${SEPARATOR}${pointSuffix(point)}`;
+  return jobIdOf(deadlineKey(unitId, deadline), point);
+}
+
+function jobIdOf(key: string, point: AlertPointSpec): string {
+  return `${key}${SEPARATOR}${pointSuffix(point)}`;
 }
 
 function refOf(deadline: Deadline): DeadlineRef {
@@ -71,8 +75,10 @@ function refOf(deadline: Deadline): DeadlineRef {
 /** Expands a deadline into its reminders (earliest first), the overdue point and the escalation ladder. */
 export function alertPointsOf(unitId: string, deadline: Deadline): AlertPoint[] {
   const ref = refOf(deadline);
+  // Every point of a deadline shares its key: encoded once, not once per point.
+  const key = deadlineKey(unitId, ref);
   const make = (point: AlertPointSpec, fireAt: string): AlertPoint => ({
-    jobId: alertJobId(unitId, ref, point),
+    jobId: jobIdOf(key, point),
     unitId,
     deadline: ref,
     point,

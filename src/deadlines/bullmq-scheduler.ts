@@ -56,15 +56,23 @@ export function createBullmqScheduler(options: BullmqSchedulerOptions): BullmqDe
     );
   };
 
-  const sync = async (unitId: string, previous: Deadline[], next: Deadline[]): Promise<void> => {
-    const keyOf = (d: Deadline) => deadlineKey(unitId, d);
-    const before = new Set(previous.map(keyOf));
-    const after = new Set(next.map(keyOf));
+  const sync = async (
+    unitId: string,
+    previous: readonly Deadline[],
+    next: readonly Deadline[],
+  ): Promise<void> => {
+    // Keys are computed once per deadline: sync runs after every append that changes the set.
+    const beforeKeys = previous.map((d) => deadlineKey(unitId, d));
+    const before = new Set(beforeKeys);
+    const afterKeys = next.map((d) => deadlineKey(unitId, d));
+    const after = new Set(afterKeys);
     const now = clock.now();
-    const added = next.filter((d) => !before.has(keyOf(d))).flatMap((d) => firstPoint(unitId, d, now) ?? []);
+    const added = next
+      .filter((_, i) => !before.has(afterKeys[i]!))
+      .flatMap((d) => firstPoint(unitId, d, now) ?? []);
     // Which point is queued depends on how far the worker got; these ids cover every possibility.
     const removed = previous
-      .filter((d) => !after.has(keyOf(d)))
+      .filter((_, i) => !after.has(beforeKeys[i]!))
       .flatMap((d) => possiblyQueuedPoints(unitId, d, now));
     // Removed and added ids belong to different deadlines, so both go out at once. A job that is
     // running cannot be removed (remove returns 0); it will find itself stale.

@@ -6,5 +6,5 @@ import type { Deadline } from '../../machines/domain.js';
  * so a failure here is repaired by the reconciler and never undoes the append.
  */
 export interface DeadlineScheduler {
-  sync(unitId: string, previous: Deadline[], next: Deadline[]): Promise<void>;
+  sync(unitId: string, previous: readonly Deadline[], next: readonly Deadline[]): Promise<void>;
 }

@@ -36,7 +36,7 @@ interface Attempt {
   effects: MachineEffect[];
   parentId: string | null;
   /** Set for a fresh append: the deadline sets to hand to the scheduler. */
-  deadlines?: { previousJson: string | null; next: Deadline[] };
+  deadlines?: { previousJson: string | null; previous?: readonly Deadline[]; next: Deadline[] };
 }
 
 function validateRequest(request: EventRequest): void {
@@ -129,7 +129,11 @@ async function appendOn(
     return { result, effects: effectsSchema.parse(effectsJson), parentId: unit.parentId };
   rememberWritten(ctx, unitId, state.unit, plan, appended.version);
   if (unchanged) return { result, effects: plan.effects, parentId: unit.parentId };
-  const deadlines = { previousJson: state.deadlinesJson, next: plan.nextDeadlines };
+  const deadlines = {
+    previousJson: state.deadlinesJson,
+    ...(state.deadlines ? { previous: state.deadlines } : {}),
+    next: plan.nextDeadlines,
+  };
   return { result, effects: plan.effects, parentId: unit.parentId, deadlines };
 }
 
@@ -188,7 +192,12 @@ function rememberWritten(
 ): void {
   if (version !== plan.written.version) return;
   const { input, written } = plan;
-  ctx.known.set(unitId, { unit, snap: written, deadlinesJson: input.deadlinesJson });
+  ctx.known.set(unitId, {
+    unit,
+    snap: written,
+    deadlinesJson: input.deadlinesJson,
+    deadlines: plan.nextDeadlines,
+  });
   const fields = {
     v: String(version),
     h: input.hash,
@@ -221,7 +230,9 @@ function backoff(attempt: number): Promise<unknown> {
 async function syncDeadlines(ctx: EngineContext, unitId: string, deadlines: Attempt['deadlines']) {
   if (!ctx.scheduler || !deadlines) return;
   try {
-    const previous = deadlines.previousJson === null ? [] : deadlineSetSchema.parse(deadlines.previousJson);
+    const previous =
+      deadlines.previous ??
+      (deadlines.previousJson === null ? [] : deadlineSetSchema.parse(deadlines.previousJson));
     await ctx.scheduler.sync(unitId, previous, deadlines.next);
   } catch (error) {
     // The stored deadline set is the source of truth; the reconciler repairs missed jobs.

@@ -5,6 +5,7 @@
  * trusted: append-event.lua refuses the append unless the unit's version and organisation revision
  * are still the ones planned from, and dispatch then falls back to a fresh read.
  */
+import type { Deadline } from '../../machines/domain.js';
 import type { StoredSnap, StoredUnit } from '../store/index.js';
 
 /** A unit's state as planned from: the shape of a dispatch read without an idempotency record. */
@@ -12,6 +13,8 @@ export interface KnownUnit {
   unit: StoredUnit;
   snap: StoredSnap;
   deadlinesJson: string | null;
+  /** The same set as objects, when this engine computed it: the scheduler diff then skips parsing. */
+  deadlines?: readonly Deadline[];
 }
 
 export interface KnownUnits {

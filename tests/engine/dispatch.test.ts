@@ -125,7 +125,7 @@ describe('dispatch', () => {
 
 describe('dispatch and the deadline scheduler', () => {
   let f: EngineFixture;
-  const calls: { unitId: string; previous: Deadline[]; next: Deadline[] }[] = [];
+  const calls: { unitId: string; previous: readonly Deadline[]; next: readonly Deadline[] }[] = [];
   let failing = false;
   const warnings: string[] = [];
   const scheduler: DeadlineScheduler = {
@@ -158,6 +158,20 @@ describe('dispatch and the deadline scheduler', () => {
     const after = await f.engine.getUnit(CELL, principals.admin);
     expect(calls).toEqual([{ unitId: CELL, previous: before.deadlines, next: after.deadlines }]);
     expect(after.deadlines.map((d) => d.kind)).toContain('plan.approval');
+  });
+
+  it('when the next event is planned from what this engine last wrote, then the scheduler still gets the stored previous set', async () => {
+    await f.engine.dispatch(CELL, submitPlan, principals.secretaryOf(CELL));
+    const stored = await f.engine.getUnit(CELL, principals.admin);
+    calls.length = 0;
+
+    const returned = { type: 'plan.returned', payload: { reason: 'incomplete' } };
+    await f.engine.dispatch(CELL, returned, principals.committeeOf(BASE));
+
+    const after = await f.engine.getUnit(CELL, principals.admin);
+    expect(calls).toEqual([{ unitId: CELL, previous: stored.deadlines, next: after.deadlines }]);
+    expect(stored.deadlines.map((d) => d.kind)).toContain('plan.approval');
+    expect(after.deadlines.map((d) => d.kind)).not.toContain('plan.approval');
   });
 
   it('when the scheduler fails, then the append stands and the failure is logged', async () => {
