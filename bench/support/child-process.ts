@@ -18,8 +18,14 @@ export interface Child {
   stop(): Promise<void>;
 }
 
+/** The node flags `npm start`, `npm run worker` and the Dockerfile run the product with. */
+const PRODUCT_NODE_ARGS = ['--max-semi-space-size=32'];
+
 /** Extra node flags for every child, e.g. `BENCH_CHILD_NODE_ARGS="--cpu-prof --cpu-prof-dir=prof"` to profile them. */
-const childNodeArgs = (process.env.BENCH_CHILD_NODE_ARGS ?? '').split(' ').filter((a) => a.length > 0);
+const childNodeArgs = [
+  ...PRODUCT_NODE_ARGS,
+  ...(process.env.BENCH_CHILD_NODE_ARGS ?? '').split(' ').filter((a) => a.length > 0),
+];
 
 /** Starts `entry` (a path from the repository root) under node + tsx with `env` added to ours. */
 export function startEntry(entry: string, env: Record<string, string>, args: string[] = []): Child {
