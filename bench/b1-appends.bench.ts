@@ -9,6 +9,7 @@ import { ceilingAppender, prepareCeiling, type CeilingCall } from './b1-ceiling.
 import { startDispatchPool } from './dispatch-processes.js';
 import { naiveAtRisk, naiveDispatch, seedNaive } from './b1-naive.js';
 import { openBenchRedis, redisCpuSeconds } from './support/bench-redis.js';
+import { withCpu, type CpuPerEvent } from './support/cpu.js';
 import { BENCH_ADMIN, importNationalTree, ROOT_ID } from './support/bench-tree.js';
 import { allUnitIds, loadUnits, type BenchUnit } from './support/bench-units.js';
 import {
@@ -92,26 +93,6 @@ async function setUp(options: BenchOptions) {
     naiveAtRisk: () => naiveAtRisk(bench.redis, bench.prefix, ROOT_ID),
   };
   return { bench, units, drivers, plain };
-}
-
-/** CPU spent per event by this process (the dispatching one) and by Redis, in microseconds. */
-interface CpuPerEvent {
-  nodeUs: number;
-  redisUs: number;
-}
-
-/** Runs `fn` and measures the CPU this process and Redis spent on it, per event. */
-async function withCpu<T>(
-  events: number,
-  redisCpu: () => Promise<number>,
-  fn: () => Promise<T>,
-): Promise<[T, CpuPerEvent]> {
-  const redis0 = await redisCpu();
-  const node0 = process.cpuUsage();
-  const value = await fn();
-  const node = process.cpuUsage(node0);
-  const redisUs = (((await redisCpu()) - redis0) * 1e6) / events;
-  return [value, { nodeUs: (node.user + node.system) / events, redisUs }];
 }
 
 /** Runs engine, ceiling and naive in turn each round, so drift on the machine touches all three. */

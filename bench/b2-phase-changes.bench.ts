@@ -13,7 +13,8 @@ import { bullPrefix, deadlineJobOptions } from '../src/deadlines/queues.js';
 import { createEngine, type Engine, type Principal } from '../src/engine/index.js';
 import { createManualClock, type Clock } from '../src/shared/clock.js';
 import { formatNumber, median, runConcurrently } from './harness.js';
-import { openBenchRedis } from './support/bench-redis.js';
+import { openBenchRedis, redisCpuSeconds } from './support/bench-redis.js';
+import { withCpu, type CpuPerEvent } from './support/cpu.js';
 import { BENCH_ADMIN, importNationalTree, ROOT_ID } from './support/bench-tree.js';
 import { allUnitIds } from './support/bench-units.js';
 import {
@@ -146,13 +147,21 @@ async function run(options: BenchOptions): Promise<BenchResult> {
     const jobsBefore = await queue.getDelayedCount();
     const perChange = await jobsPerChange(engine, ids[0]!, clock);
     const m = { engine: [] as number[], bare: [] as number[], adds: [] as number[] };
+    const cpu = { engine: [] as CpuPerEvent[], bare: [] as CpuPerEvent[] };
+    const redisCpu = () => redisCpuSeconds(bench.redis);
     for (let round = 0; round <= options.runs; round++) {
       const changes = 2 * ids.length;
-      const engineMs = await returnAndResubmit(engine, ids, round);
-      const bareMs = await bareBullmq(queue, changes, perChange, round);
+      const [engineMs, engineCpu] = await withCpu(changes, redisCpu, () =>
+        returnAndResubmit(engine, ids, round),
+      );
+      const [bareMs, bareCpu] = await withCpu(changes, redisCpu, () =>
+        bareBullmq(queue, changes, perChange, round),
+      );
       const addMs = await plainAdds(queue, changes, round);
       if (round === 0) continue;
       m.engine.push(perSecond(changes, engineMs));
+      cpu.engine.push(engineCpu);
+      cpu.bare.push(bareCpu);
       m.bare.push(perSecond(changes, bareMs));
       m.adds.push(perSecond(changes, addMs));
     }
@@ -165,6 +174,13 @@ async function run(options: BenchOptions): Promise<BenchResult> {
     const jobsAfter = await queue.getDelayedCount();
     const rate = median(m.engine);
     const inProcesses = median(processes);
+    const perChangeCpu = (xs: CpuPerEvent[]) => ({
+      node: median(xs.map((c) => c.nodeUs)),
+      redis: median(xs.map((c) => c.redisUs)),
+      total: median(xs.map((c) => c.nodeUs + c.redisUs)),
+    });
+    const engineCpu = perChangeCpu(cpu.engine);
+    const bareCpu = perChangeCpu(cpu.bare);
     return {
       id: 'B2',
       title: 'Phase changes that move deadlines',
@@ -198,8 +214,17 @@ async function run(options: BenchOptions): Promise<BenchResult> {
           target: '≥ 5,000 changes/s',
           met: inProcesses >= 5_000,
         },
+        {
+          id: 'B2.4',
+          name: 'CPU per phase change, this process + Redis',
+          unit: 'µs',
+          value: engineCpu.total,
+          baselineName: 'BullMQ alone: same removes + addBulk per change',
+          baseline: bareCpu.total,
+        },
       ],
       notes: [
+        `CPU per change: ${formatNumber(engineCpu.node)} µs in the dispatching process + ${formatNumber(engineCpu.redis)} µs in Redis; BullMQ alone: ${formatNumber(bareCpu.node)} + ${formatNumber(bareCpu.redis)} µs. Two cores give 2,000,000 µs of CPU per second, so phase changes cannot exceed ${formatNumber(2e6 / engineCpu.total)}/s here however they are spread over processes, and 5,000/s needs ≤ 400 µs per change.`,
         `Each change removes the queued job of the closed deadline and adds the first point of the new one (one job per deadline); the delayed set held ${formatNumber(jobsBefore)} engine jobs before the runs.`,
         `Delayed jobs at the end (engine + baselines): ${formatNumber(jobsAfter)}.`,
       ],

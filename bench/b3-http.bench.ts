@@ -8,7 +8,7 @@ import type { Redis } from 'ioredis';
 import { createTokenStore } from '../src/auth/token-store.js';
 import { createEngine } from '../src/engine/index.js';
 import { createKeySpace } from '../src/store/index.js';
-import { formatNumber, median } from './harness.js';
+import { formatNumber, median, type Figure } from './harness.js';
 import { BENCH_REDIS_URL, openBenchRedis, redisCpuSeconds } from './support/bench-redis.js';
 import { importNationalTree, ROOT_ID } from './support/bench-tree.js';
 import { allUnitIds } from './support/bench-units.js';
@@ -194,6 +194,31 @@ async function measure(server: { child: Child; port: number }, t: Target, option
 const REPLICAS = 2;
 
 /**
+ * The same POST load against a bare Express 5 app in its own process (support/bare-express-entry.ts):
+ * the floor the HTTP framework alone sets, with the CPU it costs per request.
+ */
+async function measureBareExpress(t: Target, options: BenchOptions) {
+  const bare = startEntry('bench/support/bare-express-entry.ts', {});
+  try {
+    const port = Number((await waitForOutput(bare, /listening on http:\/\/localhost:(\d+)/))[1]);
+    const loads: Load[] = [];
+    const cpu: CpuPerRequest[] = [];
+    for (let run = -1; run < options.runs; run++) {
+      const requests = eventRequests(t.ids, new Map());
+      const [l, c] = await withCpu(bare.pid, t.redisCpu, () =>
+        load(port, t.token, t.seconds, '/api/v1/units', requests),
+      );
+      if (run < 0) continue;
+      loads.push(l);
+      cpu.push(c);
+    }
+    return { loads, cpu };
+  } finally {
+    await bare.stop();
+  }
+}
+
+/**
  * POST events against `REPLICAS` servers at once, `CONNECTIONS / REPLICAS` connections each, as API
  * replicas behind a load balancer would take them. Each server gets its own units (every n-th), as a
  * balancer keyed on the unit would route them; rates add up, latency is the worst server's.
@@ -312,7 +337,26 @@ function figures(m: Measured, rss: { idle: number; peak: number }, replicas: Loa
   ];
 }
 
+function bareFigure(m: Measured, bare: { loads: Load[]; cpu: CpuPerRequest[] }): Figure {
+  return {
+    id: 'B3.10',
+    name: `CPU per POST to a bare Express 5 route (JSON body parsed, fixed answer; ${formatNumber(median(bare.loads.map((l) => l.rate)))} req/s)`,
+    unit: 'µs',
+    value: median(bare.cpu.map(totalCpu)),
+    baselineName: 'POST events (B3.9)',
+    baseline: median(m.eventsCpu.map(totalCpu)),
+  };
+}
+
 const totalCpu = (c: CpuPerRequest) => c.server + c.client + c.redis;
+
+/** What the framework alone costs, against the 500 µs per request that 4,000/s on two cores allows. */
+function bareNote(cpu: CpuPerRequest[]): string {
+  const server = median(cpu.map((c) => c.server));
+  const client = median(cpu.map((c) => c.client));
+  const share = Math.round(((server + client) / 500) * 100);
+  return `Bare Express 5 route (B3.10): ${formatNumber(server)} µs per request in its process and ${formatNumber(client)} µs in autocannon, ${share} % of the 500 µs per request that 4,000 requests/s on two cores allow, before any authentication, validation or engine work.`;
+}
 type CpuPart = Exclude<keyof CpuPerRequest, 'serverMain'>;
 
 /** Where a POST's CPU goes, and the rates that bounds on this machine. */
@@ -354,14 +398,16 @@ async function run(options: BenchOptions): Promise<BenchResult> {
     for (let i = 1; i < REPLICAS; i++) more.push(await startServer(bench.prefix));
     const ports = [server.port, ...more.map((s) => s.port)];
     const replicas = await measureReplicas(ports, target, options);
+    const bare = await measureBareExpress(target, options);
     const refused = [...m.events, ...replicas].reduce((sum, l) => sum + l.non2xx, 0);
     return {
       id: 'B3',
       title: 'HTTP API under autocannon',
       size: `${formatNumber(ids.length)} units; ${CONNECTIONS} connections, ${size.seconds} s per load, median of ${options.runs} runs after a warm-up; server = src/main.ts in a child process (API only, LOG_LEVEL=warn, rate limits raised), autocannon in the benchmark process, Redis on the same 2 cores`,
-      figures: figures(m, { idle: Math.max(...idle), peak }, replicas),
+      figures: [...figures(m, { idle: Math.max(...idle), peak }, replicas), bareFigure(m, bare)],
       notes: [
         ...cpuNotes(m),
+        bareNote(bare.cpu),
         `Non-2xx responses or errors on POST events over the measured runs: ${formatNumber(refused)}.`,
       ],
     };
