@@ -8,7 +8,6 @@ import type { Deadline } from '../../machines/domain.js';
 import { NotFoundError, ValidationError } from '../shared/errors.js';
 import {
   deadlineSetSchema,
-  execPipeline,
   milestonesSchema,
   phaseSchema,
   readChildIds,
@@ -128,7 +127,7 @@ function overdueCount(deadlinesJson: unknown, now: number): number {
   return deadlines.filter((d) => Date.parse(d.dueAt) < now).length;
 }
 
-/** One child from its three pipelined replies, or null when its hashes are missing (half-imported). */
+/** One child from its three replies, or null when its hashes are missing (half-imported). */
 function childStatusOf(replies: unknown[], now: number): ChildStatus | null {
   const [unitRaw, snapRaw, deadlinesJson] = replies;
   const fields = unitRaw as Record<string, string>;
@@ -140,7 +139,7 @@ function childStatusOf(replies: unknown[], now: number): ChildStatus | null {
 /**
  * Direct subordinates with phase, version, flags and the number of overdue deadlines (at the engine
  * clock), sorted by id. Two round trips whatever the number of children: the parent with its child ids,
- * then every child's organisation hash, phase/version/milestones and deadline set in one pipeline.
+ * then every child's organisation hash, phase/version/milestones and deadline set sent together.
  */
 export async function childrenWithStatus(
   ctx: EngineContext,
@@ -148,20 +147,22 @@ export async function childrenWithStatus(
   principal: Principal,
 ): Promise<ChildStatus[]> {
   const { redis, keys } = ctx;
-  const [parentRaw, childIds] = await execPipeline(
-    redis.pipeline().hgetall(keys.unit(unitId)).smembers(keys.children(unitId)),
-  );
-  const parent = parentRaw as Record<string, string>;
+  const [parent, childIds] = await Promise.all([
+    redis.hgetall(keys.unit(unitId)),
+    redis.smembers(keys.children(unitId)),
+  ]);
   if (Object.keys(parent).length === 0) throw new NotFoundError(`unit ${unitId} not found`);
   const { unit, ancestorIds } = storedUnitSchema.parse(parent);
   assertCanRead(principal, unit, ancestorIds);
   const ids = z.array(z.string()).parse(childIds).sort();
   if (ids.length === 0) return [];
-  const pipeline = redis.pipeline();
-  for (const id of ids) {
-    pipeline.hgetall(keys.unit(id)).hmget(keys.snap(id), 'p', 'v', 'm').get(keys.deadlines(id));
-  }
-  const replies = await execPipeline(pipeline);
+  const replies = await Promise.all(
+    ids.flatMap((id) => [
+      redis.hgetall(keys.unit(id)),
+      redis.hmget(keys.snap(id), 'p', 'v', 'm'),
+      redis.get(keys.deadlines(id)),
+    ]),
+  );
   const now = ctx.clock.now().getTime();
   // Dissolved and merged units are no longer subordinates (see children()).
   return ids
@@ -170,7 +171,7 @@ export async function childrenWithStatus(
 }
 
 /**
- * Ids of every active unit whose organisation hash field `field` passes `keep`; one pipeline per SSCAN
+ * Ids of every active unit whose organisation hash field `field` passes `keep`; one batch of reads per SSCAN
  * batch. Dissolved and merged units keep their hashes but are no longer part of anyone's scope to start from.
  */
 async function unitIdsWhere(
@@ -180,9 +181,8 @@ async function unitIdsWhere(
 ): Promise<string[]> {
   const found: string[] = [];
   for await (const batch of scanSet(ctx.redis, ctx.keys.allUnits)) {
-    const pipeline = ctx.redis.pipeline();
-    for (const id of batch) pipeline.hmget(ctx.keys.unit(id), field, 'status');
-    const replies = z.array(z.tuple([stringOrNull, stringOrNull])).parse(await execPipeline(pipeline));
+    const read = await Promise.all(batch.map((id) => ctx.redis.hmget(ctx.keys.unit(id), field, 'status')));
+    const replies = z.array(z.tuple([stringOrNull, stringOrNull])).parse(read);
     batch.forEach((id, i) => {
       const [value, status] = replies[i] ?? [null, null];
       if (value !== null && status === null && keep(value)) found.push(id);

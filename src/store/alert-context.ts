@@ -8,7 +8,6 @@ import { z } from 'zod';
 import type { Deadline } from '../../machines/domain.js';
 import type { KeySpace } from './keys.js';
 import { deadlineSetSchema } from './records.js';
-import { execPipeline } from './unit-store.js';
 
 /** Organisation hash fields the alert path reads (HMGET order). */
 const UNIT_FIELDS = ['id', 'workingGroup', 'ancestors', 'status'] as const;
@@ -59,14 +58,12 @@ export async function readAlertContext(
   keys: KeySpace,
   unitId: string,
 ): Promise<AlertContext | null> {
-  const [fields, version, deadlines] = await execPipeline(
-    redis
-      .pipeline()
-      .hmget(keys.unit(unitId), ...UNIT_FIELDS)
-      .hget(keys.snap(unitId), 'v')
-      .get(keys.deadlines(unitId)),
-  );
-  const values = fields as (string | null)[];
+  // Sent together (see unit-store.ts on reads without an explicit pipeline).
+  const [values, version, deadlines] = await Promise.all([
+    redis.hmget(keys.unit(unitId), ...UNIT_FIELDS),
+    redis.hget(keys.snap(unitId), 'v'),
+    redis.get(keys.deadlines(unitId)),
+  ]);
   if (values[0] === null || version === null) return null;
   const unit = unitFieldsSchema.parse(values);
   return {
@@ -85,10 +82,7 @@ export async function readWorkingGroups(
   keys: KeySpace,
   unitIds: readonly string[],
 ): Promise<(string | null)[]> {
-  if (unitIds.length === 0) return [];
-  const pipeline = redis.pipeline();
-  for (const id of unitIds) pipeline.hget(keys.unit(id), 'workingGroup');
-  const replies = await execPipeline(pipeline);
+  const replies = await Promise.all(unitIds.map((id) => redis.hget(keys.unit(id), 'workingGroup')));
   return replies.map((raw) => z.string().nullable().parse(raw) || null);
 }
 

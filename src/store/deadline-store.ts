@@ -6,7 +6,7 @@ import type { Redis } from 'ioredis';
 import type { Deadline } from '../../machines/domain.js';
 import type { KeySpace } from './keys.js';
 import { deadlineSetSchema } from './records.js';
-import { execPipeline, scanSet } from './unit-store.js';
+import { scanSet } from './unit-store.js';
 
 /** One unit's stored open deadlines and the version they were derived at. */
 export interface StoredDeadlineSet {
@@ -21,9 +21,9 @@ export async function* scanDeadlineSets(redis: Redis, keys: KeySpace): AsyncGene
   for await (const batch of scanSet(redis, keys.unitsWithDeadlines)) {
     const ids = batch.filter((id) => !seen.has(id));
     ids.forEach((id) => seen.add(id));
-    const pipeline = redis.pipeline();
-    for (const id of ids) pipeline.get(keys.deadlines(id)).hget(keys.snap(id), 'v');
-    const replies = await execPipeline(pipeline);
+    const replies = await Promise.all(
+      ids.flatMap((id) => [redis.get(keys.deadlines(id)), redis.hget(keys.snap(id), 'v')]),
+    );
     for (let i = 0; i < ids.length; i++) {
       const json = replies[2 * i];
       if (typeof json !== 'string') continue;

@@ -34,12 +34,12 @@ export async function readUnitWithRollup(
   keys: KeySpace,
   unitId: string,
 ): Promise<{ unit: StoredUnit; counters: Map<string, number> } | null> {
-  const [unit, rollup] = await execPipeline(
-    redis.pipeline().hgetall(keys.unit(unitId)).hgetall(keys.rollup(unitId)),
-  );
-  const raw = unit as Record<string, string>;
+  const [raw, rollup] = await Promise.all([
+    redis.hgetall(keys.unit(unitId)),
+    redis.hgetall(keys.rollup(unitId)),
+  ]);
   if (Object.keys(raw).length === 0) return null;
-  return { unit: storedUnitSchema.parse(raw), counters: toCounters(rollup as Record<string, string>) };
+  return { unit: storedUnitSchema.parse(raw), counters: toCounters(rollup) };
 }
 
 /** Counters of many units in one round trip. */
@@ -48,9 +48,7 @@ export async function readRollups(
   keys: KeySpace,
   unitIds: readonly string[],
 ): Promise<Map<string, Map<string, number>>> {
-  const pipeline = redis.pipeline();
-  for (const id of unitIds) pipeline.hgetall(keys.rollup(id));
-  const replies = (await execPipeline(pipeline)) as Record<string, string>[];
+  const replies = await Promise.all(unitIds.map((id) => redis.hgetall(keys.rollup(id))));
   return new Map(unitIds.map((id, i) => [id, toCounters(replies[i] ?? {})]));
 }
 
