@@ -93,10 +93,9 @@ export async function readChildUnits(
   keys: KeySpace,
   parentIds: readonly string[],
 ): Promise<Map<string, StoredUnit[]>> {
-  const pipeline = redis.pipeline();
-  for (const id of parentIds) pipeline.smembers(keys.children(id));
+  const members = await Promise.all(parentIds.map((id) => redis.smembers(keys.children(id))));
   // Sorted: SMEMBERS order depends on the server's hash seed, and import errors list children in this order.
-  const childIds = ((await execPipeline(pipeline)) as string[][]).map((ids) => ids.sort());
+  const childIds = members.map((ids) => ids.sort());
   const units = await readUnits(redis, keys, childIds.flat());
   const byId = new Map(units.filter((u): u is StoredUnit => u !== null).map((u) => [u.unit.id, u]));
   return new Map(
@@ -114,9 +113,7 @@ export async function dropDeadlineSets(
   unitIds: readonly string[],
 ): Promise<Map<string, string | null>> {
   if (unitIds.length === 0) return new Map();
-  const read = redis.pipeline();
-  for (const id of unitIds) read.get(keys.deadlines(id));
-  const previous = (await execPipeline(read)) as (string | null)[];
+  const previous = await Promise.all(unitIds.map((id) => redis.get(keys.deadlines(id))));
   await inBatches(redis, unitIds, (pipeline, id) => {
     pipeline.del(keys.deadlines(id)).srem(keys.unitsWithDeadlines, id);
   });

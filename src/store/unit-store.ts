@@ -220,16 +220,11 @@ export async function readUnitsWithSnaps(
   keys: KeySpace,
   ids: readonly string[],
 ): Promise<{ unit: StoredUnit; snap: StoredSnap }[]> {
-  const replies = await Promise.all(
-    ids.flatMap((id) => [redis.hgetall(keys.unit(id)), redis.hgetall(keys.snap(id))]),
-  );
-  const out: { unit: StoredUnit; snap: StoredSnap }[] = [];
-  for (let i = 0; i < ids.length; i++) {
-    const unit = parseUnit(replies[2 * i]);
-    const snap = parseSnap(replies[2 * i + 1]);
-    if (unit && snap) out.push({ unit, snap });
-  }
-  return out;
+  const [units, snaps] = await Promise.all([readUnits(redis, keys, ids), readSnaps(redis, keys, ids)]);
+  return units.flatMap((unit, i) => {
+    const snap = snaps[i];
+    return unit && snap ? [{ unit, snap }] : [];
+  });
 }
 
 /** Ids of the direct subordinates of `unitId`, sorted. */
