@@ -3,7 +3,8 @@
  * with node + tsx and an environment of our choosing, and their resident memory read from /proc.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { appendFileSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -35,8 +36,14 @@ export function startEntry(entry: string, env: Record<string, string>, args: str
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   let out = '';
-  child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  // `BENCH_CHILD_LOG=dir` keeps each child's output in dir/<pid>.log, e.g. with `--trace-gc`.
+  const logDir = process.env.BENCH_CHILD_LOG;
+  const keep = (chunk: Buffer) => {
+    out += chunk.toString();
+    if (logDir) appendFileSync(join(logDir, `${child.pid}.log`), chunk);
+  };
+  child.stdout.on('data', keep);
+  child.stderr.on('data', keep);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   return {
     pid: child.pid!,

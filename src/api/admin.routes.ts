@@ -1,4 +1,4 @@
-import { Router } from 'express';
+import express, { Router } from 'express';
 import type { Engine } from '../engine/engine.types.js';
 import { tokenRequestSchema } from '../auth/principal.schema.js';
 import type { TokenStore } from '../auth/token-store.js';
@@ -23,10 +23,11 @@ function importInput(
 }
 
 /** Administration: importing the organisation tree (the engine checks the role) and managing tokens. */
-export function adminRouter(engine: Engine, tokens: TokenStore): Router {
+export function adminRouter(engine: Engine, tokens: TokenStore, bodyLimit: string | number): Router {
   const router = Router();
 
-  router.post('/import', async (req, res) => {
+  // Only the import takes CSV; other routes parse JSON alone (see app.ts).
+  router.post('/import', express.text({ type: 'text/csv', limit: bodyLimit }), async (req, res) => {
     const input = importInput(req.get('content-type'), req.body);
     res.json(await engine.importTree(input, principalOf(res)));
   });

@@ -10,16 +10,16 @@ function writeAlert(res: Response, alert: AlertView): void {
   res.write(`id: ${alert.id}\nevent: alert\ndata: ${JSON.stringify(alert)}\n\n`);
 }
 
-/** `/alerts`: the caller's team feeds, acknowledgement, and a Server-Sent Events stream. */
+/** `/alerts`, mounted there: the caller's team feeds, acknowledgement, and a Server-Sent Events stream. */
 export function alertsRouter(alerts: AlertsPort): Router {
   const router = Router();
 
-  router.get('/alerts', async (req, res) => {
+  router.get('/', async (req, res) => {
     const query = parseRequest(alertsQuerySchema, req.query, 'query');
     res.json({ alerts: await alerts.list(principalOf(res), query) });
   });
 
-  router.get('/alerts/stream', async (req, res) => {
+  router.get('/stream', async (req, res) => {
     const principal = principalOf(res);
     res.status(200).set({
       'Content-Type': 'text/event-stream; charset=utf-8',
@@ -37,7 +37,7 @@ export function alertsRouter(alerts: AlertsPort): Router {
     });
   });
 
-  router.post('/alerts/:id/ack', async (req, res) => {
+  router.post('/:id/ack', async (req, res) => {
     const { id } = parseRequest(alertParamsSchema, req.params, 'params');
     res.json(await alerts.ack(id, principalOf(res)));
   });

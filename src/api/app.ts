@@ -63,36 +63,37 @@ export function createApp(deps: AppDeps): Express {
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
   app.use(requestId(), accessLog(deps.logger), metrics.middleware, helmet());
-  app.use(healthRouter(deps.redis, () => [metrics.registry, ...(deps.metricsRegistries ?? [])]));
 
   const openapi = buildOpenApiDocument(deps.catalogue);
   app.get('/api/v1/openapi.json', (_req, res) => {
     res.json(openapi);
   });
-  app.use('/docs', swaggerUi.serve, swaggerUi.setup(openapi, { swaggerOptions: { validatorUrl: null } }));
 
   const limit = perTokenRateLimit({ limit: options.rateLimitPerMinute ?? 600 });
   const guard = failedAuthRateLimit({ limit: options.authFailuresPerMinute ?? 60 });
   const tokenCacheMs = options.tokenCacheMs ?? 0;
   const tokens = tokenCacheMs > 0 ? cacheTokenStore(deps.tokens, { ttlMs: tokenCacheMs }) : deps.tokens;
   const auth = [guard, authenticate(tokens), limit];
+
+  // Routers sit under their own path prefixes and the API comes before the other mounts, so an API
+  // request walks only the layers that can answer it: each layer passed costs the router a match and
+  // a closure, which showed as a tenth of the server's CPU under POST load.
+  const api = express.Router();
+  api.use(...auth);
+  api.use(express.json({ limit: bodyLimit, strict: true }));
+  api.use('/units', unitsRouter(deps.engine, metrics));
+  api.use('/me', meRouter(deps.engine));
+  if (deps.alerts) api.use('/alerts', alertsRouter(deps.alerts));
+  api.use(adminRouter(deps.engine, tokens, bodyLimit));
+  if (options.inspect?.enabled === true) api.use(inspectRouter(deps.engine, options.inspect));
+  app.use('/api/v1', api);
+
+  app.use(healthRouter(deps.redis, () => [metrics.registry, ...(deps.metricsRegistries ?? [])]));
+  app.use('/docs', swaggerUi.serve, swaggerUi.setup(openapi, { swaggerOptions: { validatorUrl: null } }));
   if (deps.queueDashboard) {
     const browserAuth = authenticate(tokens, { allowBasic: true });
     app.use('/admin/queues', guard, browserAuth, limit, requireRole('admin'), deps.queueDashboard);
   }
-
-  const api = express.Router();
-  api.use(...auth);
-  api.use(
-    express.json({ limit: bodyLimit, strict: true }),
-    express.text({ type: 'text/csv', limit: bodyLimit }),
-  );
-  api.use(meRouter(deps.engine));
-  api.use(unitsRouter(deps.engine, metrics));
-  if (deps.alerts) api.use(alertsRouter(deps.alerts));
-  api.use(adminRouter(deps.engine, tokens));
-  if (options.inspect?.enabled === true) api.use(inspectRouter(deps.engine, options.inspect));
-  app.use('/api/v1', api);
   app.use(createDashboardRouter());
 
   app.use((req) => {

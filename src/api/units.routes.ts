@@ -20,11 +20,11 @@ const unitId = (params: unknown) => parseRequest(unitParamsSchema, params, 'para
 /** Weak-free ETag of a unit: its version (events in its log). */
 const setVersion = (res: Response, version: number) => res.setHeader('ETag', `"${version}"`);
 
-/** `/units/:id/...`: each handler parses, calls one engine function and shapes the answer. */
+/** `/units/:id/...`, mounted at `/units`: each handler parses, calls one engine function and shapes the answer. */
 export function unitsRouter(engine: Engine, metrics: HttpMetrics): Router {
   const router = Router();
 
-  router.get('/units/:id', async (req, res) => {
+  router.get('/:id', async (req, res) => {
     const view = await engine.getUnit(unitId(req.params), principalOf(res));
     setVersion(res, view.version);
     res.json({
@@ -39,7 +39,7 @@ export function unitsRouter(engine: Engine, metrics: HttpMetrics): Router {
     });
   });
 
-  router.post('/units/:id/events', async (req, res) => {
+  router.post('/:id/events', async (req, res) => {
     const id = unitId(req.params);
     const headers = parseRequest(dispatchHeadersSchema, req.headers, 'headers');
     const event = parseRequest(eventBodySchema, req.body ?? {}, 'body');
@@ -53,31 +53,31 @@ export function unitsRouter(engine: Engine, metrics: HttpMetrics): Router {
     res.status(result.duplicate ? 200 : 201).json(result);
   });
 
-  router.get('/units/:id/history', async (req, res) => {
+  router.get('/:id/history', async (req, res) => {
     const page = parseRequest(historyQuerySchema, req.query, 'query');
     res.json(await engine.history(unitId(req.params), page, principalOf(res)));
   });
 
-  router.get('/units/:id/state', async (req, res) => {
+  router.get('/:id/state', async (req, res) => {
     const at = parseRequest(stateQuerySchema, req.query, 'query');
     res.json(await engine.replay(unitId(req.params), at, principalOf(res)));
   });
 
-  router.get('/units/:id/verify', async (req, res) => {
+  router.get('/:id/verify', async (req, res) => {
     const { subtree } = parseRequest(verifyQuerySchema, req.query, 'query');
     const reports = await engine.verify(unitId(req.params), principalOf(res), { subtree });
     res.json({ ok: reports.every((r) => r.ok), reports });
   });
 
-  router.get('/units/:id/progress', async (req, res) => {
+  router.get('/:id/progress', async (req, res) => {
     res.json(presentProgress(await engine.progress(unitId(req.params), principalOf(res))));
   });
 
-  router.get('/units/:id/children', async (req, res) => {
+  router.get('/:id/children', async (req, res) => {
     res.json({ children: await engine.childrenWithStatus(unitId(req.params), principalOf(res)) });
   });
 
-  router.get('/units/:id/export', async (req, res) => {
+  router.get('/:id/export', async (req, res) => {
     const { format } = parseRequest(exportQuerySchema, req.query, 'query');
     const id = unitId(req.params);
     await streamExport(res, id, format, engine.exportHistory(id, format, principalOf(res)));
