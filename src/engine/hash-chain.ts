@@ -60,7 +60,8 @@ export function canonicalRecordJson(record: Omit<HistoryEntry, 'hash'>): string 
     typeof actor.id === 'string' &&
     typeof actor.role === 'string' &&
     Object.keys(actor).length === (actor.principalId === undefined ? 2 : 3) &&
-    (actor.principalId === undefined || (typeof actor.principalId === 'string' && plain(actor.principalId))) &&
+    (actor.principalId === undefined ||
+      (typeof actor.principalId === 'string' && plain(actor.principalId))) &&
     typeof at === 'string' &&
     typeof prevHash === 'string' &&
     typeof type === 'string' &&
