@@ -10,7 +10,10 @@ function writeAlert(res: Response, alert: AlertView): void {
   res.write(`id: ${alert.id}\nevent: alert\ndata: ${JSON.stringify(alert)}\n\n`);
 }
 
-/** `/alerts`, mounted there: the caller's team feeds, acknowledgement, and a Server-Sent Events stream. */
+/**
+ * `/alerts`, mounted there: the caller's team feeds, acknowledgement, and a Server-Sent Events
+ * stream.
+ */
 export function alertsRouter(alerts: AlertsPort): Router {
   const router = Router();
 

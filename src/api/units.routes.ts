@@ -20,7 +20,10 @@ const unitId = (params: unknown) => parseRequest(unitParamsSchema, params, 'para
 /** Weak-free ETag of a unit: its version (events in its log). */
 const setVersion = (res: Response, version: number) => res.setHeader('ETag', `"${version}"`);
 
-/** `/units/:id/...`, mounted at `/units`: each handler parses, calls one engine function and shapes the answer. */
+/**
+ * `/units/:id/...`, mounted at `/units`: each handler parses, calls one engine function and shapes
+ * the answer.
+ */
 export function unitsRouter(engine: Engine, metrics: HttpMetrics): Router {
   const router = Router();
 

@@ -57,6 +57,8 @@ export function canonicalRecordJson(record: Omit<HistoryEntry, 'hash'>): string 
     Object.keys(record).length === 7 &&
     Number.isSafeInteger(seq) &&
     Number.isSafeInteger(machineVersion) &&
+    typeof payload === 'object' &&
+    payload !== null &&
     typeof actor.id === 'string' &&
     typeof actor.role === 'string' &&
     Object.keys(actor).length === (actor.principalId === undefined ? 2 : 3) &&

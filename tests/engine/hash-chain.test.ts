@@ -13,7 +13,12 @@ const someText = fc.oneof(fc.string({ maxLength: 12 }), anyText);
 const recordArb: fc.Arbitrary<Record> = fc.record({
   seq: fc.oneof(fc.nat(), fc.double({ noNaN: true, noDefaultInfinity: true })),
   type: someText,
-  payload: fc.dictionary(someText, fc.jsonValue({ maxDepth: 3 })),
+  // Mostly objects, as appends carry; now and then another JSON value or none at all.
+  payload: fc.oneof(
+    { weight: 8, arbitrary: fc.dictionary(someText, fc.jsonValue({ maxDepth: 3 })) },
+    { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 2 }) },
+    { weight: 1, arbitrary: fc.constant(undefined) },
+  ) as fc.Arbitrary<Record['payload']>,
   actor: fc.record(
     { id: someText, role: someText, principalId: someText },
     { requiredKeys: ['id', 'role'] },
