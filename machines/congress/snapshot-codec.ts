@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import type { PersistedCongressSnapshot } from '../api.types.js';
-import type { CongressContext } from './congress.context.js';
+import { type CongressContext, withContextShape } from './congress.context.js';
 import type { CongressMachine } from './congress.machine.js';
 
 export type CongressSnapshot = ReturnType<CongressMachine['resolveState']>;
@@ -51,7 +51,8 @@ export function fromPersisted(
 ): CongressSnapshot {
   const known = madeFrom.get(persisted);
   if (known?.machine === machine) return known;
-  const { resume, ...context } = persisted.context as unknown as StoredContext;
+  const { resume, ...stored } = persisted.context as unknown as StoredContext;
+  const context = withContextShape(stored);
   const value = persisted.value as Parameters<CongressMachine['resolveState']>[0]['value'];
   if (!resume) return machine.resolveState({ value, context });
   const historyValue = { [HISTORY_NODE]: resume.map((id) => machine.getStateNodeById(id)) };

@@ -4,6 +4,7 @@ import type { PersistedCongressSnapshot } from '../../../machines/api.types.js';
 import { congressMachine } from '../../../machines/congress/congress.machine.js';
 import { applyEvent, createInitialSnapshot } from '../../../machines/index.js';
 import type { CongressEvent } from '../../../machines/domain.js';
+import { fromPersisted } from '../../../machines/congress/snapshot-codec.js';
 import { postponedProcedure } from './support/postponed-procedure.js';
 
 function replay(from: PersistedCongressSnapshot, events: CongressEvent[]): PersistedCongressSnapshot {
@@ -39,5 +40,38 @@ describe('snapshots round-trip through JSON', () => {
     expect(live.value).toEqual(final.value);
     expect(viaJson(live.context)).toEqual(viaJson(final.context));
     actor.stop();
+  });
+
+  it('when a unit starts, then its stored context holds only the fields it has set, as JSON always did', () => {
+    const { input } = postponedProcedure();
+    expect(JSON.parse(JSON.stringify(createInitialSnapshot(input).context))).toEqual({
+      unitId: input.unitId,
+      level: input.level,
+      memberCount: input.memberCount,
+      ruleSetId: input.ruleSetId,
+      subordinateIds: input.subordinateIds,
+      held: [],
+      waived: [],
+      entered: { procedure: { at: input.openedAt, seq: 0 } },
+      approvals: {},
+      drafts: 0,
+      personnelSteps: { reelection: 0, firstTime: 0 },
+      form: 'four_content',
+      election: { round: 0, reruns: 0 },
+    });
+    expect(JSON.stringify(createInitialSnapshot(input))).not.toContain('null');
+  });
+
+  it('when a snapshot is restored from JSON at any point, then its context has the same fields in the same order as in the machine', () => {
+    const { input, events } = postponedProcedure();
+    const fieldsOf = (snapshot: PersistedCongressSnapshot) =>
+      Object.keys(fromPersisted(congressMachine, snapshot).context);
+    let snapshot = createInitialSnapshot(input);
+    const order = Object.keys(snapshot.context);
+    for (const event of events) {
+      expect(fieldsOf(viaJson(snapshot))).toEqual(order);
+      snapshot = replay(snapshot, [event]);
+      expect(Object.keys(snapshot.context).slice(0, order.length)).toEqual(order);
+    }
   });
 });
