@@ -118,8 +118,7 @@ export function withContextShape<T extends object>(context: T): T {
 
 /** The context a unit starts with. */
 export function initialContext(input: UnitInput): CongressContext {
-  return {
-    ...(SHAPE as Partial<CongressContext>),
+  return withContextShape({
     unitId: input.unitId,
     level: input.level,
     memberCount: input.memberCount,
@@ -133,7 +132,7 @@ export function initialContext(input: UnitInput): CongressContext {
     personnelSteps: { reelection: 0, firstTime: 0 },
     form: 'four_content',
     election: { round: 0, reruns: 0 },
-  };
+  } satisfies CongressContext);
 }
 
 /** Typed access to a validated payload (zod ran before the machine saw the event). */

@@ -53,27 +53,25 @@ const str = JSON.stringify;
  */
 export function canonicalRecordJson(record: Omit<HistoryEntry, 'hash'>): string {
   const { actor, at, machineVersion, payload, prevHash, seq, type } = record;
+  const { principalId } = actor;
+  const texts = [
+    actor.id,
+    actor.role,
+    at,
+    prevHash,
+    type,
+    ...(principalId === undefined ? [] : [principalId]),
+  ];
   const simple =
     Object.keys(record).length === 7 &&
+    Object.keys(actor).length === (principalId === undefined ? 2 : 3) &&
     Number.isSafeInteger(seq) &&
     Number.isSafeInteger(machineVersion) &&
     typeof payload === 'object' &&
     payload !== null &&
-    typeof actor.id === 'string' &&
-    typeof actor.role === 'string' &&
-    Object.keys(actor).length === (actor.principalId === undefined ? 2 : 3) &&
-    (actor.principalId === undefined ||
-      (typeof actor.principalId === 'string' && plain(actor.principalId))) &&
-    typeof at === 'string' &&
-    typeof prevHash === 'string' &&
-    typeof type === 'string' &&
-    plain(actor.id) &&
-    plain(actor.role) &&
-    plain(at) &&
-    plain(prevHash) &&
-    plain(type);
+    texts.every((text) => typeof text === 'string' && plain(text));
   if (!simple) return canonicalJson(record);
-  const principal = actor.principalId === undefined ? '' : `,"principalId":${str(actor.principalId)}`;
+  const principal = principalId === undefined ? '' : `,"principalId":${str(principalId)}`;
   return (
     `{"actor":{"id":${str(actor.id)}${principal},"role":${str(actor.role)}},"at":${str(at)}` +
     `,"machineVersion":${machineVersion},"payload":${canonicalJson(payload)},"prevHash":${str(prevHash)}` +
