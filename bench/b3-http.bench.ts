@@ -359,6 +359,16 @@ function bareNote(cpu: CpuPerRequest[]): string {
 }
 type CpuPart = Exclude<keyof CpuPerRequest, 'serverMain'>;
 
+/**
+ * With every connection always waiting on a request, mean latency is connections ÷ rate (Little's
+ * law): what that leaves the tail below the p99 target, at the measured rates and at the target rate.
+ */
+function latencyNote(m: Measured): string {
+  const med = (loads: Load[], key: keyof Load) => median(loads.map((l) => l[key]));
+  const mean = (rate: number) => formatNumber((CONNECTIONS / rate) * 1000, 1);
+  return `Latency bound: with ${CONNECTIONS} connections each waiting on one request, mean latency is ${CONNECTIONS} ÷ rate. GET /healthz ran at ${formatNumber(med(m.health, 'rate'))} req/s (mean ${mean(med(m.health, 'rate'))} ms, p99 ${formatNumber(med(m.health, 'p99'))} ms); POST events at ${formatNumber(med(m.events, 'rate'))}/s (mean ${mean(med(m.events, 'rate'))} ms). At the 4,000/s target the mean is ${mean(4_000)} ms, so p99 < 25 ms allows the slowest 1 % at most ${formatNumber(25 / ((CONNECTIONS / 4_000) * 1000), 2)}× the mean.`;
+}
+
 /** Where a POST's CPU goes, and the rates that bounds on this machine. */
 function cpuNotes(m: Measured): string[] {
   const part = (key: keyof CpuPerRequest) => median(m.eventsCpu.map((c) => c[key]));
@@ -408,6 +418,7 @@ async function run(options: BenchOptions): Promise<BenchResult> {
       notes: [
         ...cpuNotes(m),
         bareNote(bare.cpu),
+        latencyNote(m),
         `Non-2xx responses or errors on POST events over the measured runs: ${formatNumber(refused)}.`,
       ],
     };
