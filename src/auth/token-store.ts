@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { hash as cryptoHash, randomBytes } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { z } from 'zod';
 import type { Principal } from '../engine/engine.types.js';
@@ -30,7 +30,7 @@ export interface TokenStore {
  * dictionary to brute-force and a slow hash would only add latency to every request.
  */
 export function hashToken(token: string): string {
-  return createHash('sha256').update(token, 'utf8').digest('hex');
+  return cryptoHash('sha256', token, 'hex');
 }
 
 /** Tokens in Redis under `<prefix>:auth:token:<sha256>`, with an id → hash index for listing and revoking. */

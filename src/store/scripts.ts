@@ -70,7 +70,6 @@ export function appendEventArgs(keys: KeySpace, input: AppendEventInput): { keys
     keys.unitsWithDeadlines,
     ...input.ancestorIds.map((id) => keys.rollup(id)),
   ];
-  const deltas = [...input.rollupDeltas].filter(([, d]) => d !== 0).flatMap(([f, d]) => [f, String(d)]);
   const args = [
     String(input.expectedVersion),
     idem ? '1' : '0',
@@ -85,8 +84,9 @@ export function appendEventArgs(keys: KeySpace, input: AppendEventInput): { keys
     input.unitId,
     input.effectsJson,
     String(input.orgRevision),
-    ...deltas,
   ];
+  // A plain loop: this runs for every append, and spread + filter + flatMap allocated per delta.
+  for (const [field, delta] of input.rollupDeltas) if (delta !== 0) args.push(field, String(delta));
   return { keys: scriptKeys, args };
 }
 
