@@ -56,8 +56,16 @@ export function contentHash(raw: RawLogEntry, entry: HistoryEntry): string {
   return recordHash(rest);
 }
 
-const sameSnapshot = (a: PersistedCongressSnapshot, b: PersistedCongressSnapshot) =>
-  canonicalJson(JSON.parse(JSON.stringify(a))) === canonicalJson(b);
+/**
+ * Same JSON content. Appends store `JSON.stringify` of the same persisted shape, so equal text settles
+ * it without canonicalising both (most of this check's cost); a snapshot stored in another key order
+ * (written before the context took its fixed field order) is compared in canonical form.
+ */
+function sameSnapshot(a: PersistedCongressSnapshot, b: PersistedCongressSnapshot): boolean {
+  const text = JSON.stringify(a);
+  if (text === JSON.stringify(b)) return true;
+  return canonicalJson(JSON.parse(text)) === canonicalJson(b);
+}
 
 async function walk(ctx: EngineContext, unit: StoredUnit, snap: StoredSnap | null): Promise<VerifyReport> {
   const unitId = unit.unit.id;

@@ -176,6 +176,20 @@ describe('verify, replay and export', () => {
     });
   });
 
+  it('when the stored snapshot holds the same content in another key order, then verify accepts it', async () => {
+    const snapKey = `${f.prefix}:{${CELL}}:snap`;
+    const stored = (await f.redis.hget(snapKey, 's'))!;
+    const snapshot = JSON.parse(stored) as { context: Record<string, unknown> };
+    const reversed = Object.fromEntries(Object.entries(snapshot.context).reverse());
+    const reordered = JSON.stringify({ ...snapshot, context: reversed });
+    expect(reordered).not.toBe(stored);
+    await f.redis.hset(snapKey, 's', reordered);
+
+    const [report] = await f.engine.verify(CELL, principals.admin);
+
+    expect(report).toMatchObject({ ok: true, events: 7 });
+  });
+
   it('when one unit of a subtree is tampered, then the subtree report flags only that unit', async () => {
     await f.redis.xdel(logKey, '2-0');
 
