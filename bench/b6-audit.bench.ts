@@ -100,6 +100,7 @@ async function run(options: BenchOptions): Promise<BenchResult> {
     let broken = 0;
     for (let runNo = -1; runNo < options.runs; runNo++) {
       let outcome = { events: 0, broken: 0 };
+      // CPU per event divides by the count the warm-up found (the warm-up's own figures are dropped).
       const [verifyMs, vCpu] = await withCpu(events || 1, redisCpu, () =>
         timeMs(async () => void (outcome = await verifyAll(engine))),
       );

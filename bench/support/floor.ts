@@ -6,9 +6,9 @@
  * XRANGE read; each sum bounds the rate the product can reach on this machine from above.
  */
 import type { Redis } from 'ioredis';
-import { EVENT_CATALOGUE, MACHINES_BY_VERSION } from '../../machines/index.js';
+import { MACHINES_BY_VERSION } from '../../machines/index.js';
+import { checkEvent } from '../../machines/congress/apply-event.js';
 import type { CongressEvent } from '../../machines/domain.js';
-import { envelopeSchema } from '../../machines/congress/input-schemas.js';
 import { runInitialTransition, runTransition } from '../../machines/congress/machine-runner.js';
 import type { CongressSnapshot } from '../../machines/congress/snapshot-codec.js';
 import { sha256Hex } from '../../src/engine/hash-chain.js';
@@ -23,19 +23,17 @@ interface LoadedLog {
   hashed: { text: string; hash: string }[];
 }
 
-/** A stored event as `stepMachine` hands it to the machine: envelope checked, payload parsed. */
+/** A stored event as `stepMachine` hands it to the machine (`checkEvent`); the logs hold only accepted ones. */
 function validated(entry: ReturnType<typeof parseLogEntry>): CongressEvent {
-  const event: CongressEvent = {
+  const checked = checkEvent({
     type: entry.type,
     payload: entry.payload,
     at: entry.at,
     seq: entry.seq,
     actor: { id: entry.actor.id, role: entry.actor.role },
-  };
-  envelopeSchema.parse(event);
-  const definition = EVENT_CATALOGUE[entry.type];
-  if (!definition) throw new Error(`unknown event type ${entry.type}`);
-  return { ...event, payload: definition.schema.parse(entry.payload) };
+  });
+  if (!checked.ok) throw new Error(`stored event ${entry.seq} (${entry.type}) does not validate`);
+  return checked.event;
 }
 
 /** Reads every log of `ids` into memory (outside any measurement), with each unit's initial machine state. */

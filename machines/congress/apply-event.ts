@@ -59,16 +59,34 @@ export function stepMachine(
 ): { ok: true; next: CongressSnapshot } | Refusal {
   if (state.status === 'done')
     return refuse(state, 'not_allowed', 'the procedure is completed: no further events');
-  const definition = EVENT_CATALOGUE[event.type];
-  if (!definition) return refuse(state, 'unknown_event', `unknown event type "${event.type}"`);
-  const envelope = envelopeSchema.safeParse(event);
-  if (!envelope.success) return invalid(state, event.type, envelope.error.issues, '');
-  const parsed = definition.schema.safeParse(event.payload);
-  if (!parsed.success) return invalid(state, event.type, parsed.error.issues, 'payload');
-  const checked: CongressEvent = { ...event, payload: parsed.data };
-  const next = runTransition(machine, state, checked);
-  if (next === state) return refuse(state, 'not_allowed', notAllowedMessage(state, checked));
+  const checked = checkEvent(event);
+  if (!checked.ok) {
+    if (!checked.issues) return refuse(state, 'unknown_event', `unknown event type "${event.type}"`);
+    return invalid(state, event.type, checked.issues, checked.root);
+  }
+  const next = runTransition(machine, state, checked.event);
+  if (next === state) return refuse(state, 'not_allowed', notAllowedMessage(state, checked.event));
   return { ok: true, next };
+}
+
+/** What `checkEvent` finds: the event as the machine receives it, or why it cannot be taken. */
+export type EventCheck =
+  | { ok: true; event: CongressEvent }
+  | { ok: false; issues?: undefined }
+  | { ok: false; issues: z.core.$ZodIssue[]; root: '' | 'payload' };
+
+/**
+ * The event as the machine receives it: a known type, the envelope (time, position, actor) checked
+ * and the payload parsed by its schema (which may normalise it, e.g. trim strings).
+ */
+export function checkEvent(event: CongressEvent): EventCheck {
+  const definition = EVENT_CATALOGUE[event.type];
+  if (!definition) return { ok: false };
+  const envelope = envelopeSchema.safeParse(event);
+  if (!envelope.success) return { ok: false, issues: envelope.error.issues, root: '' };
+  const parsed = definition.schema.safeParse(event.payload);
+  if (!parsed.success) return { ok: false, issues: parsed.error.issues, root: 'payload' };
+  return { ok: true, event: { ...event, payload: parsed.data } };
 }
 
 /** Every event type the current state handles, with whether it is accepted now and why not. */
