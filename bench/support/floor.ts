@@ -2,8 +2,9 @@
  * Per-event floors: work that no append or verify built on this stack can skip, measured alone in
  * memory over logs read beforehand: SHA-256 over an entry's stored canonical text, and one bare
  * transition of the machine (XState's own `transition` on events validated beforehand, with no
- * refusal messages and no persisted form). B1 adds them to its bare Lua writes, B6 to its raw
- * XRANGE read; each sum bounds the rate the product can reach on this machine from above.
+ * refusal messages and no persisted form). B1 adds them to its bare Lua writes, B2 to BullMQ alone
+ * and those writes, B6 to its raw XRANGE read; each sum bounds the rate the product can reach on
+ * this machine from above.
  */
 import type { Redis } from 'ioredis';
 import { MACHINES_BY_VERSION } from '../../machines/index.js';
@@ -12,6 +13,7 @@ import type { CongressEvent } from '../../machines/domain.js';
 import { runInitialTransition, runTransition } from '../../machines/congress/machine-runner.js';
 import type { CongressSnapshot } from '../../machines/congress/snapshot-codec.js';
 import { sha256Hex } from '../../src/engine/hash-chain.js';
+import type { HistoryEntry } from '../../src/engine/index.js';
 import { createKeySpace, iterateRawLog, parseLogEntry, readUnits } from '../../src/store/index.js';
 import { median } from '../harness.js';
 
@@ -24,7 +26,7 @@ interface LoadedLog {
 }
 
 /** A stored event as `stepMachine` hands it to the machine (`checkEvent`); the logs hold only accepted ones. */
-function validated(entry: ReturnType<typeof parseLogEntry>): CongressEvent {
+function validated(entry: HistoryEntry): CongressEvent {
   const checked = checkEvent({
     type: entry.type,
     payload: entry.payload,
@@ -36,8 +38,12 @@ function validated(entry: ReturnType<typeof parseLogEntry>): CongressEvent {
   return checked.event;
 }
 
+/** Units whose logs the floor reads (the first of the benchmark's list), and measured passes per part. */
+const FLOOR_UNITS = 1_000;
+const FLOOR_PASSES = 5;
+
 /** Reads every log of `ids` into memory (outside any measurement), with each unit's initial machine state. */
-export async function loadLogs(redis: Redis, prefix: string, ids: readonly string[]): Promise<LoadedLog[]> {
+async function loadLogs(redis: Redis, prefix: string, ids: readonly string[]): Promise<LoadedLog[]> {
   const keys = createKeySpace(prefix);
   const units = await readUnits(redis, keys, ids);
   const logs: LoadedLog[] = [];
@@ -79,7 +85,7 @@ function cpuPerEvent(runs: number, pass: () => number): number {
 }
 
 /** SHA-256 of every entry's hashed text, checked against the stored hash: CPU µs per event. */
-export function hashFloorUs(logs: readonly LoadedLog[], runs: number): number {
+function hashFloorUs(logs: readonly LoadedLog[], runs: number): number {
   return cpuPerEvent(runs, () => {
     let n = 0;
     for (const log of logs)
@@ -92,7 +98,7 @@ export function hashFloorUs(logs: readonly LoadedLog[], runs: number): number {
 }
 
 /** Every log through XState's bare `transition`, each event required to be taken: CPU µs per event. */
-export function transitionFloorUs(logs: readonly LoadedLog[], runs: number): number {
+function transitionFloorUs(logs: readonly LoadedLog[], runs: number): number {
   return cpuPerEvent(runs, () => {
     let n = 0;
     for (const log of logs) {
@@ -107,4 +113,21 @@ export function transitionFloorUs(logs: readonly LoadedLog[], runs: number): num
     }
     return n;
   });
+}
+
+/**
+ * Both in-memory parts, CPU µs per event, over the logs of the first `FLOOR_UNITS` of `ids` (read
+ * before any measurement); `units` says how many logs that was.
+ */
+export async function floorParts(
+  redis: Redis,
+  prefix: string,
+  ids: readonly string[],
+): Promise<{ hash: number; transition: number; units: number }> {
+  const logs = await loadLogs(redis, prefix, ids.slice(0, FLOOR_UNITS));
+  return {
+    hash: hashFloorUs(logs, FLOOR_PASSES),
+    transition: transitionFloorUs(logs, FLOOR_PASSES),
+    units: logs.length,
+  };
 }
