@@ -1,7 +1,7 @@
 /**
  * B5 storm mechanics: overdue jobs of many units scheduled through the product's BullMQ scheduler so
- * they all fall due at one wall-clock instant, then waiting for the queue to drain and reading when
- * each alert was stored.
+ * they all fall due at one wall-clock instant (or spread evenly over a minute), then waiting for the
+ * queue to drain and reading when each alert was stored.
  */
 import type { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
@@ -26,41 +26,106 @@ export async function overduePoints(engine: Engine): Promise<AlertPoint[]> {
 }
 
 /**
- * Adds `points` so they fire at wall time `dueAtMs`: the scheduler's clock is shifted so that its
- * business "now" reaches the points' fire time exactly then. Returns the wall time adding finished.
+ * The same points with their fire times spread evenly over `spreadMs` after the first one's, in list
+ * order, so they arrive at points ÷ spread per second instead of all at one instant. Only the delay
+ * changes: a firing is matched to its stored deadline by job id, not by fire time.
+ */
+export function spreadPoints(points: AlertPoint[], spreadMs: number): AlertPoint[] {
+  const start = Date.parse(points[0]!.fireAt);
+  return points.map((p, i) => ({
+    ...p,
+    fireAt: new Date(start + Math.floor((i * spreadMs) / points.length)).toISOString(),
+  }));
+}
+
+/** Milliseconds from the first point's fire time to each point's. */
+export function offsetsOf(points: AlertPoint[]): number[] {
+  const start = Date.parse(points[0]!.fireAt);
+  return points.map((p) => Date.parse(p.fireAt) - start);
+}
+
+/**
+ * How far the storm's business clock runs behind the wall clock so that the first point falls due
+ * at wall time `dueAtMs` (the rest at their offsets from it).
+ */
+export function stormShift(points: AlertPoint[], dueAtMs: number): number {
+  return Math.round(dueAtMs - Date.parse(points[0]!.fireAt));
+}
+
+/**
+ * Adds `points` through a scheduler whose clock runs `shiftMs` behind the wall clock (see
+ * `stormShift`). Returns the wall time adding finished.
  */
 export async function scheduleStorm(
   queue: Queue<DeadlineJobData>,
   points: AlertPoint[],
-  dueAtMs: number,
+  shiftMs: number,
 ): Promise<number> {
-  const fireAt = Date.parse(points[0]!.fireAt);
-  const shift = dueAtMs - fireAt;
-  const scheduler = createBullmqScheduler({ queue, clock: { now: () => new Date(Date.now() - shift) } });
+  const scheduler = createBullmqScheduler({
+    queue,
+    clock: { now: () => new Date(Date.now() - shiftMs) },
+  });
   for (let i = 0; i < points.length; i += 1000) await scheduler.addPoints(points.slice(i, i + 1000));
   return Date.now();
 }
 
-/** Waits until the deadline queue has nothing delayed, waiting or active. */
-export async function drained(queue: Queue<DeadlineJobData>, timeoutMs: number): Promise<void> {
+/**
+ * Waits until the storm is over: nothing waiting or active in the deadline queue and `isDone` true.
+ * Delayed jobs are not counted: every fired deadline queues its next point (an escalation working
+ * days later), which stays delayed.
+ */
+export async function drained(
+  queue: Queue<DeadlineJobData>,
+  isDone: () => Promise<boolean>,
+  timeoutMs: number,
+): Promise<void> {
   const stopAt = Date.now() + timeoutMs;
   for (;;) {
-    const counts = await queue.getJobCounts('delayed', 'wait', 'waiting', 'active', 'prioritized');
-    if (Object.values(counts).every((n) => n === 0)) return;
+    const counts = await queue.getJobCounts('wait', 'waiting', 'active', 'prioritized');
+    if (Object.values(counts).every((n) => n === 0) && (await isDone())) return;
     if (Date.now() > stopAt)
       throw new Error(`storm not drained in ${timeoutMs} ms: ${JSON.stringify(counts)}`);
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
 }
 
-/** Stored time of each point's alert, in ms since the epoch; missing alerts are left out. */
-export async function storedTimes(redis: Redis, prefix: string, points: AlertPoint[]): Promise<number[]> {
+/**
+ * True once every point's alert is stored. Each call reads only the alerts still missing, so polling
+ * costs Redis less as the storm drains.
+ */
+export function allAlertsStored(redis: Redis, prefix: string, points: AlertPoint[]): () => Promise<boolean> {
   const keys = alertKeys(prefix);
-  const times: number[] = [];
+  let missing = points.map((p) => keys.alert(p.jobId));
+  return async () => {
+    const still: string[] = [];
+    for (let i = 0; i < missing.length; i += 1000) {
+      const batch = missing.slice(i, i + 1000);
+      const found = await redis.exists(...batch);
+      // EXISTS counts; only a batch with gaps is read again key by key.
+      if (found === batch.length) continue;
+      const each = (await redis.pipeline(batch.map((key) => ['exists', key])).exec()) ?? [];
+      batch.forEach((key, k) => each[k]?.[1] === 0 && still.push(key));
+    }
+    missing = still;
+    return missing.length === 0;
+  };
+}
+
+/**
+ * Stored time of each point's alert (its `createdAt`, on the worker's clock), in ms since the epoch,
+ * in the order of `points`; undefined when missing.
+ */
+export async function storedTimes(
+  redis: Redis,
+  prefix: string,
+  points: AlertPoint[],
+): Promise<(number | undefined)[]> {
+  const keys = alertKeys(prefix);
+  const times: (number | undefined)[] = [];
   for (let i = 0; i < points.length; i += 1000) {
     const raws = await redis.mget(...points.slice(i, i + 1000).map((p) => keys.alert(p.jobId)));
     for (const raw of raws)
-      if (raw !== null) times.push(Date.parse(alertSchema.parse(JSON.parse(raw)).createdAt));
+      times.push(raw === null ? undefined : Date.parse(alertSchema.parse(JSON.parse(raw)).createdAt));
   }
   return times;
 }
