@@ -265,7 +265,7 @@ async function run(options: BenchOptions): Promise<BenchResult> {
       size: `${formatNumber(points.length)} overdue deadlines (every cell's congress deadline) due at the same instant (B5.1–7), then the same deadlines due within ${formatNumber(spreadSeconds)} s, spread evenly (B5.8–9: ${formatNumber(1000 / SPREAD_MS_PER_POINT)} falling due per second, the rate of 100,000 in one minute); ${runs === 1 ? 'one storm per configuration (a full storm takes minutes)' : `median of ${runs} storms per configuration`}; workers = the product's startWorkers in child processes, concurrency 16 each`,
       figures: figures(s),
       notes: [
-        `Lag = alert createdAt − due instant, both from the same host clock (the workers' clock runs behind it by the storm's shift, which is added back; see bench/support/worker-entry.ts). Each fired deadline queues its next point, an escalation working days later, which stays delayed. Alerts missing after the queue drained: ${formatNumber(Math.max(...all.map((x) => x.missing)))}.`,
+        `Lag = alert createdAt − due instant, both from the same host clock (the workers' clock runs behind it by the storm's shift, which is added back; see bench/support/worker-entry.ts). Each fired deadline queues its next point, an escalation working days later, which stays delayed. A storm ends once nothing is waiting or active and every overdue alert is stored (it fails after 10 minutes otherwise); alerts missing when read back: ${formatNumber(Math.max(...all.map((x) => x.missing)))}.`,
         all.some((x) => x.overran)
           ? 'Adding the jobs overran the due instant in at least one storm; its lags include part of the adding.'
           : 'Every job was added before the due instant.',
