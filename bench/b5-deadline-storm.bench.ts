@@ -109,12 +109,12 @@ async function storm(
     const isDone = worker
       ? () => Promise.resolve(noop.size === points.length)
       : allAlertsStored(bench.redis, bench.prefix, points);
-    await drained(queue, isDone, 600_000);
+    const dues = offsetsOf(points).map((offset) => dueAt + offset);
+    await drained(queue, isDone, Math.max(...dues), 600_000);
     // The workers' alerts carry their clock's time, `shift` behind the wall clock.
     const times = worker
       ? points.map((p) => noop.get(p.jobId))
       : (await storedTimes(bench.redis, bench.prefix, points)).map((t) => (t === undefined ? t : t + shift));
-    const dues = offsetsOf(points).map((offset) => dueAt + offset);
     return summarise(
       times,
       dues,

@@ -70,16 +70,20 @@ export async function scheduleStorm(
 }
 
 /**
- * Waits until the storm is over: nothing waiting or active in the deadline queue and `isDone` true.
- * Delayed jobs are not counted: every fired deadline queues its next point (an escalation working
- * days later), which stays delayed.
+ * Waits until the storm is over: its last point due (`lastDueMs`, wall time), nothing waiting or
+ * active in the deadline queue, and `isDone` true. Nothing is polled before the last point is due,
+ * so the checks do not load Redis while the jobs are added or the storm runs. Delayed jobs are not
+ * counted: every fired deadline queues its next point (an escalation working days later), which
+ * stays delayed.
  */
 export async function drained(
   queue: Queue<DeadlineJobData>,
   isDone: () => Promise<boolean>,
+  lastDueMs: number,
   timeoutMs: number,
 ): Promise<void> {
-  const stopAt = Date.now() + timeoutMs;
+  const stopAt = lastDueMs + timeoutMs;
+  await new Promise((resolve) => setTimeout(resolve, Math.max(0, lastDueMs - Date.now())));
   for (;;) {
     const counts = await queue.getJobCounts('wait', 'waiting', 'active', 'prioritized');
     if (Object.values(counts).every((n) => n === 0) && (await isDone())) return;
@@ -89,24 +93,13 @@ export async function drained(
   }
 }
 
-/**
- * True once every point's alert is stored. Each call reads only the alerts still missing, so polling
- * costs Redis less as the storm drains.
- */
+/** True once every point's alert is stored; each call asks only for the alerts still missing. */
 export function allAlertsStored(redis: Redis, prefix: string, points: AlertPoint[]): () => Promise<boolean> {
   const keys = alertKeys(prefix);
   let missing = points.map((p) => keys.alert(p.jobId));
   return async () => {
-    const still: string[] = [];
-    for (let i = 0; i < missing.length; i += 1000) {
-      const batch = missing.slice(i, i + 1000);
-      const found = await redis.exists(...batch);
-      // EXISTS counts; only a batch with gaps is read again key by key.
-      if (found === batch.length) continue;
-      const each = (await redis.pipeline(batch.map((key) => ['exists', key])).exec()) ?? [];
-      batch.forEach((key, k) => each[k]?.[1] === 0 && still.push(key));
-    }
-    missing = still;
+    const found = (await redis.pipeline(missing.map((key) => ['exists', key])).exec()) ?? [];
+    missing = missing.filter((_, k) => found[k]?.[1] !== 1);
     return missing.length === 0;
   };
 }
