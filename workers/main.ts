@@ -28,6 +28,7 @@ import type { Engine } from '../src/engine/engine.types.js';
 import { systemClock, type Clock } from '../src/shared/clock.js';
 import { createAlertContextReader } from '../src/store/alert-context.js';
 import { createKeySpace } from '../src/store/keys.js';
+import { scriptDefinitions } from '../src/store/script-definitions.js';
 import { createDeadlineProcessor, type AlertDelivery } from './deadline.worker.js';
 import { createMaintenanceProcessor, DIGEST_JOB, RECONCILE_JOB } from './maintenance.worker.js';
 import { createWebhookProcessor } from './webhook.worker.js';
@@ -134,8 +135,9 @@ export async function startWorkers(config: WorkerConfig): Promise<RunningWorkers
   // Workers block on their connection; BullMQ requires maxRetriesPerRequest null there, and a
   // blocking connection gains nothing from auto-pipelining.
   const connection = config.redis.duplicate({ maxRetriesPerRequest: null, enableAutoPipelining: false });
-  // The alert path's many small reads and writes, issued by concurrent jobs, share socket writes.
-  const alertConnection = config.redis.duplicate({ enableAutoPipelining: true });
+  // The alert path's many small reads and writes, issued by concurrent jobs, share socket writes; an
+  // auto-pipelining client gets its Lua scripts as it is built (see script-definitions.ts).
+  const alertConnection = config.redis.duplicate({ enableAutoPipelining: true, scripts: scriptDefinitions });
   const { base, queues } = openQueues(connection, config.prefix, names);
   metrics.watchQueues(Object.values(queues));
   const clock = config.clock ?? systemClock;

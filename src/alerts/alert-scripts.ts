@@ -1,9 +1,9 @@
 /**
- * The alert store's Lua scripts (src/store/lua/record-alert*.lua), registered once per client and
- * called only through the typed wrappers below.
+ * The alert store's Lua scripts (src/store/lua/record-alert*.lua; see script-definitions.ts for how
+ * they reach a client), called only through the typed wrappers below.
  */
-import { readFileSync } from 'node:fs';
 import type { Redis } from 'ioredis';
+import { withDefinedScripts } from '../store/script-definitions.js';
 import type { AlertKeys } from './alert-keys.js';
 
 interface AlertScriptCommands {
@@ -11,19 +11,10 @@ interface AlertScriptCommands {
   congressAckAlert(...keysAndArgs: string[]): Promise<number>;
 }
 
-const registered = new WeakSet<Redis>();
-
-function lua(file: string): string {
-  return readFileSync(new URL(`../store/lua/${file}`, import.meta.url), 'utf8');
-}
+const ALERT_SCRIPTS = ['congressRecordAlert', 'congressAckAlert'] as const;
 
 function withAlertScripts(redis: Redis): Redis & AlertScriptCommands {
-  if (!registered.has(redis)) {
-    redis.defineCommand('congressRecordAlert', { lua: lua('record-alert.lua') });
-    redis.defineCommand('congressAckAlert', { lua: lua('record-alert-ack-3.lua'), numberOfKeys: 3 });
-    registered.add(redis);
-  }
-  return redis as Redis & AlertScriptCommands;
+  return withDefinedScripts<AlertScriptCommands>(redis, ALERT_SCRIPTS);
 }
 
 export interface RecordAlertInput {

@@ -1,11 +1,17 @@
 import { Redis } from 'ioredis';
+import { scriptDefinitions } from '../store/script-definitions.js';
 
 /**
  * Options of the app's long-lived client: BullMQ requires `maxRetriesPerRequest: null`; auto-pipelining
  * sends the commands issued in one tick in one socket write, which under concurrent requests cuts the
- * per-command write cost (a large share of dispatch CPU in the profile of B1).
+ * per-command write cost (a large share of dispatch CPU in the profile of B1). With auto-pipelining,
+ * the Lua scripts must be defined as the client is built (see script-definitions.ts).
  */
-export const clientOptions = { maxRetriesPerRequest: null, enableAutoPipelining: true } as const;
+export const clientOptions = {
+  maxRetriesPerRequest: null,
+  enableAutoPipelining: true,
+  scripts: scriptDefinitions,
+} as const;
 
 /**
  * True when a Redis at `url` answers PING within `timeoutMs`. Uses a throwaway client that never

@@ -1,10 +1,10 @@
 /**
- * Lua scripts of src/store/lua: loaded from their files, registered once per client with
- * `defineCommand`, and called only through the typed wrappers below.
+ * The event store's Lua scripts (see script-definitions.ts for how they reach a client), called only
+ * through the typed wrappers below.
  */
-import { readFileSync } from 'node:fs';
 import type { Redis } from 'ioredis';
 import type { KeySpace } from './keys.js';
+import { withDefinedScripts } from './script-definitions.js';
 import { scriptError } from './script-errors.js';
 
 interface ScriptCommands {
@@ -12,20 +12,11 @@ interface ScriptCommands {
   appendOrgRecords(...keysAndArgs: (string | number)[]): Promise<unknown[]>;
 }
 
-const registered = new WeakSet<Redis>();
+const STORE_SCRIPTS = ['appendEvent', 'appendOrgRecords'] as const;
 
-function lua(file: string): string {
-  return readFileSync(new URL(`./lua/${file}`, import.meta.url), 'utf8');
-}
-
-/** Registers the scripts on `redis` (once per client) and returns it typed with their commands. */
+/** `redis` typed with the store's script commands. */
 export function withScripts(redis: Redis): Redis & ScriptCommands {
-  if (!registered.has(redis)) {
-    redis.defineCommand('appendEvent', { lua: lua('append-event.lua') });
-    redis.defineCommand('appendOrgRecords', { lua: lua('append-org-records-2.lua'), numberOfKeys: 2 });
-    registered.add(redis);
-  }
-  return redis as Redis & ScriptCommands;
+  return withDefinedScripts<ScriptCommands>(redis, STORE_SCRIPTS);
 }
 
 /** Everything one append writes; see the header of append-event.lua. */
