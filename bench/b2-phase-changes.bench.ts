@@ -9,7 +9,7 @@ import type { Redis } from 'ioredis';
 import { createBullmqScheduler } from '../src/deadlines/bullmq-scheduler.js';
 import type { DeadlineJobData } from '../src/deadlines/deadline-job.schema.js';
 import { possiblyQueuedPoints } from '../src/deadlines/point-chain.js';
-import { startDispatchPool } from './dispatch-processes.js';
+import { measureRound, poolCpuNote, startDispatchPool, type PoolRound } from './dispatch-processes.js';
 import { bullPrefix, deadlineJobOptions } from '../src/deadlines/queues.js';
 import { createEngine, type Engine, type Principal } from '../src/engine/index.js';
 import { createManualClock, type Clock } from '../src/shared/clock.js';
@@ -129,20 +129,30 @@ async function jobsPerChange(engine: Engine, unitId: string, clock: Clock): Prom
  * The same rounds split over `PROCESSES` dispatching processes (same clock, queue and units, every
  * n-th cell each), rounds numbered after the single-process ones; changes per second per run.
  */
-async function phaseChangesInProcesses(prefix: string, changes: number, firstRound: number, runs: number) {
+async function phaseChangesInProcesses(
+  prefix: string,
+  changes: number,
+  rounds: { first: number; runs: number },
+  redisCpu: () => Promise<number>,
+): Promise<PoolRound[]> {
   const pool = await startDispatchPool(prefix, PROCESSES, CONCURRENCY, {
     BENCH_MODE: 'phase-changes',
     BENCH_QUEUE: QUEUE,
     BENCH_CLOCK: START,
   });
   try {
-    const rates: number[] = [];
-    for (let run = 0; run <= runs; run++) {
-      const round = firstRound + run;
-      const ms = (await pool.phase('plan.returned', round)) + (await pool.phase('plan.submitted', round));
-      if (run > 0) rates.push(perSecond(changes, ms));
+    const measured: PoolRound[] = [];
+    for (let run = 0; run <= rounds.runs; run++) {
+      const round = rounds.first + run;
+      const result = await measureRound(
+        pool,
+        changes,
+        redisCpu,
+        async () => (await pool.phase('plan.returned', round)) + (await pool.phase('plan.submitted', round)),
+      );
+      if (run > 0) measured.push(result);
     }
-    return rates;
+    return measured;
   } finally {
     await pool.close();
   }
@@ -200,12 +210,12 @@ async function run(options: BenchOptions): Promise<BenchResult> {
     const processes = await phaseChangesInProcesses(
       bench.prefix,
       2 * ids.length,
-      options.runs + 1,
-      options.runs,
+      { first: options.runs + 1, runs: options.runs },
+      redisCpu,
     );
     const jobsAfter = await queue.getDelayedCount();
     const rate = median(m.engine);
-    const inProcesses = median(processes);
+    const inProcesses = median(processes.map((r) => r.rate));
     const perChangeCpu = (xs: CpuPerEvent[]) => ({
       node: median(xs.map((c) => c.nodeUs)),
       redis: median(xs.map((c) => c.redisUs)),
@@ -264,6 +274,7 @@ async function run(options: BenchOptions): Promise<BenchResult> {
       ],
       notes: [
         `CPU per change: ${formatNumber(engineCpu.node)} µs in the dispatching process + ${formatNumber(engineCpu.redis)} µs in Redis; BullMQ alone: ${formatNumber(bareCpu.node)} + ${formatNumber(bareCpu.redis)} µs. Two cores give 2,000,000 µs of CPU per second, so phase changes cannot exceed ${formatNumber(2e6 / engineCpu.total)}/s here however they are spread over processes, and 5,000/s needs ≤ 400 µs per change.`,
+        poolCpuNote(processes, PROCESSES, engineCpu, { per: 'change', rate: 'changes/s' }),
         `B2.4 floor, per change: BullMQ alone ${formatNumber(bareCpu.total, 2)} µs (client + Redis, as above), the append's writes ${formatNumber(writes, 2)} µs (B1's bare Lua script with precomputed payloads, client + Redis), SHA-256 of the stored record ${formatNumber(floorPart.hash, 2)} µs, one bare machine transition ${formatNumber(floorPart.transition, 2)} µs (XState's \`transition\` on the cells' logged events validated beforehand, in memory, over ${formatNumber(floorPart.units)} cells); no phase change on these parts exceeds ${formatNumber(2e6 / floor)}/s on this machine's two cores${floor > 400 ? ', below the 5,000/s target' : ': the floor does not exclude the 5,000/s target'}.`,
         `Each change removes the queued job of the closed deadline and adds the first point of the new one (one job per deadline); the delayed set held ${formatNumber(jobsBefore)} engine jobs before the runs.`,
         `Delayed jobs at the end (engine + baselines): ${formatNumber(jobsAfter)}.`,

@@ -114,12 +114,14 @@ async function load(
 
 /** Runs one load and measures the CPU the server, this process (autocannon) and Redis spent on it. */
 async function withCpu(
-  serverPid: number,
+  serverPids: number[],
   redisCpu: () => Promise<number>,
   run: () => Promise<Load>,
 ): Promise<[Load, CpuPerRequest]> {
-  const server0 = cpuSecondsOf(serverPid);
-  const main0 = cpuSecondsOf(serverPid, true);
+  const serverCpu = (mainThreadOnly = false) =>
+    serverPids.reduce((sum, pid) => sum + cpuSecondsOf(pid, mainThreadOnly), 0);
+  const server0 = serverCpu();
+  const main0 = serverCpu(true);
   const client0 = process.cpuUsage();
   const redis0 = await redisCpu();
   const l = await run();
@@ -128,8 +130,8 @@ async function withCpu(
   return [
     l,
     {
-      server: perRequest(cpuSecondsOf(serverPid) - server0),
-      serverMain: perRequest(cpuSecondsOf(serverPid, true) - main0),
+      server: perRequest(serverCpu() - server0),
+      serverMain: perRequest(serverCpu(true) - main0),
       client: perRequest((client.user + client.system) / 1e6),
       redis: perRequest((await redisCpu()) - redis0),
     },
@@ -174,11 +176,11 @@ async function measure(server: { child: Child; port: number }, t: Target, option
   const { port } = server;
   for (let run = -1; run < options.runs; run++) {
     const events = eventRequests(t.ids, await t.flags());
-    const [e, eCpu] = await withCpu(server.child.pid, t.redisCpu, () =>
+    const [e, eCpu] = await withCpu([server.child.pid], t.redisCpu, () =>
       load(port, t.token, t.seconds, '/api/v1/units', events),
     );
     const p = await load(port, t.token, t.seconds, `/api/v1/units/${ROOT_ID}/progress`);
-    const [h, hCpu] = await withCpu(server.child.pid, t.redisCpu, () =>
+    const [h, hCpu] = await withCpu([server.child.pid], t.redisCpu, () =>
       load(port, t.token, t.seconds, '/healthz'),
     );
     if (run < 0) continue;
@@ -205,7 +207,7 @@ async function measureBareExpress(t: Target, options: BenchOptions) {
     const cpu: CpuPerRequest[] = [];
     for (let run = -1; run < options.runs; run++) {
       const requests = eventRequests(t.ids, new Map());
-      const [l, c] = await withCpu(bare.pid, t.redisCpu, () =>
+      const [l, c] = await withCpu([bare.pid], t.redisCpu, () =>
         load(port, t.token, t.seconds, '/api/v1/units', requests),
       );
       if (run < 0) continue;
@@ -223,29 +225,48 @@ async function measureBareExpress(t: Target, options: BenchOptions) {
  * replicas behind a load balancer would take them. Each server gets its own units (every n-th), as a
  * balancer keyed on the unit would route them; rates add up, latency is the worst server's.
  */
-async function measureReplicas(ports: number[], t: Target, options: BenchOptions): Promise<Load[]> {
+async function measureReplicas(
+  servers: { child: Child; port: number }[],
+  t: Target,
+  options: BenchOptions,
+): Promise<{ loads: Load[]; cpu: CpuPerRequest[] }> {
   const loads: Load[] = [];
+  const cpu: CpuPerRequest[] = [];
+  const pids = servers.map((s) => s.child.pid);
   for (let run = -1; run < options.runs; run++) {
     const flagged = await t.flags();
-    const each = await Promise.all(
-      ports.map((port, i) => {
-        const requests = eventRequests(
-          t.ids.filter((_, j) => j % ports.length === i),
-          flagged,
-        );
-        return load(port, t.token, t.seconds, '/api/v1/units', requests, CONNECTIONS / ports.length);
-      }),
-    );
-    if (run < 0) continue;
-    loads.push({
-      rate: each.reduce((sum, l) => sum + l.rate, 0),
-      p50: Math.max(...each.map((l) => l.p50)),
-      p99: Math.max(...each.map((l) => l.p99)),
-      non2xx: each.reduce((sum, l) => sum + l.non2xx, 0),
-      answered: each.reduce((sum, l) => sum + l.answered, 0),
+    const [merged, c] = await withCpu(pids, t.redisCpu, async () => {
+      const each = await Promise.all(
+        servers.map(({ port }, i) => {
+          const requests = eventRequests(
+            t.ids.filter((_, j) => j % servers.length === i),
+            flagged,
+          );
+          return load(port, t.token, t.seconds, '/api/v1/units', requests, CONNECTIONS / servers.length);
+        }),
+      );
+      return {
+        rate: each.reduce((sum, l) => sum + l.rate, 0),
+        p50: Math.max(...each.map((l) => l.p50)),
+        p99: Math.max(...each.map((l) => l.p99)),
+        non2xx: each.reduce((sum, l) => sum + l.non2xx, 0),
+        answered: each.reduce((sum, l) => sum + l.answered, 0),
+      };
     });
+    if (run < 0) continue;
+    loads.push(merged);
+    cpu.push(c);
   }
-  return loads;
+  return { loads, cpu };
+}
+
+/** Why the replicas reach the rate they do: their CPU per POST beside one server's, and the cores it keeps busy. */
+function replicasNote(m: Measured, replicas: { loads: Load[]; cpu: CpuPerRequest[] }): string {
+  const part = (xs: CpuPerRequest[], key: keyof CpuPerRequest) => median(xs.map((c) => c[key]));
+  const total = median(replicas.cpu.map(totalCpu));
+  const busy = (total * median(replicas.loads.map((l) => l.rate))) / 1e6;
+  const us = (n: number) => `${formatNumber(n)} µs`;
+  return `With ${REPLICAS} API processes (B3.7): ${us(part(replicas.cpu, 'server'))} per POST event in the API processes, ${us(part(replicas.cpu, 'client'))} in autocannon and ${us(part(replicas.cpu, 'redis'))} in Redis (one API process: ${us(part(m.eventsCpu, 'server'))}, ${us(part(m.eventsCpu, 'client'))}, ${us(part(m.eventsCpu, 'redis'))}), with ${formatNumber(busy, 2)} of the 2 cores busy; at that CPU per POST no spread over processes exceeds ${formatNumber(2e6 / total)}/s here.`;
 }
 
 function figures(m: Measured, rss: { idle: number; peak: number }, replicas: Load[]): BenchResult['figures'] {
@@ -406,17 +427,17 @@ async function run(options: BenchOptions): Promise<BenchResult> {
     const m = await measure(server, target, options);
     const peak = Math.max(...sampler.stop());
     for (let i = 1; i < REPLICAS; i++) more.push(await startServer(bench.prefix));
-    const ports = [server.port, ...more.map((s) => s.port)];
-    const replicas = await measureReplicas(ports, target, options);
+    const replicas = await measureReplicas([server, ...more], target, options);
     const bare = await measureBareExpress(target, options);
-    const refused = [...m.events, ...replicas].reduce((sum, l) => sum + l.non2xx, 0);
+    const refused = [...m.events, ...replicas.loads].reduce((sum, l) => sum + l.non2xx, 0);
     return {
       id: 'B3',
       title: 'HTTP API under autocannon',
       size: `${formatNumber(ids.length)} units; ${CONNECTIONS} connections, ${size.seconds} s per load, median of ${options.runs} runs after a warm-up; server = src/main.ts in a child process (API only, LOG_LEVEL=warn, rate limits raised), autocannon in the benchmark process, Redis on the same 2 cores`,
-      figures: [...figures(m, { idle: Math.max(...idle), peak }, replicas), bareFigure(m, bare)],
+      figures: [...figures(m, { idle: Math.max(...idle), peak }, replicas.loads), bareFigure(m, bare)],
       notes: [
         ...cpuNotes(m),
+        replicasNote(m, replicas),
         bareNote(bare.cpu),
         latencyNote(m),
         `Non-2xx responses or errors on POST events over the measured runs: ${formatNumber(refused)}.`,

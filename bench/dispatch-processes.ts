@@ -3,15 +3,73 @@
  * (support/dispatch-entry.ts), each with its share of the units and concurrency 64 / N, timed from
  * the "go" to the last "done".
  */
+import { formatNumber, median } from './harness.js';
 import { BENCH_REDIS_URL } from './support/bench-redis.js';
-import { timeMs } from './support/benchmark.js';
-import { startEntry, waitForCount, waitForOutput, type Child } from './support/child-process.js';
+import { perSecond, timeMs } from './support/benchmark.js';
+import {
+  cpuSecondsOf,
+  startEntry,
+  waitForCount,
+  waitForOutput,
+  type Child,
+} from './support/child-process.js';
 
 /** A pool of dispatching processes over one prefix. */
 export interface DispatchPool {
   /** Milliseconds for every process to send `type` to each of its units (`round` numbers payloads). */
   phase(type: string, round?: number): Promise<number>;
+  /** CPU seconds the dispatching processes have used so far, all together. */
+  cpuSeconds(): number;
   close(): Promise<void>;
+}
+
+/** One measured round of the pool: its rate and what it cost per event, on the processes and in Redis. */
+export interface PoolRound {
+  rate: number;
+  processUs: number;
+  redisUs: number;
+  /** Cores kept busy by the processes and Redis together over the round. */
+  busyCores: number;
+}
+
+/**
+ * Runs `round` (which sends `events` events through `pool` and returns its milliseconds) and reads
+ * the CPU the processes and Redis (`redisCpu`: its CPU seconds so far) spent on it.
+ */
+export async function measureRound(
+  pool: DispatchPool,
+  events: number,
+  redisCpu: () => Promise<number>,
+  round: () => Promise<number>,
+): Promise<PoolRound> {
+  const redis0 = await redisCpu();
+  const processes0 = pool.cpuSeconds();
+  const ms = await round();
+  const processes = pool.cpuSeconds() - processes0;
+  const redis = (await redisCpu()) - redis0;
+  return {
+    rate: perSecond(events, ms),
+    processUs: (processes * 1e6) / events,
+    redisUs: (redis * 1e6) / events,
+    busyCores: (processes + redis) / (ms / 1000),
+  };
+}
+
+/**
+ * Why N processes reach the rate they do: their CPU per event beside one process's, and how much
+ * of the two cores they and Redis kept busy (medians over the rounds).
+ */
+export function poolCpuNote(
+  rounds: PoolRound[],
+  processes: number,
+  single: { node: number; redis: number },
+  unit: { per: string; rate: string },
+): string {
+  const { per } = unit;
+  const proc = median(rounds.map((r) => r.processUs));
+  const redis = median(rounds.map((r) => r.redisUs));
+  const busy = median(rounds.map((r) => r.busyCores));
+  return `With ${processes} processes: ${formatNumber(proc)} µs per ${per} in the dispatching processes + ${formatNumber(redis)} µs in Redis (one process: ${formatNumber(single.node)} + ${formatNumber(single.redis)} µs), with ${formatNumber(busy, 2)} of the 2 cores busy (processes and Redis, from /proc and INFO). At that CPU per ${per}, ${processes} processes cannot exceed ${formatNumber(2e6 / (proc + redis))} ${unit.rate} here.`;
 }
 
 /**
@@ -44,6 +102,7 @@ export async function startDispatchPool(
         await Promise.all(children.map((c) => waitForCount(c, /^done$/gm, phases)));
       });
     },
+    cpuSeconds: () => children.reduce((sum, c) => sum + cpuSecondsOf(c.pid), 0),
     close: async () => {
       await Promise.all(children.map((c) => c.stop()));
     },
