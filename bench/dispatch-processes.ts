@@ -72,8 +72,17 @@ export function poolCpuNote(
   return `With ${processes} processes: ${formatNumber(proc)} µs per ${per} in the dispatching processes + ${formatNumber(redis)} µs in Redis (one process: ${formatNumber(single.node)} + ${formatNumber(single.redis)} µs), with ${formatNumber(busy, 2)} of the 2 cores busy (processes and Redis, from /proc and INFO). At that CPU per ${per}, ${processes} processes cannot exceed ${formatNumber(2e6 / (proc + redis))} ${unit.rate} here.`;
 }
 
+/** `concurrency` in flight in all over `processes` processes: the first ones take one more when it does not divide. */
+export function inFlightSplit(concurrency: number, processes: number): number[] {
+  return Array.from(
+    { length: processes },
+    (_, share) => Math.floor(concurrency / processes) + (share < concurrency % processes ? 1 : 0),
+  );
+}
+
 /**
- * Starts `processes` dispatching children sharing `concurrency` in-flight events between them.
+ * Starts `processes` dispatching children sharing `concurrency` in-flight events between them
+ * (every n-th unit to each).
  * `env` selects the mode of dispatch-entry.ts (B1's flags by default).
  */
 export async function startDispatchPool(
@@ -82,6 +91,7 @@ export async function startDispatchPool(
   concurrency: number,
   env: Record<string, string> = {},
 ): Promise<DispatchPool> {
+  const inFlight = inFlightSplit(concurrency, processes);
   const children: Child[] = Array.from({ length: processes }, (_, share) =>
     startEntry('bench/support/dispatch-entry.ts', {
       ...env,
@@ -89,7 +99,7 @@ export async function startDispatchPool(
       BENCH_PREFIX: prefix,
       BENCH_SHARE: String(share),
       BENCH_SHARES: String(processes),
-      BENCH_CONCURRENCY: String(Math.ceil(concurrency / processes)),
+      BENCH_CONCURRENCY: String(inFlight[share]),
     }),
   );
   await Promise.all(children.map((c) => waitForOutput(c, /ready/)));
