@@ -265,7 +265,7 @@ function result(units: number, runs: number, m: Measured): BenchResult {
       `B1.5 floor, per event: the bare Lua writes ${formatNumber(bareLua, 2)} µs (client + Redis, as above), SHA-256 of the stored record ${formatNumber(m.floor.hash, 2)} µs, one bare machine transition ${formatNumber(m.floor.transition, 2)} µs (XState's \`transition\` on the same events validated beforehand, in memory, over ${formatNumber(m.floor.units)} units' logs). So no dispatch on these parts exceeds ${formatNumber(2e6 / floor)} events/s on this machine's two cores${floor > 100 ? ', below the 20,000 events/s target' : ': the floor does not exclude the 20,000 events/s target'}.`,
       poolCpuNote(m.processes, PROCESSES, engineCpu, { per: 'event', rate: 'events/s' }),
       poolCpuNote(m.moreProcesses, MORE_PROCESSES, engineCpu, { per: 'event', rate: 'events/s' }),
-      `B1.6 keeps ${CONCURRENCY} events in flight in all, as the others; each process takes every third unit. With ${PROCESSES} processes part of the two cores stays idle while both wait on Redis's replies; a third process fills that time.`,
+      `B1.6 keeps ${CONCURRENCY} events in flight in all, as the others; each process takes every third unit. With ${PROCESSES} processes part of the two cores stays idle while both wait on Redis's replies; B1.6 shows whether a third process, filling that time, gains more than it costs.`,
       `Redis used ${formatNumber(median(m.redisShare) * 100)}% of one core during the dispatch runs (median); it shares the 2 cores with the Node process.`,
       `Lost updates: the root's atRisk counter must move by exactly ${formatNumber(units)} in each phase; the engine's figure is the worst run, the naive one the median.`,
     ],

@@ -196,11 +196,12 @@ async function measure(server: { child: Child; port: number }, t: Target, option
 const REPLICAS = 2;
 
 /**
- * The same POST load against a bare Express 5 app in its own process (support/bare-express-entry.ts):
- * the floor the HTTP framework alone sets, with the CPU it costs per request.
+ * The same POST load against a bare app in its own process: Express 5 (support/bare-express-entry.ts),
+ * the floor the HTTP framework sets, or Node's own `node:http` (support/bare-http-entry.ts), the floor
+ * under it; with the CPU each costs per request.
  */
-async function measureBareExpress(t: Target, options: BenchOptions) {
-  const bare = startEntry('bench/support/bare-express-entry.ts', {});
+async function measureBare(entry: string, t: Target, options: BenchOptions) {
+  const bare = startEntry(entry, {});
   try {
     const port = Number((await waitForOutput(bare, /listening on http:\/\/localhost:(\d+)/))[1]);
     const loads: Load[] = [];
@@ -358,25 +359,40 @@ function figures(m: Measured, rss: { idle: number; peak: number }, replicas: Loa
   ];
 }
 
-function bareFigure(m: Measured, bare: { loads: Load[]; cpu: CpuPerRequest[] }): Figure {
-  return {
-    id: 'B3.10',
-    name: `CPU per POST to a bare Express 5 route (JSON body parsed, fixed answer; ${formatNumber(median(bare.loads.map((l) => l.rate)))} req/s)`,
-    unit: 'µs',
-    value: median(bare.cpu.map(totalCpu)),
-    baselineName: 'POST events (B3.9)',
-    baseline: median(m.eventsCpu.map(totalCpu)),
-  };
+type BareRun = { loads: Load[]; cpu: CpuPerRequest[] };
+
+function bareFigures(m: Measured, bare: BareRun, http: BareRun): Figure[] {
+  const rate = (r: BareRun) => formatNumber(median(r.loads.map((l) => l.rate)));
+  const expressCpu = median(bare.cpu.map(totalCpu));
+  return [
+    {
+      id: 'B3.10',
+      name: `CPU per POST to a bare Express 5 route (JSON body parsed, fixed answer; ${rate(bare)} req/s)`,
+      unit: 'µs',
+      value: expressCpu,
+      baselineName: 'POST events (B3.9)',
+      baseline: median(m.eventsCpu.map(totalCpu)),
+    },
+    {
+      id: 'B3.11',
+      name: `CPU per POST to the same route on node:http, no framework (${rate(http)} req/s)`,
+      unit: 'µs',
+      value: median(http.cpu.map(totalCpu)),
+      baselineName: 'bare Express 5 route (B3.10)',
+      baseline: expressCpu,
+    },
+  ];
 }
 
 const totalCpu = (c: CpuPerRequest) => c.server + c.client + c.redis;
 
-/** What the framework alone costs, against the 500 µs per request that 4,000/s on two cores allows. */
-function bareNote(cpu: CpuPerRequest[]): string {
+/** What the framework alone costs, against the 500 µs per request that 4,000/s on two cores allows, and over node:http. */
+function bareNote(cpu: CpuPerRequest[], http: CpuPerRequest[]): string {
   const server = median(cpu.map((c) => c.server));
   const client = median(cpu.map((c) => c.client));
+  const httpServer = median(http.map((c) => c.server));
   const share = Math.round(((server + client) / 500) * 100);
-  return `Bare Express 5 route (B3.10): ${formatNumber(server)} µs per request in its process and ${formatNumber(client)} µs in autocannon, ${share} % of the 500 µs per request that 4,000 requests/s on two cores allow, before any authentication, validation or engine work.`;
+  return `Bare Express 5 route (B3.10): ${formatNumber(server)} µs per request in its process and ${formatNumber(client)} µs in autocannon, ${share} % of the 500 µs per request that 4,000 requests/s on two cores allow, before any authentication, validation or engine work. The same route on node:http (B3.11) costs ${formatNumber(httpServer)} µs in its process: Express 5 itself adds ${formatNumber(server - httpServer)} µs per request.`;
 }
 type CpuPart = Exclude<keyof CpuPerRequest, 'serverMain'>;
 
@@ -428,17 +444,21 @@ async function run(options: BenchOptions): Promise<BenchResult> {
     const peak = Math.max(...sampler.stop());
     for (let i = 1; i < REPLICAS; i++) more.push(await startServer(bench.prefix));
     const replicas = await measureReplicas([server, ...more], target, options);
-    const bare = await measureBareExpress(target, options);
+    const bare = await measureBare('bench/support/bare-express-entry.ts', target, options);
+    const http = await measureBare('bench/support/bare-http-entry.ts', target, options);
     const refused = [...m.events, ...replicas.loads].reduce((sum, l) => sum + l.non2xx, 0);
     return {
       id: 'B3',
       title: 'HTTP API under autocannon',
       size: `${formatNumber(ids.length)} units; ${CONNECTIONS} connections, ${size.seconds} s per load, median of ${options.runs} runs after a warm-up; server = src/main.ts in a child process (API only, LOG_LEVEL=warn, rate limits raised), autocannon in the benchmark process, Redis on the same 2 cores`,
-      figures: [...figures(m, { idle: Math.max(...idle), peak }, replicas.loads), bareFigure(m, bare)],
+      figures: [
+        ...figures(m, { idle: Math.max(...idle), peak }, replicas.loads),
+        ...bareFigures(m, bare, http),
+      ],
       notes: [
         ...cpuNotes(m),
         replicasNote(m, replicas),
-        bareNote(bare.cpu),
+        bareNote(bare.cpu, http.cpu),
         latencyNote(m),
         `Non-2xx responses or errors on POST events over the measured runs: ${formatNumber(refused)}.`,
       ],
