@@ -7,9 +7,11 @@ import { createEngine, type Engine, type Principal } from '../src/engine/index.j
 import { formatNumber, median, runConcurrently } from './harness.js';
 import { ceilingAppender, prepareCeiling, type CeilingCall } from './b1-ceiling.js';
 import {
-  inFlightSplit,
+  MORE_PROCESSES,
+  PROCESSES,
   measureRound,
   poolCpuNote,
+  poolLabel,
   startDispatchPool,
   type PoolRound,
 } from './dispatch-processes.js';
@@ -135,13 +137,6 @@ async function measure(units: BenchUnit[], d: Drivers, runs: number, redisCpu: (
   return out;
 }
 
-/**
- * Pool sizes of the multi-process figures: one process per core (B1.4), and one more (B1.6), since
- * each process spends part of its time waiting on Redis's replies and two leave cores idle.
- */
-const PROCESSES = 2;
-const MORE_PROCESSES = 3;
-
 /** Flag-then-clear rounds split over `processes` dispatching processes, with their CPU; one per measured round. */
 async function measureProcesses(
   prefix: string,
@@ -250,7 +245,7 @@ function result(units: number, runs: number, m: Measured): BenchResult {
       },
       {
         id: 'B1.6',
-        name: `dispatch, ${MORE_PROCESSES} processes (${inFlightSplit(CONCURRENCY, MORE_PROCESSES).join(' + ')} in flight)`,
+        name: `dispatch, ${poolLabel(MORE_PROCESSES, CONCURRENCY)}`,
         unit: 'events/s',
         value: splitMore,
         baselineName: `${PROCESSES} processes (B1.4)`,

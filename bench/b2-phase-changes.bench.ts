@@ -10,9 +10,11 @@ import { createBullmqScheduler } from '../src/deadlines/bullmq-scheduler.js';
 import type { DeadlineJobData } from '../src/deadlines/deadline-job.schema.js';
 import { possiblyQueuedPoints } from '../src/deadlines/point-chain.js';
 import {
-  inFlightSplit,
+  MORE_PROCESSES,
+  PROCESSES,
   measureRound,
   poolCpuNote,
+  poolLabel,
   startDispatchPool,
   type PoolRound,
 } from './dispatch-processes.js';
@@ -35,9 +37,6 @@ import {
 } from './support/benchmark.js';
 
 const CONCURRENCY = 64;
-/** Pool sizes of the multi-process figures, as in B1: one per core (B2.3), and one more (B2.5). */
-const PROCESSES = 2;
-const MORE_PROCESSES = 3;
 const QUEUE = 'b2-deadlines';
 const FULL = { provinces: 1, upperPerProvince: 4, basePerUpper: 50, cellsPerBase: 9 };
 const QUICK = { provinces: 1, upperPerProvince: 1, basePerUpper: 20, cellsPerBase: 9 };
@@ -292,7 +291,7 @@ async function run(options: BenchOptions): Promise<BenchResult> {
         },
         {
           id: 'B2.5',
-          name: `phase changes, ${MORE_PROCESSES} processes (${inFlightSplit(CONCURRENCY, MORE_PROCESSES).join(' + ')} in flight)`,
+          name: `phase changes, ${poolLabel(MORE_PROCESSES, CONCURRENCY)}`,
           unit: 'changes/s',
           value: inMoreProcesses,
           baselineName: `${PROCESSES} processes (B2.3)`,

@@ -72,6 +72,18 @@ export function poolCpuNote(
   return `With ${processes} processes: ${formatNumber(proc)} µs per ${per} in the dispatching processes + ${formatNumber(redis)} µs in Redis (one process: ${formatNumber(single.node)} + ${formatNumber(single.redis)} µs), with ${formatNumber(busy, 2)} of the 2 cores busy (processes and Redis, from /proc and INFO). At that CPU per ${per}, ${processes} processes cannot exceed ${formatNumber(2e6 / (proc + redis))} ${unit.rate} here.`;
 }
 
+/**
+ * Pool sizes of the multi-process figures (B1, B2): one process per core, and one more, since each
+ * process spends part of its time waiting on Redis's replies and two leave the cores partly idle.
+ */
+export const PROCESSES = 2;
+export const MORE_PROCESSES = 3;
+
+/** "3 processes (22 + 21 + 21 in flight)": a pool's size and how it shares `concurrency`. */
+export function poolLabel(processes: number, concurrency: number): string {
+  return `${processes} processes (${inFlightSplit(concurrency, processes).join(' + ')} in flight)`;
+}
+
 /** `concurrency` in flight in all over `processes` processes: the first ones take one more when it does not divide. */
 export function inFlightSplit(concurrency: number, processes: number): number[] {
   return Array.from(
