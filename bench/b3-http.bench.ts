@@ -138,8 +138,9 @@ async function withCpu(
   ];
 }
 
-async function startServer(prefix: string): Promise<{ child: Child; port: number }> {
-  const child = startEntry('src/main.ts', {
+/** The environment of the product's server under load, also given to the Fastify prototype. */
+function serverEnv(prefix: string): Record<string, string> {
+  return {
     REDIS_URL: BENCH_REDIS_URL,
     CONGRESS_PREFIX: prefix,
     CONGRESS_WORKERS: '0',
@@ -152,7 +153,11 @@ async function startServer(prefix: string): Promise<{ child: Child; port: number
     // Every benchmark request authenticates, so the failed-authentication guard never counts one;
     // raised anyway so a slow token lookup under load cannot turn into 429s and skew the figures.
     AUTH_FAILURES_PER_MINUTE: '1000000000',
-  });
+  };
+}
+
+async function startServer(prefix: string): Promise<{ child: Child; port: number }> {
+  const child = startEntry('src/main.ts', serverEnv(prefix));
   const match = await waitForOutput(child, /listening on http:\/\/localhost:(\d+)/);
   return { child, port: Number(match[1]) };
 }
@@ -195,21 +200,31 @@ async function measure(server: { child: Child; port: number }, t: Target, option
 
 const REPLICAS = 2;
 
+type BareRun = { loads: Load[]; cpu: CpuPerRequest[] };
+
 /**
- * The same POST load against a bare app in its own process: Express 5 (support/bare-express-entry.ts),
- * the floor the HTTP framework sets, or Node's own `node:http` (support/bare-http-entry.ts), the floor
- * under it; with the CPU each costs per request.
+ * The same POST load against another server in its own process, with the CPU it costs per request:
+ * a bare Express 5 app (support/bare-express-entry.ts), the floor the HTTP framework sets; Node's own
+ * `node:http` (support/bare-http-entry.ts), the floor under it; or the Fastify 5 prototype of the
+ * events route (support/fastify-events-entry.ts) over the product's runtime. `requests` makes each
+ * run's events (the prototype needs the units' current flags, the bare servers do not).
  */
-async function measureBare(entry: string, t: Target, options: BenchOptions) {
-  const bare = startEntry(entry, {});
+async function measureEntry(
+  entry: string,
+  env: Record<string, string>,
+  t: Target,
+  options: BenchOptions,
+  requests: () => Promise<autocannon.Request[]>,
+): Promise<BareRun> {
+  const child = startEntry(entry, env);
   try {
-    const port = Number((await waitForOutput(bare, /listening on http:\/\/localhost:(\d+)/))[1]);
+    const port = Number((await waitForOutput(child, /listening on http:\/\/localhost:(\d+)/))[1]);
     const loads: Load[] = [];
     const cpu: CpuPerRequest[] = [];
     for (let run = -1; run < options.runs; run++) {
-      const requests = eventRequests(t.ids, new Map());
-      const [l, c] = await withCpu([bare.pid], t.redisCpu, () =>
-        load(port, t.token, t.seconds, '/api/v1/units', requests),
+      const events = await requests();
+      const [l, c] = await withCpu([child.pid], t.redisCpu, () =>
+        load(port, t.token, t.seconds, '/api/v1/units', events),
       );
       if (run < 0) continue;
       loads.push(l);
@@ -217,7 +232,7 @@ async function measureBare(entry: string, t: Target, options: BenchOptions) {
     }
     return { loads, cpu };
   } finally {
-    await bare.stop();
+    await child.stop();
   }
 }
 
@@ -359,8 +374,6 @@ function figures(m: Measured, rss: { idle: number; peak: number }, replicas: Loa
   ];
 }
 
-type BareRun = { loads: Load[]; cpu: CpuPerRequest[] };
-
 function bareFigures(m: Measured, bare: BareRun, http: BareRun): Figure[] {
   const rate = (r: BareRun) => formatNumber(median(r.loads.map((l) => l.rate)));
   const expressCpu = median(bare.cpu.map(totalCpu));
@@ -385,6 +398,41 @@ function bareFigures(m: Measured, bare: BareRun, http: BareRun): Figure[] {
 }
 
 const totalCpu = (c: CpuPerRequest) => c.server + c.client + c.redis;
+
+/** B3.1 and B3.3 again, with the events route on the Fastify 5 prototype instead of the product's Express app. */
+function fastifyFigures(m: Measured, fastify: BareRun): Figure[] {
+  const rate = median(fastify.loads.map((l) => l.rate));
+  const p99 = median(fastify.loads.map((l) => l.p99));
+  return [
+    {
+      id: 'B3.12',
+      name: 'POST events, the events route on Fastify 5 (prototype: same layers and runtime, 1 process)',
+      unit: 'events/s',
+      value: rate,
+      baselineName: 'Express 5, the product (B3.1)',
+      baseline: median(m.events.map((l) => l.rate)),
+      target: '≥ 4,000 events/s',
+      met: rate >= 4_000,
+    },
+    {
+      id: 'B3.13',
+      name: 'POST events p99, the events route on Fastify 5 (prototype)',
+      unit: 'ms',
+      value: p99,
+      baselineName: 'Express 5, the product (B3.3)',
+      baseline: median(m.events.map((l) => l.p99)),
+      target: '< 25 ms',
+      met: p99 < 25,
+    },
+  ];
+}
+
+/** What the prototype costs per POST beside the product's API process. */
+function fastifyNote(m: Measured, fastify: BareRun): string {
+  const part = (cpu: CpuPerRequest[], key: keyof CpuPerRequest) =>
+    formatNumber(median(cpu.map((c) => c[key])));
+  return `Fastify 5 prototype (B3.12–13, bench/support/fastify-events-entry.ts): the events route only, with the product's request id, helmet's headers, failed-authentication guard, cached token authentication, per-token rate limit, latency histogram, zod checks and problem JSON, over the same runtime as src/main.ts. ${part(fastify.cpu, 'server')} µs per POST event in its process (${part(fastify.cpu, 'serverMain')} µs on its JavaScript thread), against ${part(m.eventsCpu, 'server')} µs (${part(m.eventsCpu, 'serverMain')} µs) in the product's Express app (B3.9); p50 ${formatNumber(median(fastify.loads.map((l) => l.p50)))} ms.`;
+}
 
 /** What the framework alone costs, against the 500 µs per request that 4,000/s on two cores allows, and over node:http. */
 function bareNote(cpu: CpuPerRequest[], http: CpuPerRequest[]): string {
@@ -444,9 +492,17 @@ async function run(options: BenchOptions): Promise<BenchResult> {
     const peak = Math.max(...sampler.stop());
     for (let i = 1; i < REPLICAS; i++) more.push(await startServer(bench.prefix));
     const replicas = await measureReplicas([server, ...more], target, options);
-    const bare = await measureBare('bench/support/bare-express-entry.ts', target, options);
-    const http = await measureBare('bench/support/bare-http-entry.ts', target, options);
-    const refused = [...m.events, ...replicas.loads].reduce((sum, l) => sum + l.non2xx, 0);
+    const fresh = () => Promise.resolve(eventRequests(ids, new Map()));
+    const bare = await measureEntry('bench/support/bare-express-entry.ts', {}, target, options, fresh);
+    const http = await measureEntry('bench/support/bare-http-entry.ts', {}, target, options, fresh);
+    const fastify = await measureEntry(
+      'bench/support/fastify-events-entry.ts',
+      serverEnv(bench.prefix),
+      target,
+      options,
+      async () => eventRequests(ids, await target.flags()),
+    );
+    const refused = [...m.events, ...replicas.loads, ...fastify.loads].reduce((sum, l) => sum + l.non2xx, 0);
     return {
       id: 'B3',
       title: 'HTTP API under autocannon',
@@ -454,13 +510,15 @@ async function run(options: BenchOptions): Promise<BenchResult> {
       figures: [
         ...figures(m, { idle: Math.max(...idle), peak }, replicas.loads),
         ...bareFigures(m, bare, http),
+        ...fastifyFigures(m, fastify),
       ],
       notes: [
         ...cpuNotes(m),
         replicasNote(m, replicas),
         bareNote(bare.cpu, http.cpu),
+        fastifyNote(m, fastify),
         latencyNote(m),
-        `Non-2xx responses or errors on POST events over the measured runs: ${formatNumber(refused)}.`,
+        `Non-2xx responses or errors on POST events over the measured runs (product and prototype): ${formatNumber(refused)}.`,
       ],
     };
   } finally {
