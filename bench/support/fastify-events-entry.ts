@@ -9,13 +9,13 @@ import { randomUUID } from 'node:crypto';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyRequest } from 'fastify';
-import { Counter, Histogram, Registry } from 'prom-client';
 import {
   dispatchHeadersSchema,
   eventBodySchema,
   parseRequest,
   unitParamsSchema,
 } from '../../src/api/schemas.js';
+import { createHttpMetrics } from '../../src/api/http-metrics.js';
 import { createLogger } from '../../src/api/logger.js';
 import { cacheTokenStore } from '../../src/api/token-cache.js';
 import type { Principal } from '../../src/engine/index.js';
@@ -26,20 +26,8 @@ import { AppError, UnauthorizedError } from '../../src/shared/errors.js';
 const env = loadEnv();
 const runtime = await openRuntime(env, { logger: createLogger(env.LOG_LEVEL), allowPrivateRedis: false });
 const tokens = cacheTokenStore(runtime.tokens, { ttlMs: 2_000 });
-const registry = new Registry();
-const latency = new Histogram({
-  name: 'http_request_duration_seconds',
-  help: 'HTTP request latency by route template, method and status',
-  labelNames: ['route', 'method', 'status'],
-  buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
-  registers: [registry],
-});
-const dispatches = new Counter({
-  name: 'congress_api_dispatch_total',
-  help: 'Event submissions through the API by outcome',
-  labelNames: ['outcome'],
-  registers: [registry],
-});
+// The product's own metrics (registry, latency histogram, dispatch counter), timed by hooks here.
+const metrics = createHttpMetrics();
 
 const CLIENT_REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 const BEARER = /^Bearer ([A-Za-z0-9_-]{16,128})$/;
@@ -64,7 +52,7 @@ await app.register(helmet);
 await app.register(rateLimit, { global: false });
 app.addHook('onRequest', async (req, reply) => {
   reply.header('X-Request-Id', req.id);
-  stateOf(req).stop = latency.startTimer({ method: req.method });
+  stateOf(req).stop = metrics.latency.startTimer({ method: req.method });
   const open = failures.get(req.ip);
   if (open && open.resetAt > Date.now() && open.count >= env.AUTH_FAILURES_PER_MINUTE)
     throw new AppError('Too many failed authentications from this address; retry later', 429, 'rate_limited');
@@ -116,10 +104,10 @@ app.post(
     const options = { idempotencyKey: headers['idempotency-key'], expectedVersion: headers['if-match'] };
     const principal = stateOf(req).principal!;
     const result = await runtime.engine.dispatch(id, event, principal, options).catch((err: unknown) => {
-      dispatches.inc({ outcome: (err as { code?: string }).code ?? 'error' });
+      metrics.dispatches.inc({ outcome: (err as { code?: string }).code ?? 'error' });
       throw err;
     });
-    dispatches.inc({ outcome: result.duplicate ? 'duplicate' : 'appended' });
+    metrics.dispatches.inc({ outcome: result.duplicate ? 'duplicate' : 'appended' });
     void reply.header('ETag', `"${result.version}"`).code(result.duplicate ? 200 : 201);
     return result;
   },
