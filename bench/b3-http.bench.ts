@@ -200,7 +200,7 @@ async function measure(server: { child: Child; port: number }, t: Target, option
 
 const REPLICAS = 2;
 
-type BareRun = { loads: Load[]; cpu: CpuPerRequest[] };
+type EntryRun = { loads: Load[]; cpu: CpuPerRequest[] };
 
 /**
  * The same POST load against another server in its own process, with the CPU it costs per request:
@@ -215,7 +215,7 @@ async function measureEntry(
   t: Target,
   options: BenchOptions,
   requests: () => Promise<autocannon.Request[]>,
-): Promise<BareRun> {
+): Promise<EntryRun> {
   const child = startEntry(entry, env);
   try {
     const port = Number((await waitForOutput(child, /listening on http:\/\/localhost:(\d+)/))[1]);
@@ -374,8 +374,8 @@ function figures(m: Measured, rss: { idle: number; peak: number }, replicas: Loa
   ];
 }
 
-function bareFigures(m: Measured, bare: BareRun, http: BareRun): Figure[] {
-  const rate = (r: BareRun) => formatNumber(median(r.loads.map((l) => l.rate)));
+function bareFigures(m: Measured, bare: EntryRun, http: EntryRun): Figure[] {
+  const rate = (r: EntryRun) => formatNumber(median(r.loads.map((l) => l.rate)));
   const expressCpu = median(bare.cpu.map(totalCpu));
   return [
     {
@@ -400,7 +400,7 @@ function bareFigures(m: Measured, bare: BareRun, http: BareRun): Figure[] {
 const totalCpu = (c: CpuPerRequest) => c.server + c.client + c.redis;
 
 /** B3.1 and B3.3 again, with the events route on the Fastify 5 prototype instead of the product's Express app. */
-function fastifyFigures(m: Measured, fastify: BareRun): Figure[] {
+function fastifyFigures(m: Measured, fastify: EntryRun): Figure[] {
   const rate = median(fastify.loads.map((l) => l.rate));
   const p99 = median(fastify.loads.map((l) => l.p99));
   return [
@@ -428,7 +428,7 @@ function fastifyFigures(m: Measured, fastify: BareRun): Figure[] {
 }
 
 /** What the prototype costs per POST beside the product's API process. */
-function fastifyNote(m: Measured, fastify: BareRun): string {
+function fastifyNote(m: Measured, fastify: EntryRun): string {
   const part = (cpu: CpuPerRequest[], key: keyof CpuPerRequest) =>
     formatNumber(median(cpu.map((c) => c[key])));
   return `Fastify 5 prototype (B3.12–13, bench/support/fastify-events-entry.ts): the events route only, with the product's request id, helmet's headers, failed-authentication guard, cached token authentication, per-token rate limit, latency histogram, zod checks and problem JSON, over the same runtime as src/main.ts. ${part(fastify.cpu, 'server')} µs per POST event in its process (${part(fastify.cpu, 'serverMain')} µs on its JavaScript thread), against ${part(m.eventsCpu, 'server')} µs (${part(m.eventsCpu, 'serverMain')} µs) in the product's Express app (B3.9); p50 ${formatNumber(median(fastify.loads.map((l) => l.p50)))} ms.`;

@@ -5,7 +5,6 @@
  * the per-token rate limit, the latency histogram, the zod checks, dispatch, and problem JSON on
  * errors. It answers what B3 would cost with the HTTP layer on Fastify, before anyone ports the API.
  */
-import { randomUUID } from 'node:crypto';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyRequest } from 'fastify';
@@ -15,7 +14,9 @@ import {
   parseRequest,
   unitParamsSchema,
 } from '../../src/api/schemas.js';
+import { tokenFrom } from '../../src/api/auth.middleware.js';
 import { createHttpMetrics } from '../../src/api/http-metrics.js';
+import { requestIdFor } from '../../src/api/request-context.js';
 import { createLogger } from '../../src/api/logger.js';
 import { cacheTokenStore } from '../../src/api/token-cache.js';
 import type { Principal } from '../../src/engine/index.js';
@@ -29,8 +30,6 @@ const tokens = cacheTokenStore(runtime.tokens, { ttlMs: 2_000 });
 // The product's own metrics (registry, latency histogram, dispatch counter), timed by hooks here.
 const metrics = createHttpMetrics();
 
-const CLIENT_REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
-const BEARER = /^Bearer ([A-Za-z0-9_-]{16,128})$/;
 const failures = new Map<string, { count: number; resetAt: number }>();
 
 interface RequestState {
@@ -45,7 +44,7 @@ const app = Fastify({
   bodyLimit: 1024 * 1024,
   genReqId: (req) => {
     const given = req.headers['x-request-id'];
-    return typeof given === 'string' && CLIENT_REQUEST_ID.test(given) ? given : randomUUID();
+    return requestIdFor(typeof given === 'string' ? given : undefined);
   },
 });
 await app.register(helmet);
@@ -87,7 +86,7 @@ app.post(
       },
     },
     preHandler: async (req, reply) => {
-      const token = BEARER.exec(req.headers.authorization ?? '')?.[1];
+      const token = tokenFrom(req.headers.authorization ?? '', false);
       const record = token === undefined ? null : await tokens.resolve(token);
       if (record === null) {
         void reply.header('WWW-Authenticate', 'Bearer realm="congress"');
