@@ -40,7 +40,6 @@ export default tseslint.config(
   },
   {
     files: ['machines/**/*.ts'],
-    ignores: ['machines/docs/**'],
     rules: {
       'no-restricted-imports': [
         'error',

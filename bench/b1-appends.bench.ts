@@ -3,7 +3,8 @@
  * ceiling, a bare Lua script doing the same writes with precomputed payloads, and (b) the naive
  * GET JSON → transition → SET version, whose lost roll-up updates are counted.
  */
-import { createEngine, type Engine, type Principal } from '../src/engine/index.js';
+import { createEngine, type Engine } from '../src/engine/index.js';
+import { type Principal } from '../src/domain/index.js';
 import { formatNumber, median, runConcurrently } from './harness.js';
 import { ceilingAppender, prepareCeiling, type CeilingCall } from './b1-ceiling.js';
 import {

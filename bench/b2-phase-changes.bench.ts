@@ -19,7 +19,8 @@ import {
   type PoolRound,
 } from './dispatch-processes.js';
 import { bullPrefix, deadlineJobOptions } from '../src/deadlines/queues.js';
-import { createEngine, type Engine, type Principal } from '../src/engine/index.js';
+import { createEngine, type Engine } from '../src/engine/index.js';
+import { type Principal } from '../src/domain/index.js';
 import { createManualClock, type Clock } from '../src/shared/clock.js';
 import { formatNumber, median, runConcurrently } from './harness.js';
 import { openBenchRedis, redisCpuSeconds } from './support/bench-redis.js';

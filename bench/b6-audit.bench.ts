@@ -5,7 +5,8 @@
  */
 import { availableParallelism } from 'node:os';
 import type { Redis } from 'ioredis';
-import { createEngine, type Engine, type Principal } from '../src/engine/index.js';
+import { createEngine, type Engine } from '../src/engine/index.js';
+import { type Principal } from '../src/domain/index.js';
 import { createKeySpace } from '../src/store/index.js';
 import { driveUnitToCongressHeld, mapLimit } from '../tests/support/drive.js';
 import { hashOnly, replayOnly } from './b6-breakdown.js';

@@ -10,7 +10,7 @@ import { subscribeAlerts } from './alerts/live-alerts.js';
 import { LOCAL_ADMIN } from './auth/principal.schema.js';
 import { createAlertsPort } from './api/alerts.adapter.js';
 import { createApp } from './api/app.js';
-import { createLogger } from './api/logger.js';
+import { createLogger } from './shared/logger.js';
 import { formatDemoTokens, seedDemo } from './cli/demo-seed.js';
 import { exitCodeFor } from './cli/exit-codes.js';
 import { loadEnv, type Env } from './config/env.js';

@@ -6,12 +6,8 @@ import type { AlertStore } from '../src/alerts/alert-store.js';
 import type { Alert } from '../src/alerts/alert.schema.js';
 import type { AlertMetrics } from '../src/alerts/metrics.js';
 import { needsSuperiorWorkingGroup, recipientsFor, type UnitLineage } from '../src/alerts/recipients.js';
-import type { Principal } from '../src/engine/engine.types.js';
 import type { Clock } from '../src/shared/clock.js';
-import type { AlertContext, AlertContextReader } from '../src/store/alert-context.js';
-
-/** Internal reads run as the system principal. */
-export const SYSTEM_PRINCIPAL: Principal = { id: 'system', role: 'system' };
+import type { AlertContext, AlertContextReader } from '../src/alerts/alert-context.js';
 
 export interface DeadlineProcessorDeps {
   /** The unit's stored tree fields and open deadline set (see `createAlertContextReader`). */

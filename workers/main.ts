@@ -1,5 +1,5 @@
 import { pathToFileURL } from 'node:url';
-import { createLogger } from '../src/api/logger.js';
+import { createLogger } from '../src/shared/logger.js';
 import { loadEnv } from '../src/config/env.js';
 import { openRuntime } from '../src/config/runtime.js';
 import { Queue, Worker, type ConnectionOptions } from 'bullmq';
@@ -22,11 +22,11 @@ import {
   DEFAULT_QUEUE_NAMES,
   type QueueNames,
 } from '../src/deadlines/queues.js';
-import { reconcileDeadlines, type ReconcileReport } from '../src/deadlines/reconciler.js';
+import { reconcileDeadlines, type ReconcileReport } from '../src/alerts/reconciler.js';
 import { createEngine } from '../src/engine/index.js';
 import type { Engine } from '../src/engine/engine.types.js';
 import { systemClock, type Clock } from '../src/shared/clock.js';
-import { createAlertContextReader } from '../src/store/alert-context.js';
+import { createAlertContextReader } from '../src/alerts/alert-context.js';
 import { createKeySpace } from '../src/store/keys.js';
 import { scriptDefinitions } from '../src/store/script-definitions.js';
 import { createDeadlineProcessor, type AlertDelivery } from './deadline.worker.js';

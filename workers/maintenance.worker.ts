@@ -1,7 +1,7 @@
 import type { Job } from 'bullmq';
 import { recordDigests, type DigestDeps } from '../src/alerts/digest.js';
 import type { Clock } from '../src/shared/clock.js';
-import type { ReconcileReport } from '../src/deadlines/reconciler.js';
+import type { ReconcileReport } from '../src/alerts/reconciler.js';
 
 /** Job names on the maintenance (digest) queue. */
 export const DIGEST_JOB = 'digest';

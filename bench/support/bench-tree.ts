@@ -3,7 +3,8 @@
  * can be read at the root, imported through the engine one province subtree at a time.
  */
 import { generateNationalTree, type NationalTreeOptions } from '../../src/org/national-tree.js';
-import type { Engine, OrgUnit, Principal } from '../../src/engine/index.js';
+import type { Engine } from '../../src/engine/index.js';
+import type { OrgUnit, Principal } from '../../src/domain/index.js';
 
 /** The admin every benchmark imports as. */
 export const BENCH_ADMIN: Principal = { id: 'bench-admin', role: 'admin' };

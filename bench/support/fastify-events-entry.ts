@@ -17,9 +17,9 @@ import {
 import { tokenFrom } from '../../src/api/auth.middleware.js';
 import { createHttpMetrics } from '../../src/api/http-metrics.js';
 import { requestIdFor } from '../../src/api/request-context.js';
-import { createLogger } from '../../src/api/logger.js';
+import { createLogger } from '../../src/shared/logger.js';
 import { cacheTokenStore } from '../../src/api/token-cache.js';
-import type { Principal } from '../../src/engine/index.js';
+import type { Principal } from '../../src/domain/index.js';
 import { loadEnv } from '../../src/config/env.js';
 import { openRuntime } from '../../src/config/runtime.js';
 import { AppError, UnauthorizedError } from '../../src/shared/errors.js';

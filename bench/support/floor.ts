@@ -13,7 +13,7 @@ import type { CongressEvent } from '../../machines/domain.js';
 import { runInitialTransition, runTransition } from '../../machines/congress/machine-runner.js';
 import type { CongressSnapshot } from '../../machines/congress/snapshot-codec.js';
 import { sha256Hex } from '../../src/engine/hash-chain.js';
-import type { HistoryEntry } from '../../src/engine/index.js';
+import type { HistoryEntry } from '../../src/domain/index.js';
 import { createKeySpace, iterateRawLog, parseLogEntry, readUnits } from '../../src/store/index.js';
 import { median } from '../harness.js';
 

@@ -1,11 +1,10 @@
 import type { Deadline } from '../../machines/domain.js';
-import type { Engine, Principal } from '../engine/engine.types.js';
+import type { Engine } from '../engine/engine.types.js';
+import { SYSTEM_PRINCIPAL } from '../domain/index.js';
 import { alertPointsOf } from '../deadlines/alert-points.js';
 import type { AlertStore } from './alert-store.js';
 import type { Alert, DigestContent } from './alert.schema.js';
 import { recipientsFor, type UnitLineage } from './recipients.js';
-
-const SYSTEM: Principal = { id: 'system', role: 'system' };
 
 export interface DigestDeps {
   engine: Pick<Engine, 'scanDeadlineSets' | 'getUnit' | 'ancestors' | 'progress'>;
@@ -34,7 +33,10 @@ function emptyDigest(team: string): DigestContent {
 }
 
 async function lineageOf(engine: DigestDeps['engine'], unitId: string): Promise<UnitLineage> {
-  const [view, ancestors] = await Promise.all([engine.getUnit(unitId, SYSTEM), engine.ancestors(unitId)]);
+  const [view, ancestors] = await Promise.all([
+    engine.getUnit(unitId, SYSTEM_PRINCIPAL),
+    engine.ancestors(unitId),
+  ]);
   return { unit: view.unit, ancestors };
 }
 
@@ -69,7 +71,7 @@ function byDueThenUnit(a: Entry, b: Entry): number {
 /** A standing committee's scope is its unit's subtree; working groups have no subtree roll-up. */
 async function progressOf(engine: DigestDeps['engine'], team: string): Promise<DigestContent['progress']> {
   if (!team.startsWith('sc:')) return [];
-  const rows = await engine.progress(team.slice(3), SYSTEM);
+  const rows = await engine.progress(team.slice(3), SYSTEM_PRINCIPAL);
   return rows.map(({ level, block, done, total, percent }) => ({ level, block, done, total, percent }));
 }
 

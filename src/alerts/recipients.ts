@@ -1,6 +1,6 @@
 import type { EscalationRecipient } from '../../machines/domain.js';
 import type { AlertPointSpec } from '../deadlines/alert-points.js';
-import type { OrgUnit } from '../engine/engine.types.js';
+import type { OrgUnit } from '../domain/index.js';
 
 /** What addressing reads of a unit: its id and working group. */
 export type LineageUnit = Pick<OrgUnit, 'id' | 'workingGroup'>;

@@ -1,4 +1,4 @@
-import type { Principal } from '../engine/engine.types.js';
+import type { Principal } from '../domain/index.js';
 
 /**
  * The alert feeds a principal reads (team ids as the alerts layer names them): a secretary its unit's

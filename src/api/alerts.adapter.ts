@@ -1,6 +1,6 @@
 import type { AlertStore } from '../alerts/alert-store.js';
 import type { Alert } from '../alerts/alert.schema.js';
-import type { Principal } from '../engine/engine.types.js';
+import type { Principal } from '../domain/index.js';
 import { ForbiddenError, NotFoundError } from '../shared/errors.js';
 import { mayAcknowledge, teamsOf } from './alert-teams.js';
 import type { AlertView, AlertsPort } from './alerts.port.js';

@@ -1,4 +1,4 @@
-import type { Principal } from '../engine/engine.types.js';
+import type { Principal } from '../domain/index.js';
 
 /** An alert as the API passes it on; the alerts layer owns its full shape. */
 export interface AlertView {

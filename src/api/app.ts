@@ -16,7 +16,7 @@ import { healthRouter } from './health.routes.js';
 import { createHttpMetrics } from './http-metrics.js';
 import { inspectRouter, type InspectOptions } from './inspect.routes.js';
 import { meRouter } from './me.routes.js';
-import { accessLog } from './logger.js';
+import { accessLog } from './access-log.js';
 import { buildOpenApiDocument } from './openapi.js';
 import { errorHandler } from './problem.js';
 import { failedAuthRateLimit, perTokenRateLimit } from './rate-limit.js';

@@ -1,5 +1,5 @@
 import type { RequestHandler } from 'express';
-import type { PrincipalRole } from '../engine/engine.types.js';
+import type { PrincipalRole } from '../domain/index.js';
 import type { TokenStore } from '../auth/token-store.js';
 import { ForbiddenError, UnauthorizedError } from '../shared/errors.js';
 import { principalOf, type RequestLocals } from './request-context.js';

@@ -1,6 +1,7 @@
 import { createInspector, createWebSocketInspector, type StatelyInspectionEvent } from '@statelyai/inspect';
 import { Router } from 'express';
-import type { Engine, Principal } from '../engine/engine.types.js';
+import type { Engine } from '../engine/engine.types.js';
+import type { Principal } from '../domain/index.js';
 import { principalOf } from './request-context.js';
 import { parseRequest, unitParamsSchema } from './schemas.js';
 

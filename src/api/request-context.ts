@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { RequestHandler, Response } from 'express';
-import type { Principal } from '../engine/engine.types.js';
+import type { Principal } from '../domain/index.js';
 import { UnauthorizedError } from '../shared/errors.js';
 
 /** What the middlewares leave on `res.locals` for the routes. */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LEVELS } from '../../machines/domain.js';
 import { TOKEN_ROLES } from '../auth/principal.schema.js';
+import { verifyReportSchema } from '../engine/verify-report.schema.js';
 
 /** Response shapes, written for the OpenAPI document (the engine's TypeScript types are the source). */
 export const problemSchema = z
@@ -131,14 +132,6 @@ export const historyPageSchema = z
 export const replayedStateSchema = z
   .object({ seq: z.number().int(), phase: z.string(), snapshot: z.record(z.string(), z.unknown()) })
   .meta({ id: 'ReplayedState' });
-
-export const verifyReportSchema = z.object({
-  unitId: z.string(),
-  ok: z.boolean(),
-  events: z.number().int(),
-  firstBrokenSeq: z.number().int().optional(),
-  reason: z.string().optional(),
-});
 
 export const verifyResponseSchema = z
   .object({ ok: z.boolean(), reports: z.array(verifyReportSchema) })

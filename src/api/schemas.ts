@@ -1,14 +1,8 @@
 import { z } from 'zod';
 import { BadRequestError, zodIssues } from './problem.js';
 import { ValidationError } from '../shared/errors.js';
-
-/** Unit ids are opaque but printable; anything else cannot name a unit. */
-export const unitIdSchema = z
-  .string()
-  .min(1)
-  .max(64)
-  .regex(/^[A-Za-z0-9._-]+$/, 'letters, digits and . _ - only')
-  .meta({ description: 'Unit id', example: 'dong-da' });
+import { unitIdSchema } from '../domain/index.js';
+export { stateQuerySchema } from '../engine/replay-query.schema.js';
 
 export const unitParamsSchema = z.object({ id: unitIdSchema });
 
@@ -36,18 +30,10 @@ export const dispatchHeadersSchema = z.object({
     .optional(),
 });
 
-const nonNegativeInt = z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
-
 export const historyQuerySchema = z.strictObject({
   fromSeq: z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
-
-export const stateQuerySchema = z
-  .strictObject({ at: z.iso.datetime({ offset: true }).optional(), seq: nonNegativeInt.optional() })
-  .refine((q) => (q.at === undefined) !== (q.seq === undefined), {
-    message: 'give exactly one of at (ISO instant) or seq (log position)',
-  });
 
 const booleanString = z.enum(['true', 'false']).transform((v) => v === 'true');
 

@@ -1,7 +1,7 @@
 import { Router, type Response } from 'express';
 import type { Engine } from '../engine/engine.types.js';
 import type { HttpMetrics } from './http-metrics.js';
-import { presentProgress } from './progress.presenter.js';
+import { presentProgress } from '../engine/progress.presenter.js';
 import { principalOf } from './request-context.js';
 import {
   dispatchHeadersSchema,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Principal } from '../engine/engine.types.js';
+import type { Principal } from '../domain/index.js';
 
 /** Roles a token may carry. `system` is the engine's own role and is never issued to a person. */
 export const TOKEN_ROLES = [

@@ -1,7 +1,7 @@
 import { hash as cryptoHash, randomBytes } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { z } from 'zod';
-import type { Principal } from '../engine/engine.types.js';
+import type { Principal } from '../domain/index.js';
 import { systemClock, type Clock } from '../shared/clock.js';
 import { principalSchema, type TokenRequest } from './principal.schema.js';
 

@@ -1,8 +1,9 @@
 import { availableParallelism } from 'node:os';
 import { SingleBar, Presets } from 'cli-progress';
 import type { Command } from 'commander';
-import type { Engine, Principal, VerifyReport } from '../engine/engine.types.js';
-import { stateQuerySchema } from '../api/schemas.js';
+import type { Engine, VerifyReport } from '../engine/engine.types.js';
+import type { Principal } from '../domain/index.js';
+import { stateQuerySchema } from '../engine/replay-query.schema.js';
 import type { Runtime } from '../config/runtime.js';
 import type { CliContext, GlobalOptions } from './cli-context.js';
 import { UsageError } from './exit-codes.js';

@@ -1,4 +1,5 @@
-import type { Engine, Principal } from '../engine/engine.types.js';
+import type { Engine } from '../engine/engine.types.js';
+import type { Principal } from '../domain/index.js';
 import type { TokenStore } from '../auth/token-store.js';
 import { LOCAL_ADMIN } from '../auth/principal.schema.js';
 import { UnauthorizedError } from '../shared/errors.js';

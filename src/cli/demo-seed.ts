@@ -1,4 +1,5 @@
-import type { Engine, OrgUnit, Principal } from '../engine/engine.types.js';
+import type { Engine } from '../engine/engine.types.js';
+import type { OrgUnit, Principal } from '../domain/index.js';
 import type { TokenStore } from '../auth/token-store.js';
 import type { TokenRequest } from '../auth/principal.schema.js';
 import type { ProcedureActors } from '../demo/procedure-driver.js';

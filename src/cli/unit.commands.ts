@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Command } from 'commander';
 import { z } from 'zod';
-import { presentProgress } from '../api/progress.presenter.js';
-import { unitIdSchema } from '../api/schemas.js';
+import { presentProgress } from '../engine/progress.presenter.js';
+import { unitIdSchema } from '../domain/index.js';
 import type { CliContext } from './cli-context.js';
 import { UsageError } from './exit-codes.js';
 import { intOption } from './parse-options.js';

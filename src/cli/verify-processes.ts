@@ -7,8 +7,9 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
-import { verifyReportSchema } from '../api/response.schemas.js';
-import type { Engine, Principal, VerifyReport } from '../engine/engine.types.js';
+import { verifyReportSchema } from '../engine/verify-report.schema.js';
+import type { Engine, VerifyReport } from '../engine/engine.types.js';
+import type { Principal } from '../domain/index.js';
 
 /** How to start one child: the executable, its arguments (flags, script, command) and environment. */
 export interface ChildProgram {

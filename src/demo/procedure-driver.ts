@@ -5,7 +5,8 @@
  */
 import { defaultCalendar } from '../../machines/calendar/vn-calendar.js';
 import { getRuleSet } from '../../machines/rules/index.js';
-import type { DispatchResult, Engine, OrgUnit, Principal } from '../engine/engine.types.js';
+import type { DispatchResult, Engine } from '../engine/engine.types.js';
+import type { OrgUnit, Principal } from '../domain/index.js';
 
 /** Who acts: a reader allowed to see every unit, a unit's secretary, the standing committee above a unit. */
 export interface ProcedureActors {

@@ -6,7 +6,8 @@
  * draft) and personnel, and cannot ask for review while the straggler blocks it.
  */
 import { defaultCalendar } from '../../machines/calendar/vn-calendar.js';
-import type { Engine, OrgUnit } from '../engine/engine.types.js';
+import type { Engine } from '../engine/engine.types.js';
+import type { OrgUnit } from '../domain/index.js';
 import {
   drivePreparation,
   driveTarget,

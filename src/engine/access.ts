@@ -5,7 +5,7 @@
 import { EVENT_CATALOGUE } from '../../machines/index.js';
 import type { EventActor, EventRole } from '../../machines/domain.js';
 import { ConflictError, ForbiddenError } from '../shared/errors.js';
-import type { OrgUnit, Principal } from './engine.types.js';
+import type { OrgUnit, Principal } from '../domain/index.js';
 
 /** Unit ids above `unit`, nearest first (only the ids are needed to decide scope). */
 export type AncestorIds = readonly string[];

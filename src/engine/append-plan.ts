@@ -15,7 +15,7 @@ import {
 import { ConflictError, ValidationError } from '../shared/errors.js';
 import type { AppendEventInput, StoredSnap, StoredUnit } from '../store/index.js';
 import type { EngineContext } from './context.js';
-import type { HistoryEntry } from './engine.types.js';
+import type { HistoryEntry } from '../domain/index.js';
 import { sealRecord } from './hash-chain.js';
 import { contributionDelta } from './rollup.js';
 

@@ -9,10 +9,8 @@ import { EVENT_CATALOGUE } from '../../machines/index.js';
 import { recordCascadeFailure } from '../store/index.js';
 import type { EventRequest } from './append-plan.js';
 import type { EngineContext } from './context.js';
-import type { DispatchOptions, DispatchResult, Principal } from './engine.types.js';
-
-/** The principal the engine acts as for events it derives itself. */
-export const SYSTEM_PRINCIPAL: Principal = { id: 'engine', role: 'system' };
+import type { DispatchOptions, DispatchResult } from './engine.types.js';
+import { SYSTEM_PRINCIPAL, type Principal } from '../domain/index.js';
 
 type DispatchFn = (
   ctx: EngineContext,

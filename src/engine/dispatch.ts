@@ -26,7 +26,8 @@ import { actorFor, assertCanSend, assertOpen, eventRoleFor } from './access.js';
 import { planAppend, type AppendPlan, type EventRequest } from './append-plan.js';
 import { cascadeToParent } from './cascade.js';
 import type { EngineContext } from './context.js';
-import type { DispatchOptions, DispatchResult, Principal } from './engine.types.js';
+import type { DispatchOptions, DispatchResult } from './engine.types.js';
+import type { Principal } from '../domain/index.js';
 import { requestBodyHash } from './hash-chain.js';
 import type { KnownUnit } from './known-units.js';
 

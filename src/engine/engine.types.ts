@@ -3,45 +3,8 @@
  * Implemented by `createEngine(deps)` in src/engine/index.ts. Access is checked here, so every edge obeys it.
  */
 import type { AllowedEvent, PersistedCongressSnapshot, Phase } from '../../machines/api.types.js';
-import type { Deadline, EventActor, Level } from '../../machines/domain.js';
-
-/** One organisation in the tree. */
-export interface OrgUnit {
-  id: string;
-  name: string;
-  level: Level;
-  block: string;
-  parentId: string | null;
-  /** Id of the superior's working group assigned to this unit (team `wg:<id>`). */
-  workingGroup: string | null;
-  memberCount: number;
-  /** Rule set (term) id, e.g. "2020-2025". */
-  term: string;
-  /** Absent while the unit is active; set once an import dissolves or merges it (its history stays readable). */
-  status?: ClosedStatus;
-  /** For a merged unit: the unit of the same level that absorbed it. */
-  mergedInto?: string;
-}
-
-/** How a unit left the tree between terms. */
-export type ClosedStatus = 'dissolved' | 'merged';
-
-/** Roles a token can carry. `auditor` and `inspection` read only; `admin` imports and manages tokens. */
-export type PrincipalRole =
-  'admin' | 'secretary' | 'working_group' | 'standing_committee' | 'inspection' | 'auditor' | 'system';
-
-/**
- * Who is acting and over what. Scope by role: secretary → `unitId`; working group → `workingGroup`
- * (the units assigned to it); standing committee, inspection, auditor → `subtreeOf` (that unit's subtree);
- * admin and system → everything.
- */
-export interface Principal {
-  id: string;
-  role: PrincipalRole;
-  unitId?: string;
-  workingGroup?: string;
-  subtreeOf?: string;
-}
+import type { Deadline, Level } from '../../machines/domain.js';
+import type { HistoryEntry, OrgUnit, Principal } from '../domain/index.js';
 
 export interface DispatchOptions {
   /** Same key → same result, never a second append; same key with another body → ConflictError. */
@@ -60,19 +23,6 @@ export interface DispatchResult {
   phase: Phase;
   /** Parent events appended because of this one (cascade), with their seqs. */
   cascaded: { unitId: string; type: string; seq: number }[];
-}
-
-/** One stored event of a unit's hash-chained log. */
-export interface HistoryEntry {
-  seq: number;
-  type: string;
-  payload: Record<string, unknown>;
-  actor: EventActor & { principalId?: string };
-  /** Business time of the event (ISO). */
-  at: string;
-  machineVersion: number;
-  prevHash: string;
-  hash: string;
 }
 
 /** Milestones of a unit's congress, kept beside its snapshot (the `m` field of its snap hash). */
@@ -143,12 +93,6 @@ export interface VerifyReport {
   /** First seq where the chain or the replay breaks. */
   firstBrokenSeq?: number;
   reason?: string;
-}
-
-export interface ImportRowError {
-  line: number;
-  field: string;
-  reason: string;
 }
 
 export interface ImportReport {

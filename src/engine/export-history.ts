@@ -4,7 +4,7 @@
  */
 import { iterateLog } from '../store/index.js';
 import type { EngineContext } from './context.js';
-import type { HistoryEntry, Principal } from './engine.types.js';
+import type { HistoryEntry, Principal } from '../domain/index.js';
 import { requireReadable } from './reads.js';
 
 const CSV_COLUMNS = [

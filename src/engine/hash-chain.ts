@@ -6,7 +6,7 @@
 import { hash } from 'node:crypto';
 import canonicalize from 'canonicalize';
 import type { UnitInput } from '../../machines/api.types.js';
-import type { HistoryEntry } from './engine.types.js';
+import type { HistoryEntry } from '../domain/index.js';
 
 /** RFC 8785 canonical JSON of a JSON value. */
 export function canonicalJson(value: unknown): string {

@@ -14,7 +14,8 @@ import {
 } from '../store/index.js';
 import { isClosing } from '../org/store-checks.js';
 import type { EngineContext } from './context.js';
-import type { ImportReport, OrgUnit } from './engine.types.js';
+import type { ImportReport } from './engine.types.js';
+import type { OrgUnit } from '../domain/index.js';
 import { genesisHash } from './hash-chain.js';
 import { addInto, contribution, type RollupSubject } from './rollup.js';
 

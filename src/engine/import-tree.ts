@@ -21,10 +21,11 @@ import {
   type StoredUnit,
 } from '../store/index.js';
 import { assertAdmin } from './access.js';
-import { SYSTEM_PRINCIPAL } from './cascade.js';
+import { SYSTEM_PRINCIPAL } from '../domain/index.js';
 import type { EngineContext } from './context.js';
 import type { dispatch as dispatchFn } from './dispatch.js';
-import type { ImportReport, ImportRowError, OrgUnit, Principal } from './engine.types.js';
+import type { ImportReport } from './engine.types.js';
+import type { ImportRowError, OrgUnit, Principal } from '../domain/index.js';
 import { canonicalJson, sha256Hex } from './hash-chain.js';
 import { planImport, type ImportPlan, type OrgChange } from './import-plan.js';
 

@@ -15,7 +15,7 @@ import { verify, verifyUnits } from './verify.js';
 export type { EngineDeps, EngineLogger } from './context.js';
 export type * from './engine.types.js';
 export { canRead, canSend, eventRoleFor } from './access.js';
-export { SYSTEM_PRINCIPAL } from './cascade.js';
+export { SYSTEM_PRINCIPAL } from '../domain/index.js';
 export { percent, summarizeByLevel } from './rollup.js';
 
 /** Builds the engine over one Redis client (key namespace `deps.prefix`, default `cg`). */

@@ -22,16 +22,8 @@ import {
 } from '../store/index.js';
 import { assertCanRead } from './access.js';
 import type { EngineContext } from './context.js';
-import type {
-  ChildStatus,
-  HistoryEntry,
-  MeView,
-  OrgUnit,
-  Principal,
-  ProgressRow,
-  UnitFlags,
-  UnitView,
-} from './engine.types.js';
+import type { ChildStatus, MeView, ProgressRow, UnitFlags, UnitView } from './engine.types.js';
+import type { HistoryEntry, OrgUnit, Principal } from '../domain/index.js';
 import { progressRows } from './rollup.js';
 
 /** The stored unit, or NotFoundError. */

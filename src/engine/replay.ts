@@ -7,7 +7,7 @@ import { MACHINES_BY_VERSION, startReplay, type Replayer } from '../../machines/
 import { ValidationError } from '../shared/errors.js';
 import { iterateLog } from '../store/index.js';
 import type { EngineContext } from './context.js';
-import type { HistoryEntry, Principal } from './engine.types.js';
+import type { HistoryEntry, Principal } from '../domain/index.js';
 import { requireReadable } from './reads.js';
 
 /**

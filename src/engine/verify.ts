@@ -18,7 +18,8 @@ import {
 } from '../store/index.js';
 import { NotFoundError } from '../shared/errors.js';
 import type { EngineContext } from './context.js';
-import type { HistoryEntry, Principal, VerifyReport } from './engine.types.js';
+import type { VerifyReport } from './engine.types.js';
+import type { HistoryEntry, Principal } from '../domain/index.js';
 import { canonicalJson, genesisHash, recordHash, sha256Hex } from './hash-chain.js';
 import { assertCanRead } from './access.js';
 import { requireReadable } from './reads.js';

@@ -1,4 +1,4 @@
-import type { OrgUnit } from '../engine/engine.types.js';
+import type { OrgUnit } from '../domain/index.js';
 import { distribute } from './distribute.js';
 
 /** The shape of Đống Đa district in June 2020 (DOMAIN.md §7), as the demo reproduces it. */

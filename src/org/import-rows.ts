@@ -1,5 +1,5 @@
 import { parse, type CsvError } from 'csv-parse/sync';
-import type { ImportRowError } from '../engine/engine.types.js';
+import type { ImportRowError } from '../domain/index.js';
 
 /** One input row, with fields under the OrgUnit names and the line (CSV) or 1-based index (JSON) it came from. */
 export interface RawRow {

@@ -1,4 +1,4 @@
-import type { OrgUnit } from '../engine/engine.types.js';
+import type { OrgUnit } from '../domain/index.js';
 
 /** Size of a generated national tree: every parent gets exactly the given number of children. */
 export interface NationalTreeOptions {

@@ -1,11 +1,7 @@
 import { z } from 'zod';
 import { LEVELS } from '../../machines/domain.js';
-import type { OrgUnit } from '../engine/engine.types.js';
-
-/** Unit and working-group ids: no braces or colons, since they appear inside Redis keys and hash tags. */
-export const unitIdSchema = z
-  .string()
-  .regex(/^[A-Za-z0-9._-]{1,64}$/, 'must be 1–64 characters of A–Z, a–z, 0–9, dot, underscore or hyphen');
+import { unitIdSchema } from '../domain/index.js';
+import type { OrgUnit } from '../domain/index.js';
 
 /** Khối: ward, commune, agencies, enterprises, schools, armed_forces… as lower-case snake_case. */
 export const blockSchema = z

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { allRuleSets } from '../../machines/rules/index.js';
 import type { RuleSet } from '../../machines/rules/rule-set.js';
-import type { ImportRowError, OrgUnit } from '../engine/engine.types.js';
+import type { ImportRowError, OrgUnit } from '../domain/index.js';
 import { displayField, readCsv, readJson, type ImportFormat, type RawRow } from './import-rows.js';
 import { orgUnitSchema, toOrgUnit } from './org-unit.schema.js';
 import { checkStatuses } from './status-checks.js';

@@ -2,7 +2,7 @@
  * Checks of the `status` and `merged_into` columns that the file alone can decide: a merge names
  * an active unit of the same level, and no active unit is left under a dissolved or merged parent.
  */
-import type { OrgUnit } from '../engine/engine.types.js';
+import type { OrgUnit } from '../domain/index.js';
 import type { LinedUnit } from './tree-checks.js';
 
 type Report = (line: number, field: string, reason: string) => void;

@@ -3,7 +3,7 @@
  * a closed unit stays closed (no revival, no edits), a merge target outside the file must exist and
  * be active at the same level, and a unit being closed may not leave an active child behind.
  */
-import type { ImportRowError, OrgUnit } from '../engine/engine.types.js';
+import type { ImportRowError, OrgUnit } from '../domain/index.js';
 import { displayField, type ImportFormat } from './import-rows.js';
 import { reportTargetProblem, statusOf } from './status-checks.js';
 

@@ -1,6 +1,6 @@
 import { LEVELS } from '../../machines/domain.js';
 import type { RuleSet } from '../../machines/rules/rule-set.js';
-import type { OrgUnit } from '../engine/engine.types.js';
+import type { OrgUnit } from '../domain/index.js';
 
 /** A unit that passed field validation, with the line it came from. */
 export interface LinedUnit {

@@ -5,7 +5,7 @@
  * See docs/persistence.md.
  */
 import type { Redis } from 'ioredis';
-import type { HistoryEntry } from '../engine/engine.types.js';
+import type { HistoryEntry } from '../domain/index.js';
 import type { KeySpace } from './keys.js';
 import { historyEntrySchema } from './records.js';
 

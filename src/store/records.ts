@@ -10,7 +10,7 @@ import {
   type UnitInput,
 } from '../../machines/api.types.js';
 import { LEVELS, type Deadline } from '../../machines/domain.js';
-import type { HistoryEntry, OrgUnit } from '../engine/engine.types.js';
+import type { HistoryEntry, OrgUnit } from '../domain/index.js';
 
 export const phaseSchema = z.enum(PHASES);
 

@@ -3,7 +3,7 @@ import express from 'express';
 import { pino } from 'pino';
 import supertest from 'supertest';
 import { describe, expect, it } from 'vitest';
-import { accessLog } from '../../src/api/logger.js';
+import { accessLog } from '../../src/api/access-log.js';
 
 function appLoggingAt(level: 'info' | 'warn'): { app: express.Express; lines: string[] } {
   const lines: string[] = [];
@@ -24,6 +24,15 @@ describe('access log', () => {
       path: '/ping',
       status: 200,
     });
+  });
+
+  it('when the route sits in a mounted router, then the line carries the full path without the query', async () => {
+    const { app, lines } = appLoggingAt('info');
+    const router = express.Router();
+    router.get('/units/:id', (_req, res) => void res.json({ ok: true }));
+    app.use('/api/v1', router);
+    expect((await supertest(app).get('/api/v1/units/dong-da?limit=5')).status).toBe(200);
+    expect(JSON.parse(lines[0]!)).toMatchObject({ path: '/api/v1/units/dong-da', status: 200 });
   });
 
   it('when the logger is at warn, then requests are answered and leave no line', async () => {

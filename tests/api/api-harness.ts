@@ -9,11 +9,12 @@ import { createAlertStore, type AlertStore } from '../../src/alerts/alert-store.
 import { subscribeAlerts } from '../../src/alerts/live-alerts.js';
 import { createAlertsPort } from '../../src/api/alerts.adapter.js';
 import { createApp, type AppDeps } from '../../src/api/app.js';
-import { REDACTED_PATHS } from '../../src/api/logger.js';
+import { REDACTED_PATHS } from '../../src/shared/logger.js';
 import { LOCAL_ADMIN, type TokenRequest } from '../../src/auth/principal.schema.js';
 import { createTokenStore, type TokenStore } from '../../src/auth/token-store.js';
 import { createEngine, type EngineDeps } from '../../src/engine/index.js';
-import type { Engine, OrgUnit } from '../../src/engine/engine.types.js';
+import type { Engine } from '../../src/engine/engine.types.js';
+import type { OrgUnit } from '../../src/domain/index.js';
 import { createTestRedis } from '../support/redis.js';
 
 const unit = (

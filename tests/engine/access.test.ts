@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { canRead, canSend } from '../../src/engine/access.js';
-import type { Principal } from '../../src/engine/engine.types.js';
+import type { Principal } from '../../src/domain/index.js';
 import { ForbiddenError } from '../../src/shared/errors.js';
 import { buildDistrict, buildUnit, principals } from '../support/builders.js';
 import { openEngineFixture, type EngineFixture } from './engine-fixture.js';

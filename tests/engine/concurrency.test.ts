@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Engine, Principal } from '../../src/engine/engine.types.js';
+import type { Engine } from '../../src/engine/engine.types.js';
+import type { Principal } from '../../src/domain/index.js';
 import { ConflictError } from '../../src/shared/errors.js';
 import { buildDistrict, principals } from '../support/builders.js';
 import { mapLimit } from '../support/drive.js';

@@ -1,6 +1,7 @@
 import type { Redis } from 'ioredis';
 import { createEngine, type EngineDeps } from '../../src/engine/index.js';
-import type { Engine, OrgUnit } from '../../src/engine/engine.types.js';
+import type { Engine } from '../../src/engine/engine.types.js';
+import type { OrgUnit } from '../../src/domain/index.js';
 import { createManualClock } from '../../src/shared/clock.js';
 import { principals, toJson } from '../support/builders.js';
 import { createTestRedis, TEST_REDIS_URL } from '../support/redis.js';

@@ -2,7 +2,7 @@ import canonicalize from 'canonicalize';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { canonicalRecordJson, sealRecord, sha256Hex } from '../../src/engine/hash-chain.js';
-import type { HistoryEntry } from '../../src/engine/engine.types.js';
+import type { HistoryEntry } from '../../src/domain/index.js';
 
 type Record = Omit<HistoryEntry, 'hash'>;
 

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { OrgUnit } from '../../src/engine/engine.types.js';
+import type { OrgUnit } from '../../src/domain/index.js';
 import { ValidationError } from '../../src/shared/errors.js';
 import { buildDistrict, buildUnit, principals } from '../support/builders.js';
 import { namespaceContent, patch, toStatusCsv } from '../org/org-closing.builders.js';

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { OrgUnit } from '../../src/engine/engine.types.js';
+import type { OrgUnit } from '../../src/domain/index.js';
 import { ConflictError } from '../../src/shared/errors.js';
 import { buildDistrict, buildUnit, principals, toJson } from '../support/builders.js';
 import { namespaceContent, patch, readOrgRecords } from '../org/org-closing.builders.js';

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import canonicalize from 'canonicalize';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { OrgUnit } from '../../src/engine/engine.types.js';
+import type { OrgUnit } from '../../src/domain/index.js';
 import { ForbiddenError, ValidationError } from '../../src/shared/errors.js';
 import { buildDistrict, buildUnit, principals, toCsv } from '../support/builders.js';
 import { openEngineFixture, type EngineFixture } from './engine-fixture.js';

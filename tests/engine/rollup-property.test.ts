@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { DispatchResult, Engine, OrgUnit } from '../../src/engine/engine.types.js';
+import type { DispatchResult, Engine } from '../../src/engine/engine.types.js';
+import type { OrgUnit } from '../../src/domain/index.js';
 import { AppError } from '../../src/shared/errors.js';
 import { buildUnit, principals } from '../support/builders.js';
 import {

@@ -1,6 +1,6 @@
 /** Helpers shared by the dissolve / merge import tests: files with the status columns and the org history. */
 import type { Redis } from 'ioredis';
-import type { OrgUnit } from '../../src/engine/engine.types.js';
+import type { OrgUnit } from '../../src/domain/index.js';
 
 const HEADER = 'id,name,level,block,parent,working_group,member_count,term,status,merged_into';
 

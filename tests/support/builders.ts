@@ -1,7 +1,7 @@
 /**
  * Data builders for engine tests: units, small trees, import files and principals.
  */
-import type { OrgUnit, Principal } from '../../src/engine/engine.types.js';
+import type { OrgUnit, Principal } from '../../src/domain/index.js';
 
 /** A unit with sensible defaults; override what the test is about. */
 export function buildUnit(overrides: Partial<OrgUnit> & { id: string }): OrgUnit {

@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Alert } from '../../src/alerts/alert.schema.js';
-import type { OrgUnit } from '../../src/engine/engine.types.js';
+import type { OrgUnit } from '../../src/domain/index.js';
 import { buildUnit, principals } from '../support/builders.js';
 import { driveUnitToCongressHeld } from '../support/drive.js';
 import { launchBrowser, SCREENSHOT_DIR } from './browser.js';

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Alert } from '../../src/alerts/alert.schema.js';
 import { alertPointsOf, type AlertPoint } from '../../src/deadlines/alert-points.js';
 import { createManualClock } from '../../src/shared/clock.js';
-import { createAlertContextReader } from '../../src/store/alert-context.js';
+import { createAlertContextReader } from '../../src/alerts/alert-context.js';
 import { createKeySpace } from '../../src/store/keys.js';
 import { createDeadlineProcessor } from '../../workers/deadline.worker.js';
 import { principals } from '../support/builders.js';

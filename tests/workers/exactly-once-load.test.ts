@@ -8,7 +8,7 @@ import { schedulablePoints, type AlertPoint } from '../../src/deadlines/alert-po
 import { createBullmqScheduler } from '../../src/deadlines/bullmq-scheduler.js';
 import type { DeadlineJobData } from '../../src/deadlines/deadline-job.schema.js';
 import { createEngine } from '../../src/engine/index.js';
-import type { OrgUnit } from '../../src/engine/engine.types.js';
+import type { OrgUnit } from '../../src/domain/index.js';
 import { createManualClock } from '../../src/shared/clock.js';
 import { testDeadlineQueue, uniqueQueueNames } from '../deadlines/support/queues.js';
 import { buildUnit, principals, toJson } from '../support/builders.js';

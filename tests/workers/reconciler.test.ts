@@ -1,7 +1,7 @@
 import { UnrecoverableError, Worker } from 'bullmq';
 import { afterEach, describe, expect, it } from 'vitest';
 import { bullPrefix } from '../../src/deadlines/queues.js';
-import { reconcileDeadlines } from '../../src/deadlines/reconciler.js';
+import { reconcileDeadlines } from '../../src/alerts/reconciler.js';
 import { createManualClock } from '../../src/shared/clock.js';
 import { buildChain, counterValue, openPipeline, type Pipeline } from './support/harness.js';
 

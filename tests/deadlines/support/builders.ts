@@ -1,5 +1,5 @@
 import type { Deadline } from '../../../machines/domain.js';
-import type { OrgUnit } from '../../../src/engine/engine.types.js';
+import type { OrgUnit } from '../../../src/domain/index.js';
 
 const DAY = 24 * 3600 * 1000;
 

@@ -9,7 +9,8 @@ import {
 import type { DeadlineJobData } from '../../../src/deadlines/deadline-job.schema.js';
 import type { QueueNames } from '../../../src/deadlines/queues.js';
 import { createEngine } from '../../../src/engine/index.js';
-import type { Engine, OrgUnit } from '../../../src/engine/engine.types.js';
+import type { Engine } from '../../../src/engine/engine.types.js';
+import type { OrgUnit } from '../../../src/domain/index.js';
 import type { Clock } from '../../../src/shared/clock.js';
 import { startWorkers, type RunningWorkers, type WorkerConfig } from '../../../workers/index.js';
 import { testDeadlineQueue, uniqueQueueNames } from '../../deadlines/support/queues.js';

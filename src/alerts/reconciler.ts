@@ -1,14 +1,14 @@
 import type { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
-import type { AlertStore } from '../alerts/alert-store.js';
-import type { AlertMetrics } from '../alerts/metrics.js';
+import type { AlertStore } from './alert-store.js';
+import type { AlertMetrics } from './metrics.js';
 import type { Engine } from '../engine/engine.types.js';
 import { systemClock, type Clock } from '../shared/clock.js';
 import type { Deadline } from '../../machines/domain.js';
-import { alertPointsOf, type AlertPoint } from './alert-points.js';
-import type { BullmqDeadlineScheduler } from './bullmq-scheduler.js';
-import type { DeadlineJobData } from './deadline-job.schema.js';
-import { pointAfterIndex } from './point-chain.js';
+import { alertPointsOf, type AlertPoint } from '../deadlines/alert-points.js';
+import type { BullmqDeadlineScheduler } from '../deadlines/bullmq-scheduler.js';
+import type { DeadlineJobData } from '../deadlines/deadline-job.schema.js';
+import { pointAfterIndex } from '../deadlines/point-chain.js';
 
 export interface ReconcilerDeps {
   engine: Pick<Engine, 'scanDeadlineSets'>;

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ZodError } from 'zod';
 import { createManualClock } from '../../src/shared/clock.js';
-import { readAlertContext, readWorkingGroups } from '../../src/store/alert-context.js';
+import { readAlertContext, readWorkingGroups } from '../../src/alerts/alert-context.js';
 import { createKeySpace, type KeySpace } from '../../src/store/keys.js';
 import { principals } from '../support/builders.js';
 import { buildChain, openPipeline, type Pipeline } from '../workers/support/harness.js';

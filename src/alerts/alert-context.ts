@@ -6,8 +6,8 @@
 import type { Redis } from 'ioredis';
 import { z } from 'zod';
 import type { Deadline } from '../../machines/domain.js';
-import type { KeySpace } from './keys.js';
-import { deadlineSetSchema } from './records.js';
+import type { KeySpace } from '../store/keys.js';
+import { deadlineSetSchema } from '../store/records.js';
 
 /** Organisation hash fields the alert path reads (HMGET order). */
 const UNIT_FIELDS = ['id', 'workingGroup', 'ancestors', 'status'] as const;

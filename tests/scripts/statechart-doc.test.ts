@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { renderStatechartDoc } from '../../../machines/docs/statechart-doc.js';
-import { STATECHART_DOC_PATH, formattedStatechartDoc } from '../../../machines/docs/statechart-doc-file.js';
-import { EVENT_CATALOGUE } from '../../../machines/index.js';
+import { renderStatechartDoc } from '../../machines/docs/statechart-doc.js';
+import { STATECHART_DOC_PATH, formattedStatechartDoc } from '../../scripts/statechart-doc-file.js';
+import { EVENT_CATALOGUE } from '../../machines/index.js';
 
 describe('docs/statechart.md', () => {
   it('when the machine or the catalogue changes, then the committed drawing must be regenerated', async () => {

@@ -4,10 +4,10 @@
  */
 import { fileURLToPath } from 'node:url';
 import { format, resolveConfig } from 'prettier';
-import { renderStatechartDoc } from './statechart-doc.js';
+import { renderStatechartDoc } from '../machines/docs/statechart-doc.js';
 
 /** Absolute path of docs/statechart.md. */
-export const STATECHART_DOC_PATH = fileURLToPath(new URL('../../docs/statechart.md', import.meta.url));
+export const STATECHART_DOC_PATH = fileURLToPath(new URL('../docs/statechart.md', import.meta.url));
 
 /** The exact text docs/statechart.md should hold. */
 export async function formattedStatechartDoc(): Promise<string> {

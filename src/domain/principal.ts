@@ -1,0 +1,22 @@
+/** Roles a token can carry. `auditor` and `inspection` read only; `admin` imports and manages tokens. */
+export type PrincipalRole =
+  'admin' | 'secretary' | 'working_group' | 'standing_committee' | 'inspection' | 'auditor' | 'system';
+
+/**
+ * Who is acting and over what. Scope by role: secretary → `unitId`; working group → `workingGroup`
+ * (the units assigned to it); standing committee, inspection, auditor → `subtreeOf` (that unit's subtree);
+ * admin and system → everything.
+ */
+export interface Principal {
+  id: string;
+  role: PrincipalRole;
+  unitId?: string;
+  workingGroup?: string;
+  subtreeOf?: string;
+}
+
+/**
+ * The engine acting on its own authority: cascades to a parent, import side effects, deadline
+ * alerts and digests. One id everywhere, so the log names one system actor.
+ */
+export const SYSTEM_PRINCIPAL: Principal = Object.freeze({ id: 'system', role: 'system' });
