@@ -5,17 +5,28 @@
 import type { PersistedCongressSnapshot } from '../api.types.js';
 import { type CongressMachine, congressMachine } from '../congress/congress.machine.js';
 
-/** The version new snapshots are written with. */
-export const MACHINE_VERSION = 1;
+/**
+ * The version new snapshots are written with.
+ * - 1: the first statechart.
+ * - 2: the same statechart, fed each event's `occurredAt` (when it happened, as given) where version 1
+ *   was fed the time it was sent; events carry both times and a scoped actor (docs/persistence.md).
+ */
+export const MACHINE_VERSION = 2;
 
 /** Version → machine definition in force for that version. */
-export const MACHINES_BY_VERSION: Readonly<Record<number, CongressMachine>> = { 1: congressMachine };
+export const MACHINES_BY_VERSION: Readonly<Record<number, CongressMachine>> = {
+  1: congressMachine,
+  2: congressMachine,
+};
 
 /** A migration turns a version-n snapshot into a version n+1 snapshot (value and context). */
 export type SnapshotMigration = (snapshot: PersistedCongressSnapshot) => PersistedCongressSnapshot;
 
-/** Version n → migration to n+1. Empty while version 1 is the only one. */
-export const MIGRATIONS: Readonly<Record<number, SnapshotMigration>> = {};
+/** Version n → migration to n+1. */
+export const MIGRATIONS: Readonly<Record<number, SnapshotMigration>> = {
+  // Same states and context: only the meaning of the event time changed, so the snapshot carries over.
+  1: (snapshot) => ({ ...snapshot, machineVersion: 2 }),
+};
 
 /** The machine a snapshot of `version` runs on; an unknown version is corrupt data, not a refusal. */
 export function machineFor(version: number): CongressMachine {

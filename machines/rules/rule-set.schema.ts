@@ -21,6 +21,8 @@ const clocks = z.object({
   resultReport: workingDays,
   confirmation: workingDays,
   keyPostDirection: workingDays,
+  lateRecording: workingDays,
+  correctionWindow: workingDays,
 });
 
 const election = z

@@ -36,6 +36,16 @@ export interface RuleSet {
     resultReport: number;
     /** Superior confirms (chuẩn y) within this after the report. */
     confirmation: number;
+    /**
+     * An entry recorded more than this many working days after it occurred is marked late for
+     * supervisors. Local policy (no national text sets it): flags, never refuses.
+     */
+    lateRecording: number;
+    /**
+     * The role that recorded an entry may correct it within this many working days of recording it;
+     * after that only the superior standing committee may. Local policy.
+     */
+    correctionWindow: number;
     /** Superior gives direction after an election pauses on a key-post failure. */
     keyPostDirection: number;
   };

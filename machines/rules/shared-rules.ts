@@ -21,6 +21,9 @@ export const SHARED_CLOCKS: RuleSet['clocks'] = {
   resultReport: 7,
   confirmation: 15,
   keyPostDirection: 5,
+  // Local policy chosen for this product (no national text sets them): they flag or route, never refuse.
+  lateRecording: 3,
+  correctionWindow: 5,
 };
 
 export const SHARED_MAX_CONGRESS_DAYS: RuleSet['maxCongressDays'] = {

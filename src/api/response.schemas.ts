@@ -114,15 +114,38 @@ export const dispatchResultSchema = z
   })
   .meta({ id: 'DispatchResult' });
 
+const correctionSchema = z.object({
+  seq: z.number().int(),
+  occurredAt: z.string().optional(),
+  payload: z.record(z.string(), z.unknown()).optional(),
+  reason: z.string(),
+});
+
 const historyEntrySchema = z.object({
   seq: z.number().int(),
   type: z.string(),
   payload: z.record(z.string(), z.unknown()),
-  actor: z.object({ id: z.string(), role: z.string(), principalId: z.string().optional() }),
-  at: z.string(),
+  actor: z.object({
+    kind: z.enum(['token', 'account', 'system']),
+    principalId: z.string(),
+    role: z.string(),
+    scope: z.string().meta({ example: 'unit:dd-agencies-01' }),
+    assignmentId: z.string().optional(),
+    id: z.string().meta({ description: 'the acting team, as the statechart sees it' }),
+  }),
+  occurredAt: z.string().meta({ description: 'when it happened, as given by the person recording it' }),
+  recordedAt: z
+    .string()
+    .nullable()
+    .meta({ description: "the server's clock; null on entries written before it was kept" }),
+  late: z.boolean(),
+  backfilled: z.boolean(),
+  childOccurredAt: z.string().optional(),
+  at: z.string().meta({ description: 'same as occurredAt (earlier clients)' }),
   machineVersion: z.number().int(),
   prevHash: z.string(),
   hash: z.string(),
+  corrections: z.array(correctionSchema).optional(),
 });
 
 export const historyPageSchema = z
@@ -130,7 +153,13 @@ export const historyPageSchema = z
   .meta({ id: 'HistoryPage' });
 
 export const replayedStateSchema = z
-  .object({ seq: z.number().int(), phase: z.string(), snapshot: z.record(z.string(), z.unknown()) })
+  .object({
+    seq: z.number().int(),
+    phase: z.string(),
+    snapshot: z.record(z.string(), z.unknown()),
+    by: z.enum(['occurred', 'recorded']).optional(),
+    corrections: z.array(z.object({ seq: z.number().int(), correctedBy: z.array(z.number().int()) })),
+  })
   .meta({ id: 'ReplayedState' });
 
 export const verifyResponseSchema = z

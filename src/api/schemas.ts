@@ -15,6 +15,16 @@ export const eventBodySchema = z
       .max(100)
       .regex(/^[a-z][a-z_]*(\.[a-z][a-z_]*)+$/, 'a dotted event type such as plan.submitted'),
     payload: z.record(z.string(), z.unknown()).default({}),
+    occurredAt: z.iso
+      .datetime({
+        offset: true,
+        error: 'an ISO 8601 instant with its offset, e.g. 2020-06-12T09:00:00+07:00',
+      })
+      .optional()
+      .meta({
+        description:
+          'When the step happened (default: now). Not before the unit’s previous event, at most 5 minutes ahead.',
+      }),
   })
   .meta({ id: 'EventSubmission' });
 

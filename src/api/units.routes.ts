@@ -45,7 +45,8 @@ export function unitsRouter(engine: Engine, metrics: HttpMetrics): Router {
   router.post('/:id/events', async (req, res) => {
     const id = unitId(req.params);
     const headers = parseRequest(dispatchHeadersSchema, req.headers, 'headers');
-    const event = parseRequest(eventBodySchema, req.body ?? {}, 'body');
+    const body = parseRequest(eventBodySchema, req.body ?? {}, 'body');
+    const event = { type: body.type, payload: body.payload, at: body.occurredAt };
     const options = { idempotencyKey: headers['idempotency-key'], expectedVersion: headers['if-match'] };
     const result = await engine.dispatch(id, event, principalOf(res), options).catch((err: unknown) => {
       metrics.dispatches.inc({ outcome: (err as { code?: string }).code ?? 'error' });

@@ -69,15 +69,25 @@ export function registerAuditCommands(program: Command, run: Run): void {
     .description('the state the unit was in at an instant (--at) or after a log position (--seq)')
     .option('--at <iso>', 'ISO 8601 instant')
     .option('--seq <n>', 'log position', intOption)
-    .action((unit: string, opts: { at?: string; seq?: number }) =>
+    .option('--by <time>', 'with --at: match the instant against occurred (default) or recorded time')
+    .action((unit: string, opts: { at?: string; seq?: number; by?: string }) =>
       run(async (ctx) => {
         const at = stateQuerySchema.safeParse(opts);
-        if (!at.success) throw new UsageError('give exactly one of --at <ISO instant> or --seq <n>');
+        if (!at.success)
+          throw new UsageError(
+            'give exactly one of --at <ISO instant> or --seq <n>; --by occurred|recorded goes with --at',
+          );
         const replayed = await ctx.engine.replay(unit, at.data, await ctx.principal());
         ctx.print(
           ctx.json
             ? JSON.stringify(replayed, null, 2)
-            : `seq ${replayed.seq}, phase ${replayed.phase}\n${JSON.stringify(replayed.snapshot.value)}`,
+            : [
+                `seq ${replayed.seq}, phase ${replayed.phase}${replayed.by ? ` (as of ${opts.at}, by ${replayed.by} time)` : ''}`,
+                ...replayed.corrections.map(
+                  (c) => `entry ${c.seq} replayed as corrected by ${c.correctedBy.join(', ')}`,
+                ),
+                JSON.stringify(replayed.snapshot.value),
+              ].join('\n'),
         );
       }),
     );

@@ -5,7 +5,7 @@ import { presentProgress } from '../engine/progress.presenter.js';
 import { unitIdSchema } from '../domain/index.js';
 import type { CliContext } from './cli-context.js';
 import { UsageError } from './exit-codes.js';
-import { intOption } from './parse-options.js';
+import { intOption, isoInstant } from './parse-options.js';
 import { renderTable } from './table.js';
 
 type Run = (action: (ctx: CliContext) => Promise<void>) => Promise<void>;
@@ -61,24 +61,30 @@ export function registerUnitCommands(program: Command, run: Run): void {
     .option('--data <json>', 'event payload as a JSON object', undefined)
     .option('--key <idempotency-key>', 'idempotency key (default: a fresh one)')
     .option('--expect-version <n>', 'refuse unless the unit is at this version', intOption)
-    .action((unit: string, event: string, opts: { data?: string; key?: string; expectVersion?: number }) =>
-      run(async (ctx) => {
-        const payload = parseData(opts.data);
-        const options = { idempotencyKey: opts.key ?? randomUUID(), expectedVersion: opts.expectVersion };
-        const result = await ctx.engine.dispatch(
-          parseUnit(unit),
-          { type: event, payload },
-          await ctx.principal(),
-          options,
-        );
-        const verb = result.duplicate ? 'already recorded' : 'recorded';
-        show(
-          ctx,
-          result,
-          () =>
-            `${event} ${verb} as seq ${result.seq}; ${unit} is now in phase ${result.phase} (version ${result.version})`,
-        );
-      }),
+    .option('--at <iso>', 'when the step happened (ISO 8601 with offset; default: now)', isoInstant)
+    .action(
+      (
+        unit: string,
+        event: string,
+        opts: { data?: string; key?: string; expectVersion?: number; at?: string },
+      ) =>
+        run(async (ctx) => {
+          const payload = parseData(opts.data);
+          const options = { idempotencyKey: opts.key ?? randomUUID(), expectedVersion: opts.expectVersion };
+          const result = await ctx.engine.dispatch(
+            parseUnit(unit),
+            { type: event, payload, at: opts.at },
+            await ctx.principal(),
+            options,
+          );
+          const verb = result.duplicate ? 'already recorded' : 'recorded';
+          show(
+            ctx,
+            result,
+            () =>
+              `${event} ${verb} as seq ${result.seq}; ${unit} is now in phase ${result.phase} (version ${result.version})`,
+          );
+        }),
     );
 
   program
@@ -115,13 +121,18 @@ export function registerUnitCommands(program: Command, run: Run): void {
         );
         const rows = page.entries.map((e) => [
           e.seq,
-          e.at,
-          e.type,
+          e.occurredAt,
+          e.recordedAt ?? '',
+          e.type +
+            (e.late ? ' (late)' : '') +
+            (e.corrections ? ` (corrected by ${e.corrections.map((c) => c.seq).join(', ')})` : ''),
           e.actor.id,
-          e.actor.principalId ?? '',
+          `${e.actor.kind}:${e.actor.principalId}`,
           e.hash.slice(0, 12),
         ]);
-        show(ctx, page, () => renderTable(['seq', 'at', 'type', 'actor', 'principal', 'hash'], rows));
+        show(ctx, page, () =>
+          renderTable(['seq', 'occurred', 'recorded', 'type', 'actor', 'principal', 'hash'], rows),
+        );
       }),
     );
 }

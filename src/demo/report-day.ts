@@ -1,20 +1,23 @@
 /**
- * Drives the demo district to the day of the source report (16/6/2020, DOMAIN.md §7): every cell has
- * held its congress and had its results confirmed; 81 of the 82 base organisations have
- * held theirs (wards 21/21 by 13/6, other blocks 60/61) and been confirmed; one agency is still
- * preparing, flagged as difficult; the district has prepared its documents (81 units discussed its
- * draft) and personnel, and cannot ask for review while the straggler blocks it.
+ * Drives the demo district to the day of the source report (16/6/2020, DOMAIN.md §7), on business
+ * time: every event occurs on or before that day, in the order it happened, and is recorded as
+ * backfilled (a loader of historical records wrote it).
+ *
+ * Then: every cell has held its congress and had its results confirmed; 81 of the 82 base
+ * organisations have held theirs (wards 21/21 by 13/6, other blocks 60/61), those held early enough
+ * reported and confirmed; one agency is still preparing, flagged as difficult; the district (plan
+ * 19/7/2019, subcommittees in 1/2020 with 12 working groups and 4 inspection delegations) has its draft
+ * political report discussed by 81 units and its personnel plan approved, and cannot ask for review
+ * while the straggler blocks it.
  */
 import { defaultCalendar } from '../../machines/calendar/vn-calendar.js';
 import type { Engine } from '../engine/engine.types.js';
 import type { OrgUnit } from '../domain/index.js';
+import { runChronicle, type ChronicleStep } from './chronicle.js';
 import {
-  drivePreparation,
   driveTarget,
-  driveUnitToCongressHeld,
   mapLimit,
   procedurePlan,
-  sendAll,
   vnTime,
   type DriveTarget,
   type PlannedEvent,
@@ -22,15 +25,18 @@ import {
 } from './procedure-driver.js';
 
 export const REPORT_DAY = '2020-06-16';
-// Cells held in March, on time for the term's cell deadline (31/3/2020); all 834 by the report's 20/5.
+/** The last instant of the report's day, Vietnam time. */
+export const REPORT_DAY_END = `${REPORT_DAY}T23:59:59+07:00`;
+// Cells held from late February to mid-March, on time for the term's cell deadline (31/3/2020) and
+// before the earliest base unit's review (45 working days before its congress of 27/5).
 const CELL_DAYS = [
+  '2020-02-24',
+  '2020-02-27',
+  '2020-03-02',
+  '2020-03-05',
   '2020-03-09',
   '2020-03-12',
   '2020-03-16',
-  '2020-03-19',
-  '2020-03-23',
-  '2020-03-26',
-  '2020-03-30',
 ];
 const WARD_DAYS = ['2020-06-08', '2020-06-09', '2020-06-10', '2020-06-11', '2020-06-12', '2020-06-13'];
 const OTHER_DAYS = ['2020-05-27', '2020-06-01', '2020-06-05', '2020-06-15', '2020-06-16'];
@@ -45,58 +51,117 @@ export function demoStraggler(units: readonly OrgUnit[]): OrgUnit {
   return straggler;
 }
 
-/** After the congress closed on `heldOn`: first meeting if the unit has one, report, confirmation, archive. */
-async function completeAfterCongress(
-  engine: Engine,
-  unitId: string,
-  heldOn: string,
-  actors: ProcedureActors,
-): Promise<void> {
-  const target = await driveTarget(engine, unitId, actors);
-  const day = (n: number) => vnTime(defaultCalendar.addWorkingDays(heldOn, n), 9);
-  const view = await engine.getUnit(unitId, actors.reader);
-  const steps = [
-    ...(view.phase === 'first_meeting' ? [{ type: 'committee.first_meeting_held', at: day(0) }] : []),
-    { type: 'results.reported', at: day(2) },
-  ];
-  await sendAll(
-    engine,
-    target,
-    steps.map((s) => ({ ...s, payload: {}, by: 'secretary' as const })),
-  );
-  await sendAll(engine, target, [
-    { type: 'results.confirmed', payload: {}, at: day(6), by: 'superior' },
-    { type: 'records.archived', payload: {}, at: day(7), by: 'secretary' },
-  ]);
-}
-
-async function holdAndComplete(engine: Engine, unit: OrgUnit, heldOn: string, actors: ProcedureActors) {
-  await driveUnitToCongressHeld(engine, unit.id, heldOn, actors);
-  await completeAfterCongress(engine, unit.id, heldOn, actors);
+/** Schedules one unit's steps; each is sent as a backfilled entry. */
+function stepsOf(engine: Engine, target: DriveTarget, events: readonly PlannedEvent[]): ChronicleStep[] {
+  return events.map((event) => ({
+    at: event.at,
+    unitId: target.unit.id,
+    run: () =>
+      engine.dispatch(
+        target.unit.id,
+        { type: event.type, payload: event.payload, at: event.at },
+        target[event.by],
+        { backfilled: true },
+      ),
+  }));
 }
 
 /**
- * The district: plan, bodies, its draft political report discussed by every unit but the straggler
- * (so the consultation is still open), and the five-step personnel procedure through to the approved plan.
+ * After the congress closed on `heldOn`: the first meeting when the unit has one (the machine
+ * decides, so it is looked up when its day comes), the report, confirmation and archive, each only if
+ * its day is not after the report's.
  */
-async function prepareDistrict(
+function afterCongress(
   engine: Engine,
-  district: OrgUnit,
-  straggler: OrgUnit,
-  actors: ProcedureActors,
+  target: DriveTarget,
+  heldOn: string,
+  reader: ProcedureActors['reader'],
 ) {
-  const target: DriveTarget = await driveTarget(engine, district.id, actors);
-  const { preparation } = procedurePlan(target, DISTRICT_CONGRESS);
-  // Documents go to the superior only once the consultation closes, which waits for the straggler.
-  const notYet = (e: PlannedEvent) =>
-    (e.type === 'consultation.reply_recorded' && e.payload.unitId === straggler.id) ||
-    e.type === 'documents.submitted' ||
-    e.type === 'documents.approved';
-  await sendAll(
-    engine,
-    target,
-    preparation.filter((e) => !notYet(e)),
+  const day = (n: number) => vnTime(defaultCalendar.addWorkingDays(heldOn, n), 9);
+  // The same evening: the congress closes at 16:00 (procedurePlan).
+  const evening = vnTime(heldOn, 17);
+  const firstMeeting: ChronicleStep = {
+    at: evening,
+    unitId: target.unit.id,
+    run: async () => {
+      const view = await engine.getUnit(target.unit.id, reader);
+      if (view.phase !== 'first_meeting') return;
+      const event = { type: 'committee.first_meeting_held', payload: {}, at: evening };
+      await engine.dispatch(target.unit.id, event, target.secretary, { backfilled: true });
+    },
+  };
+  const rest: PlannedEvent[] = [
+    { type: 'results.reported', payload: {}, at: day(2), by: 'secretary' },
+    { type: 'results.confirmed', payload: {}, at: day(6), by: 'superior' },
+    { type: 'records.archived', payload: {}, at: day(7), by: 'secretary' },
+  ];
+  const steps = [firstMeeting, ...stepsOf(engine, target, rest)];
+  return steps.filter((s) => Date.parse(s.at) <= Date.parse(REPORT_DAY_END));
+}
+
+/** A unit's whole procedure up to its congress closing on `heldOn`, then what follows it. */
+function heldOnSteps(engine: Engine, target: DriveTarget, heldOn: string, actors: ProcedureActors) {
+  const { preparation, toHeld } = procedurePlan(target, heldOn);
+  return [
+    ...stepsOf(engine, target, [...preparation, ...toHeld]),
+    ...afterCongress(engine, target, heldOn, actors.reader),
+  ];
+}
+
+const at = (date: string, hour: number) => vnTime(date, hour);
+
+/**
+ * The district's own steps: plan under the city's plan 155-KH/TU (7/7/2019), subcommittees, working
+ * groups and inspection delegations in 1/2020, its draft sent down for comments, each base unit's
+ * discussion recorded the day it held its congress, and the five-step personnel procedure finished
+ * on 12/6/2020. Documents go to the superior only once the consultation closes (the straggler).
+ */
+function districtSteps(
+  engine: Engine,
+  district: DriveTarget,
+  repliesOn: Map<string, string>,
+): ChronicleStep[] {
+  const by = { secretary: 'secretary', superior: 'superior' } as const;
+  const personnelDays = ['2020-05-15', '2020-05-22', '2020-05-29', '2020-06-05', '2020-06-12'];
+  const personnel = procedurePlan(district, DISTRICT_CONGRESS).preparation.filter(
+    (e) => e.type === 'personnel.step_recorded',
   );
+  const events: PlannedEvent[] = [
+    {
+      type: 'plan.submitted',
+      payload: { reference: 'KH-dong-da' },
+      at: at('2019-07-19', 8),
+      by: by.secretary,
+    },
+    { type: 'plan.approved', payload: {}, at: at('2019-07-26', 9), by: by.superior },
+    {
+      type: 'bodies.formed',
+      payload: {
+        subcommittees: ['documents', 'personnel', 'organisation'],
+        workingGroups: 12,
+        inspectionDelegations: 4,
+      },
+      at: at('2020-01-15', 9),
+      by: by.secretary,
+    },
+    {
+      type: 'documents.draft_recorded',
+      payload: { draft: 1, title: 'Báo cáo chính trị' },
+      at: at('2020-03-02', 8),
+      by: by.secretary,
+    },
+    { type: 'consultation.sent', payload: { draft: 1 }, at: at('2020-03-02', 9), by: by.secretary },
+    ...[...repliesOn].map(([unitId, day]): PlannedEvent => ({
+      type: 'consultation.reply_recorded',
+      payload: { unitId },
+      at: at(day, 17),
+      by: by.secretary,
+    })),
+    ...personnel.map((e, i): PlannedEvent => ({ ...e, at: at(personnelDays[i] ?? '2020-06-12', 14) })),
+    { type: 'personnel.plan_submitted', payload: {}, at: at('2020-06-12', 16), by: by.secretary },
+    { type: 'personnel.plan_approved', payload: {}, at: at('2020-06-15', 9), by: by.superior },
+  ];
+  return stepsOf(engine, district, events);
 }
 
 /**
@@ -108,29 +173,39 @@ export async function driveDemoToReportDay(
   units: readonly OrgUnit[],
   actors: ProcedureActors,
 ): Promise<{ held: number; straggler: string }> {
-  const cells = units.filter((u) => u.level === 'cell');
   const straggler = demoStraggler(units);
+  const districtId = straggler.parentId ?? straggler.id;
+  const driven = units.filter((u) => u.level === 'cell' || u.level === 'base' || u.id === districtId);
+  const targets = new Map(
+    (await mapLimit(driven, 32, (u) => driveTarget(engine, u.id, actors))).map((t) => [t.unit.id, t]),
+  );
+  const steps: ChronicleStep[] = [];
+  const repliesOn = new Map<string, string>();
+  const cells = units.filter((u) => u.level === 'cell');
   const bases = units.filter((u) => u.level === 'base' && u.id !== straggler.id);
-  const indexed = <T>(items: T[]) => items.map((item, i) => [item, i] as const);
-  await mapLimit(indexed(cells), 16, ([c, i]) =>
-    holdAndComplete(engine, c, CELL_DAYS[i % CELL_DAYS.length]!, actors),
+  cells.forEach((c, i) =>
+    steps.push(...heldOnSteps(engine, targets.get(c.id)!, CELL_DAYS[i % CELL_DAYS.length]!, actors)),
   );
-  await mapLimit(indexed(bases), 16, ([b, i]) => {
+  bases.forEach((b, i) => {
     const days = b.block === 'ward' ? WARD_DAYS : OTHER_DAYS;
-    return holdAndComplete(engine, b, days[i % days.length]!, actors);
+    const heldOn = days[i % days.length]!;
+    if (b.parentId === districtId) repliesOn.set(b.id, heldOn);
+    steps.push(...heldOnSteps(engine, targets.get(b.id)!, heldOn, actors));
   });
-  await drivePreparation(engine, straggler.id, '2020-06-30', actors);
-  const parent = straggler.parentId ?? straggler.id;
-  await engine.dispatch(
-    straggler.id,
-    {
-      type: 'unit.flagged_difficult',
-      payload: { reason: 'Đang kiện toàn cấp uỷ' },
-      at: vnTime(REPORT_DAY, 10),
-    },
-    actors.committeeOf(parent),
+  const stragglerTarget = targets.get(straggler.id)!;
+  steps.push(...stepsOf(engine, stragglerTarget, procedurePlan(stragglerTarget, '2020-06-30').preparation));
+  steps.push(
+    ...stepsOf(engine, stragglerTarget, [
+      {
+        type: 'unit.flagged_difficult',
+        payload: { reason: 'Đang kiện toàn cấp uỷ' },
+        at: at(REPORT_DAY, 10),
+        by: 'superior',
+      },
+    ]),
   );
-  const district = units.find((u) => u.id === parent);
-  if (district) await prepareDistrict(engine, district, straggler, actors);
+  const district = targets.get(districtId);
+  if (district) steps.push(...districtSteps(engine, district, repliesOn));
+  await runChronicle(steps);
   return { held: cells.length + bases.length, straggler: straggler.id };
 }

@@ -4,5 +4,5 @@
  */
 export type { OrgUnit, ClosedStatus, ImportRowError } from './org-unit.js';
 export { SYSTEM_PRINCIPAL, type Principal, type PrincipalRole } from './principal.js';
-export type { HistoryEntry } from './history-entry.js';
+export type { ActorKind, EntryCorrection, HistoryEntry, RecordActor } from './history-entry.js';
 export { unitIdSchema } from './unit-id.js';

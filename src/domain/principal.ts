@@ -1,3 +1,5 @@
+import type { ActorKind } from './history-entry.js';
+
 /** Roles a token can carry. `auditor` and `inspection` read only; `admin` imports and manages tokens. */
 export type PrincipalRole =
   'admin' | 'secretary' | 'working_group' | 'standing_committee' | 'inspection' | 'auditor' | 'system';
@@ -10,6 +12,10 @@ export type PrincipalRole =
 export interface Principal {
   id: string;
   role: PrincipalRole;
+  /** How it signed in; a token unless said otherwise (`system` for SYSTEM_PRINCIPAL). */
+  kind?: ActorKind;
+  /** For an account acting through one of its assignments: that assignment. */
+  assignmentId?: string;
   unitId?: string;
   workingGroup?: string;
   subtreeOf?: string;
@@ -19,4 +25,4 @@ export interface Principal {
  * The engine acting on its own authority: cascades to a parent, import side effects, deadline
  * alerts and digests. One id everywhere, so the log names one system actor.
  */
-export const SYSTEM_PRINCIPAL: Principal = Object.freeze({ id: 'system', role: 'system' });
+export const SYSTEM_PRINCIPAL: Principal = Object.freeze({ id: 'system', role: 'system', kind: 'system' });

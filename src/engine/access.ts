@@ -3,9 +3,10 @@
  * (HTTP, CLI, workers) gets the same answer and the API's access-matrix test can enumerate them.
  */
 import { EVENT_CATALOGUE } from '../../machines/index.js';
-import type { EventActor, EventRole } from '../../machines/domain.js';
+import type { EventRole } from '../../machines/domain.js';
 import { ConflictError, ForbiddenError } from '../shared/errors.js';
-import type { OrgUnit, Principal } from '../domain/index.js';
+import type { OrgUnit, Principal, RecordActor } from '../domain/index.js';
+import { scopeFor } from '../domain/actor-scope.js';
 
 /** Unit ids above `unit`, nearest first (only the ids are needed to decide scope). */
 export type AncestorIds = readonly string[];
@@ -96,19 +97,26 @@ export function assertAdmin(principal: Principal, action: string): void {
   if (principal.role !== 'admin') throw new ForbiddenError(`only an admin may ${action}`);
 }
 
+/** The scope id a role acts over for `principal`: its unit, working group or subtree root. */
+function scopeIdOf(principal: Principal, role: EventRole): string | undefined {
+  if (role === 'secretary') return principal.unitId;
+  if (role === 'working_group') return principal.workingGroup;
+  return principal.subtreeOf;
+}
+
 /**
- * The actor recorded on an event: the acting team (`secretary:<unit>`, `wg:<group>`,
- * `sc:<subtree root>`, `system`) in `id`, the authenticated principal in `principalId`.
+ * The actor recorded on an event: how the principal signed in, who it is, the role it acted in and
+ * that role's scope (and, for an account, the assignment it acted through).
  */
-export function actorFor(principal: Principal, role: EventRole): EventActor & { principalId: string } {
-  const team: Record<EventRole, string> = {
-    secretary: `secretary:${principal.unitId ?? ''}`,
-    working_group: `wg:${principal.workingGroup ?? ''}`,
-    standing_committee: `sc:${principal.subtreeOf ?? ''}`,
-    inspection: `inspection:${principal.subtreeOf ?? ''}`,
-    system: 'system',
+export function actorFor(principal: Principal, role: EventRole): RecordActor {
+  const kind = principal.kind ?? (principal.role === 'system' ? 'system' : 'token');
+  return {
+    kind,
+    principalId: principal.id,
+    role,
+    scope: scopeFor(role, scopeIdOf(principal, role)),
+    ...(principal.assignmentId === undefined ? {} : { assignmentId: principal.assignmentId }),
   };
-  return { id: team[role], role, principalId: principal.id };
 }
 
 /**

@@ -3,8 +3,14 @@
  * milestones, deadlines and roll-up deltas, and seals the hash-chained record. Refusals throw
  * before anything is written.
  */
-import type { MachineEffect, Phase, TransitionOutcome } from '../../machines/api.types.js';
-import type { Deadline, EventActor } from '../../machines/domain.js';
+import type {
+  MachineEffect,
+  PersistedCongressSnapshot,
+  Phase,
+  TransitionOutcome,
+} from '../../machines/api.types.js';
+import type { Deadline } from '../../machines/domain.js';
+import { isLateRecording } from '../../machines/record/recording-rules.js';
 import {
   MACHINE_VERSION,
   applyEvent,
@@ -15,7 +21,9 @@ import {
 import { ConflictError, ValidationError } from '../shared/errors.js';
 import type { AppendEventInput, StoredSnap, StoredUnit } from '../store/index.js';
 import type { EngineContext } from './context.js';
-import type { HistoryEntry } from '../domain/index.js';
+import { teamIdOf } from '../domain/actor-scope.js';
+import type { RecordActor } from '../domain/index.js';
+import type { RecordV2 } from '../store/index.js';
 import { sealRecord } from './hash-chain.js';
 import { contributionDelta } from './rollup.js';
 
@@ -23,19 +31,65 @@ import { contributionDelta } from './rollup.js';
 export interface EventRequest {
   type: string;
   payload: Record<string, unknown>;
-  /** Business time; the clock's now when absent. */
+  /** When it occurred (business time, ISO 8601); the clock's now when absent. */
   at?: string;
+  /**
+   * Set on a cascaded parent event: when the child's event occurred. The parent event then occurs at
+   * the later of this and the parent's last event, and is never refused on time grounds.
+   */
+  childOccurredAt?: string;
 }
+
+/** How far ahead of the server's clock an occurredAt may lie (clock skew between devices). */
+export const FUTURE_TOLERANCE_MS = 5 * 60_000;
 
 /** A computed append, ready for the script, plus what happens after it. */
 export interface AppendPlan {
   input: AppendEventInput;
-  record: HistoryEntry;
+  record: RecordV2;
   phase: Phase;
   effects: MachineEffect[];
   nextDeadlines: Deadline[];
   /** The snapshot hash as it reads back once the append is stored. */
   written: StoredSnap;
+}
+
+const later = (a: string, b: string | undefined) =>
+  b !== undefined && Date.parse(b) > Date.parse(a) ? b : a;
+
+/**
+ * When the event occurred: as given (bounded by the server's clock and the unit's last event), or
+ * for a cascade the later of the child's time and the unit's last event.
+ */
+export function occurredAtOf(request: EventRequest, lastOccurredAt: string | undefined, now: Date): string {
+  if (request.childOccurredAt !== undefined) return later(request.childOccurredAt, lastOccurredAt);
+  const occurredAt = request.at ?? now.toISOString();
+  if (Date.parse(occurredAt) > now.getTime() + FUTURE_TOLERANCE_MS) {
+    throw new ValidationError('occurredAt lies in the future', [
+      {
+        path: 'occurredAt',
+        message: `must not be more than 5 minutes ahead of the server's clock (${now.toISOString()}); give when the step really happened`,
+      },
+    ]);
+  }
+  if (lastOccurredAt !== undefined && Date.parse(occurredAt) < Date.parse(lastOccurredAt)) {
+    throw new ValidationError("occurredAt is before the unit's previous event", [
+      {
+        path: 'occurredAt',
+        message: `must not be before the unit's previous event (occurred ${lastOccurredAt}); record steps in the order they happened, or correct the earlier entry with record.corrected`,
+      },
+    ]);
+  }
+  return occurredAt;
+}
+
+/** What is recorded with the event beyond its type and payload. */
+export interface RecordingOptions {
+  actor: RecordActor;
+  /** Written by a loader of historical records: never marked late. */
+  backfilled: boolean;
+  /** When the unit's last event occurred (undefined before its first). */
+  lastOccurredAt: string | undefined;
 }
 
 /** The refusal of a transition as an application error. */
@@ -54,35 +108,72 @@ export function refusalError(unitId: string, outcome: Extract<TransitionOutcome,
   });
 }
 
+/** The state an append leads to: the machine's answer, or a replay's for a correction. */
+export interface NextState {
+  snapshot: PersistedCongressSnapshot;
+  phase: Phase;
+  effects: MachineEffect[];
+}
+
 /** Computes the append of `request` on top of the stored state; throws on refusal. */
 export function planAppend(
   ctx: EngineContext,
   stored: { unit: StoredUnit; snap: StoredSnap },
   request: EventRequest,
-  actor: EventActor & { principalId?: string },
+  recording: RecordingOptions,
 ): AppendPlan {
   const { unit, snap } = stored;
-  const seq = snap.version + 1;
-  const at = request.at ?? ctx.clock.now().toISOString();
+  const { actor } = recording;
+  const now = ctx.clock.now();
+  const occurredAt = occurredAtOf(request, recording.lastOccurredAt, now);
   const current =
     snap.snapshot.machineVersion === MACHINE_VERSION ? snap.snapshot : migrateSnapshot(snap.snapshot);
   const outcome = applyEvent(current, {
     type: request.type,
     payload: request.payload,
-    at,
-    seq,
-    actor: { id: actor.id, role: actor.role },
+    at: occurredAt,
+    seq: snap.version + 1,
+    actor: { id: teamIdOf(actor.role, actor.scope), role: actor.role },
   });
   if (!outcome.ok) throw refusalError(unit.unit.id, outcome);
+  return assemblePlan(ctx, stored, request, recording, { occurredAt, now, next: outcome });
+}
+
+/**
+ * Everything one append writes once the next state is known: milestones, deadlines and roll-up
+ * deltas derived from it, and the sealed record with both times, the actor and the flags.
+ */
+export function assemblePlan(
+  ctx: EngineContext,
+  stored: { unit: StoredUnit; snap: StoredSnap },
+  request: EventRequest,
+  recording: RecordingOptions,
+  at: { occurredAt: string; now: Date; next: NextState; corrections?: Record<string, number[]> },
+): AppendPlan {
+  const { unit, snap } = stored;
+  const { actor, backfilled } = recording;
+  const { occurredAt, next } = at;
+  const seq = snap.version + 1;
   const ruleSet = ctx.ruleSet(unit.input.ruleSetId);
-  const milestones = milestonesOf(outcome.snapshot, ruleSet);
-  const nextDeadlines = deadlinesFor(outcome.snapshot, ruleSet, ctx.calendarOf(ruleSet));
+  const calendar = ctx.calendarOf(ruleSet);
+  const milestones = milestonesOf(next.snapshot, ruleSet);
+  const nextDeadlines = deadlinesFor(next.snapshot, ruleSet, calendar);
+  const recordedAt = at.now.toISOString();
+  // People's entries only: a cascade follows its child, which carries the flag itself.
+  const late =
+    !backfilled &&
+    actor.kind !== 'system' &&
+    isLateRecording(occurredAt, recordedAt, ruleSet.clocks.lateRecording, calendar);
   const { record, canonical } = sealRecord({
     seq,
     type: request.type,
     payload: request.payload,
     actor,
-    at,
+    occurredAt,
+    recordedAt,
+    late,
+    backfilled,
+    ...(request.childOccurredAt === undefined ? {} : { childOccurredAt: request.childOccurredAt }),
     machineVersion: MACHINE_VERSION,
     prevHash: snap.head,
   });
@@ -90,20 +181,23 @@ export function planAppend(
   const block = unit.unit.block;
   const rollupDeltas = contributionDelta(
     { level, block, phase: snap.phase, milestones: snap.milestones },
-    { level, block, phase: outcome.phase, milestones },
+    { level, block, phase: next.phase, milestones },
   );
+  const corrections = at.corrections ?? snap.corrections;
   return {
     record,
-    phase: outcome.phase,
-    effects: outcome.effects,
+    phase: next.phase,
+    effects: next.effects,
     nextDeadlines,
     written: {
-      snapshot: outcome.snapshot,
+      snapshot: next.snapshot,
       version: seq,
       head: record.hash,
-      phase: outcome.phase,
+      phase: next.phase,
       milestones,
       orgRevision: snap.orgRevision,
+      lastOccurredAt: occurredAt,
+      corrections,
     },
     input: {
       unitId: unit.unit.id,
@@ -112,12 +206,14 @@ export function planAppend(
       // Stored as is (stream field `c`): verify hashes these exact bytes instead of canonicalising again.
       recordJson: canonical,
       hash: record.hash,
-      snapshotJson: JSON.stringify(outcome.snapshot),
-      phase: outcome.phase,
+      snapshotJson: JSON.stringify(next.snapshot),
+      phase: next.phase,
       milestonesJson: JSON.stringify(milestones),
       deadlinesJson: nextDeadlines.length > 0 ? JSON.stringify(nextDeadlines) : null,
-      effectsJson: JSON.stringify(outcome.effects),
+      effectsJson: JSON.stringify(next.effects),
       orgRevision: snap.orgRevision,
+      occurredAt,
+      ...(at.corrections === undefined ? {} : { correctionsJson: JSON.stringify(at.corrections) }),
       rollupDeltas,
     },
   };

@@ -23,9 +23,17 @@ type DispatchFn = (
 /** The parent event one effect turns into. */
 export function cascadeRequest(effect: MachineEffect, childId: string, childSeq: number): EventRequest {
   if (effect.kind === 'congress_held') {
-    return { type: 'subordinate.congress_held', payload: { childId, childSeq }, at: effect.heldAt };
+    return {
+      type: 'subordinate.congress_held',
+      payload: { childId, childSeq },
+      childOccurredAt: effect.heldAt,
+    };
   }
-  return { type: 'subordinate.results_confirmed', payload: { childId, childSeq }, at: effect.confirmedAt };
+  return {
+    type: 'subordinate.results_confirmed',
+    payload: { childId, childSeq },
+    childOccurredAt: effect.confirmedAt,
+  };
 }
 
 async function recordFailure(ctx: EngineContext, fields: Record<string, string>): Promise<void> {
@@ -37,7 +45,13 @@ async function recordFailure(ctx: EngineContext, fields: Record<string, string>)
 export async function cascadeToParent(
   ctx: EngineContext,
   dispatch: DispatchFn,
-  child: { unitId: string; parentId: string | null; seq: number; effects: MachineEffect[] },
+  child: {
+    unitId: string;
+    parentId: string | null;
+    seq: number;
+    effects: MachineEffect[];
+    backfilled: boolean;
+  },
 ): Promise<DispatchResult['cascaded']> {
   const out: DispatchResult['cascaded'] = [];
   const notifications = child.effects.filter((e) => e.type === 'notify_parent');
@@ -48,7 +62,10 @@ export async function cascadeToParent(
     if (!Object.hasOwn(EVENT_CATALOGUE, request.type)) continue;
     const idempotencyKey = `cascade:${child.unitId}:${child.seq}${i === 0 ? '' : `:${i}`}`;
     try {
-      const result = await dispatch(ctx, child.parentId, request, SYSTEM_PRINCIPAL, { idempotencyKey });
+      const result = await dispatch(ctx, child.parentId, request, SYSTEM_PRINCIPAL, {
+        idempotencyKey,
+        backfilled: child.backfilled,
+      });
       out.push({ unitId: child.parentId, type: request.type, seq: result.seq }, ...result.cascaded);
     } catch (error) {
       await recordFailure(ctx, {

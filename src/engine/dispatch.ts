@@ -9,6 +9,7 @@ import { EVENT_CATALOGUE } from '../../machines/index.js';
 import {
   AppError,
   ConflictError,
+  ForbiddenError,
   NotFoundError,
   ValidationError,
   type FieldIssue,
@@ -17,7 +18,9 @@ import {
   appendEvent,
   deadlineSetSchema,
   effectsSchema,
+  iterateLog,
   readForDispatch,
+  readLastOccurredAt,
   rememberWrittenSnap,
   type DispatchRead,
   type StoredUnit,
@@ -27,7 +30,9 @@ import { planAppend, type AppendPlan, type EventRequest } from './append-plan.js
 import { cascadeToParent } from './cascade.js';
 import type { EngineContext } from './context.js';
 import type { DispatchOptions, DispatchResult } from './engine.types.js';
-import type { Principal } from '../domain/index.js';
+import type { HistoryEntry, Principal } from '../domain/index.js';
+import { CORRECTION_TYPE } from './corrections.js';
+import { planCorrection } from './correction-plan.js';
 import { requestBodyHash } from './hash-chain.js';
 import type { KnownUnit } from './known-units.js';
 
@@ -42,14 +47,14 @@ interface Attempt {
 
 function validateRequest(request: EventRequest): void {
   const issues: FieldIssue[] = [];
-  if (!Object.hasOwn(EVENT_CATALOGUE, request.type)) {
+  if (!Object.hasOwn(EVENT_CATALOGUE, request.type) && request.type !== CORRECTION_TYPE) {
     issues.push({ path: 'type', message: `unknown event type "${request.type}"` });
   }
   if (typeof request.payload !== 'object' || request.payload === null || Array.isArray(request.payload)) {
     issues.push({ path: 'payload', message: 'payload must be an object' });
   }
   if (request.at !== undefined && Number.isNaN(Date.parse(request.at))) {
-    issues.push({ path: 'at', message: 'at must be an ISO 8601 instant' });
+    issues.push({ path: 'occurredAt', message: 'occurredAt must be an ISO 8601 instant' });
   }
   if (issues.length > 0) throw new ValidationError(`invalid event ${request.type}`, issues);
 }
@@ -92,6 +97,12 @@ function checkExpectedVersion(unitId: string, current: number, options: Dispatch
   );
 }
 
+async function readWholeLog(ctx: EngineContext, unitId: string): Promise<HistoryEntry[]> {
+  const entries: HistoryEntry[] = [];
+  for await (const entry of iterateLog(ctx.redis, ctx.keys, unitId)) entries.push(entry);
+  return entries;
+}
+
 /** Plans `request` on `state` and appends it; the caller has handled a read idempotency record. */
 async function appendOn(
   ctx: EngineContext,
@@ -103,15 +114,24 @@ async function appendOn(
   bodyHash: string,
 ): Promise<Attempt> {
   const { unit, ancestorIds } = state.unit;
-  assertCanSend(principal, unit, ancestorIds, request.type);
+  const correcting = request.type === CORRECTION_TYPE;
+  const role = eventRoleFor(principal, unit, ancestorIds);
+  if (!correcting) assertCanSend(principal, unit, ancestorIds, request.type);
+  else if (role === null)
+    throw new ForbiddenError(`${principal.role} ${principal.id} may not correct entries of unit ${unitId}`);
   assertOpen(unit);
   checkExpectedVersion(unitId, state.snap.version, options);
-  const plan = planAppend(
-    ctx,
-    state,
-    request,
-    actorFor(principal, eventRoleFor(principal, unit, ancestorIds)!),
-  );
+  const lastOccurredAt =
+    state.snap.lastOccurredAt ??
+    (state.snap.version === 0 ? undefined : await readLastOccurredAt(ctx.redis, ctx.keys, unitId));
+  const recording = {
+    actor: actorFor(principal, role!),
+    backfilled: options.backfilled === true,
+    lastOccurredAt,
+  };
+  const plan = correcting
+    ? planCorrection(ctx, state, request, { ...recording, role }, await readWholeLog(ctx, unitId))
+    : planAppend(ctx, state, request, recording);
   const idempotency =
     options.idempotencyKey === undefined
       ? undefined
@@ -205,7 +225,9 @@ function rememberWritten(
     s: input.snapshotJson,
     p: input.phase,
     m: input.milestonesJson,
+    t: input.occurredAt,
     ...(written.orgRevision === 0 ? {} : { o: String(written.orgRevision) }),
+    ...(input.correctionsJson === undefined ? {} : { x: input.correctionsJson }),
   };
   rememberWrittenSnap(ctx.keys, unitId, fields, written);
 }
@@ -259,7 +281,13 @@ export async function dispatch(
     try {
       const done = await ctx.locks.run(unitId, () => attempt(ctx, unitId, request, principal, options));
       await syncDeadlines(ctx, unitId, done.deadlines);
-      const child = { unitId, parentId: done.parentId, seq: done.result.seq, effects: done.effects };
+      const child = {
+        unitId,
+        parentId: done.parentId,
+        seq: done.result.seq,
+        effects: done.effects,
+        backfilled: options.backfilled === true,
+      };
       return { ...done.result, cascaded: await cascadeToParent(ctx, dispatch, child) };
     } catch (error) {
       if (!isRetryableConflict(error, options) || n >= ctx.maxRetries) throw error;

@@ -11,6 +11,11 @@ export interface DispatchOptions {
   idempotencyKey?: string;
   /** Compare-and-set on the unit's version (number of events in its log). */
   expectedVersion?: number;
+  /**
+   * Written by a loader of historical records (the demo, an import of paper records): marked
+   * `backfilled` and never late. Not offered over HTTP.
+   */
+  backfilled?: boolean;
 }
 
 export interface DispatchResult {
@@ -86,6 +91,27 @@ export interface ProgressRow {
   byPhase: Partial<Record<Phase, number>>;
 }
 
+/** Which time a replay "as of" an instant goes by. */
+export type ReplayClock = 'occurred' | 'recorded';
+
+/** A replay target: a log position, or an instant by one of the two times. */
+export interface ReplayTarget {
+  seq?: number;
+  at?: string;
+  by?: ReplayClock;
+}
+
+/** What a replay answers. */
+export interface ReplayResult {
+  seq: number;
+  phase: Phase;
+  snapshot: PersistedCongressSnapshot;
+  /** The time the instant was matched against (absent for a replay by seq). */
+  by?: ReplayClock;
+  /** Entries replayed with corrected values: the corrected seq and the correction seqs applied. */
+  corrections: { seq: number; correctedBy: number[] }[];
+}
+
 export interface VerifyReport {
   unitId: string;
   ok: boolean;
@@ -123,11 +149,8 @@ export interface Engine {
   /** Nearest first: parent, grandparent, … root. */
   ancestors(unitId: string): Promise<OrgUnit[]>;
   progress(unitId: string, principal: Principal): Promise<ProgressRow[]>;
-  replay(
-    unitId: string,
-    at: { seq?: number; at?: string },
-    principal: Principal,
-  ): Promise<{ seq: number; phase: Phase; snapshot: PersistedCongressSnapshot }>;
+  /** The state after a seq, or as of an instant by `occurredAt` (default) or `recordedAt`. */
+  replay(unitId: string, target: ReplayTarget, principal: Principal): Promise<ReplayResult>;
   verify(unitId: string, principal: Principal, options?: { subtree?: boolean }): Promise<VerifyReport[]>;
   /** Verifies each of `unitIds` (reports in that order), reading them in batches; for `congress verify`. */
   verifyUnits(unitIds: readonly string[], principal: Principal): Promise<VerifyReport[]>;

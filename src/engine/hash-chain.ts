@@ -6,7 +6,7 @@
 import { hash } from 'node:crypto';
 import canonicalize from 'canonicalize';
 import type { UnitInput } from '../../machines/api.types.js';
-import type { HistoryEntry } from '../domain/index.js';
+import type { RecordV2, StoredRecord } from '../store/index.js';
 
 /** RFC 8785 canonical JSON of a JSON value. */
 export function canonicalJson(value: unknown): string {
@@ -28,24 +28,49 @@ export function genesisHash(input: UnitInput): string {
   return sha256Hex(canonicalJson(input));
 }
 
-/** The hash a record must carry given its predecessor's hash. */
-export function recordHash(record: Omit<HistoryEntry, 'hash'>): string {
+/** The hash a record must carry given its predecessor's hash (either record form). */
+export function recordHash(record: Omit<StoredRecord, 'hash'>): string {
   return sha256Hex(record.prevHash + canonicalJson(record));
 }
 
 /** A record with its hash, and the canonical JSON that was hashed after prevHash (what the log stores). */
 export interface SealedRecord {
-  record: HistoryEntry;
+  record: RecordV2;
   canonical: string;
 }
 
 /** Any UTF-16 surrogate: such strings take the library's path, which refuses lone ones. */
 const SURROGATE = /[\uD800-\uDFFF]/;
 
-const plain = (text: string): boolean => !SURROGATE.test(text);
+const plain = (text: unknown): boolean => typeof text === 'string' && !SURROGATE.test(text);
 
 /** The JSON text of a plain string (no surrogates), which RFC 8785 writes exactly as JSON.stringify. */
 const str = JSON.stringify;
+
+const RECORD_KEYS = 11;
+const ACTOR_KEYS = 4;
+
+/** Whether `record` has exactly the shape the direct path writes (else the library decides). */
+function isDirect(record: Omit<RecordV2, 'hash'>): boolean {
+  const { actor, childOccurredAt: child, payload } = record;
+  const assignment = actor.assignmentId;
+  return (
+    Object.keys(record).length === RECORD_KEYS - (child === undefined ? 1 : 0) &&
+    Object.keys(actor).length === ACTOR_KEYS + (assignment === undefined ? 0 : 1) &&
+    Number.isSafeInteger(record.seq) &&
+    Number.isSafeInteger(record.machineVersion) &&
+    typeof record.late === 'boolean' &&
+    typeof record.backfilled === 'boolean' &&
+    typeof payload === 'object' &&
+    payload !== null &&
+    [actor.kind, actor.principalId, actor.role, actor.scope, record.occurredAt, record.recordedAt].every(
+      plain,
+    ) &&
+    [record.prevHash, record.type].every(plain) &&
+    (child === undefined || plain(child)) &&
+    (assignment === undefined || plain(assignment))
+  );
+}
 
 /**
  * `canonicalJson(record)` for the shape every append seals, with the fixed envelope written in its
@@ -54,36 +79,22 @@ const str = JSON.stringify;
  * event. Any other shape, or a string with a surrogate, takes the library's path; a property test
  * holds the two equal.
  */
-export function canonicalRecordJson(record: Omit<HistoryEntry, 'hash'>): string {
-  const { actor, at, machineVersion, payload, prevHash, seq, type } = record;
-  const { principalId } = actor;
-  const texts = [
-    actor.id,
-    actor.role,
-    at,
-    prevHash,
-    type,
-    ...(principalId === undefined ? [] : [principalId]),
-  ];
-  const simple =
-    Object.keys(record).length === 7 &&
-    Object.keys(actor).length === (principalId === undefined ? 2 : 3) &&
-    Number.isSafeInteger(seq) &&
-    Number.isSafeInteger(machineVersion) &&
-    typeof payload === 'object' &&
-    payload !== null &&
-    texts.every((text) => typeof text === 'string' && plain(text));
-  if (!simple) return canonicalJson(record);
-  const principal = principalId === undefined ? '' : `,"principalId":${str(principalId)}`;
+export function canonicalRecordJson(record: Omit<RecordV2, 'hash'>): string {
+  if (!isDirect(record)) return canonicalJson(record);
+  const { actor, childOccurredAt: child } = record;
+  const assignment = actor.assignmentId === undefined ? '' : `"assignmentId":${str(actor.assignmentId)},`;
   return (
-    `{"actor":{"id":${str(actor.id)}${principal},"role":${str(actor.role)}},"at":${str(at)}` +
-    `,"machineVersion":${machineVersion},"payload":${canonicalJson(payload)},"prevHash":${str(prevHash)}` +
-    `,"seq":${seq},"type":${str(type)}}`
+    `{"actor":{${assignment}"kind":${str(actor.kind)},"principalId":${str(actor.principalId)}` +
+    `,"role":${str(actor.role)},"scope":${str(actor.scope)}},"backfilled":${record.backfilled}` +
+    (child === undefined ? '' : `,"childOccurredAt":${str(child)}`) +
+    `,"late":${record.late},"machineVersion":${record.machineVersion},"occurredAt":${str(record.occurredAt)}` +
+    `,"payload":${canonicalJson(record.payload)},"prevHash":${str(record.prevHash)}` +
+    `,"recordedAt":${str(record.recordedAt)},"seq":${record.seq},"type":${str(record.type)}}`
   );
 }
 
 /** The record with its hash added, canonicalised once for both the hash and the log. */
-export function sealRecord(record: Omit<HistoryEntry, 'hash'>): SealedRecord {
+export function sealRecord(record: Omit<RecordV2, 'hash'>): SealedRecord {
   const canonical = canonicalRecordJson(record);
   return { record: { ...record, hash: sha256Hex(record.prevHash + canonical) }, canonical };
 }
@@ -94,5 +105,6 @@ export function requestBodyHash(event: {
   payload: Record<string, unknown>;
   at?: string;
 }): string {
+  // `at` is the request's occurredAt; the key name is kept so retries hash as they did before.
   return sha256Hex(canonicalJson({ type: event.type, payload: event.payload, at: event.at ?? null }));
 }

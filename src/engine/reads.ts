@@ -11,7 +11,9 @@ import {
   milestonesSchema,
   phaseSchema,
   readChildIds,
+  readLogEntries,
   readLogPage,
+  readSnaps,
   readUnitWithRollup,
   readUnitState,
   readUnits,
@@ -25,6 +27,7 @@ import type { EngineContext } from './context.js';
 import type { ChildStatus, MeView, ProgressRow, UnitFlags, UnitView } from './engine.types.js';
 import type { HistoryEntry, OrgUnit, Principal } from '../domain/index.js';
 import { progressRows } from './rollup.js';
+import { correctionsIn } from './corrections.js';
 
 /** The stored unit, or NotFoundError. */
 export async function requireUnit(ctx: EngineContext, unitId: string): Promise<StoredUnit> {
@@ -82,9 +85,27 @@ export async function history(
     ]);
   }
   await requireReadable(ctx, unitId, principal);
-  const entries = await readLogPage(ctx.redis, ctx.keys, unitId, fromSeq, limit + 1);
+  const [entries, [snap]] = await Promise.all([
+    readLogPage(ctx.redis, ctx.keys, unitId, fromSeq, limit + 1),
+    readSnaps(ctx.redis, ctx.keys, [unitId]),
+  ]);
   const more = entries.length > limit;
-  return { entries: entries.slice(0, limit), nextSeq: more ? entries[limit]!.seq : null };
+  const shown = await withCorrectionsOf(ctx, unitId, entries.slice(0, limit), snap?.corrections ?? {});
+  return { entries: shown, nextSeq: more ? entries[limit]!.seq : null };
+}
+
+/** Entries of a page beside their corrections (read by seq through the snapshot's corrections index). */
+async function withCorrectionsOf(
+  ctx: EngineContext,
+  unitId: string,
+  entries: HistoryEntry[],
+  index: Record<string, number[]>,
+): Promise<HistoryEntry[]> {
+  const wanted = entries.flatMap((e) => index[String(e.seq)] ?? []);
+  if (wanted.length === 0) return entries;
+  const found = correctionsIn(await readLogEntries(ctx.redis, ctx.keys, unitId, wanted));
+  // The original values stay as recorded; its corrections are listed beside them.
+  return entries.map((e) => (found.has(e.seq) ? { ...e, corrections: found.get(e.seq)! } : e));
 }
 
 /** Direct active subordinates, sorted by id. */

@@ -5,10 +5,12 @@
  * entries in the older form (`e`, the record JSON) are canonicalised again as before.
  */
 import type { PersistedCongressSnapshot } from '../../machines/api.types.js';
-import { startReplay } from '../../machines/index.js';
+import { startReplay, type Replayer } from '../../machines/index.js';
 import {
   iterateRawLog,
-  parseLogEntry,
+  parseStoredEntry,
+  toHistoryEntry,
+  type StoredRecord,
   readSubtreeIds,
   readSnaps,
   readUnits,
@@ -23,7 +25,8 @@ import type { HistoryEntry, Principal } from '../domain/index.js';
 import { canonicalJson, genesisHash, recordHash, sha256Hex } from './hash-chain.js';
 import { assertCanRead } from './access.js';
 import { requireReadable } from './reads.js';
-import { applyRecorded } from './replay.js';
+import { CORRECTION_TYPE, correctedView, correctionIndexOf } from './corrections.js';
+import { applyRecorded, replayEntries } from './replay.js';
 
 class Broken extends Error {
   constructor(
@@ -35,25 +38,26 @@ class Broken extends Error {
 }
 
 function checkEntry(raw: RawLogEntry, seq: number, prevHash: string): HistoryEntry {
-  let entry: HistoryEntry;
+  let stored: StoredRecord;
   try {
-    entry = parseLogEntry(raw);
+    stored = parseStoredEntry(raw);
   } catch {
     throw new Broken(seq, `entry ${raw.streamId} is unreadable`);
   }
+  const entry = toHistoryEntry(stored);
   if (raw.streamId !== `${seq}-0` || entry.seq !== seq || raw.fields.seq !== String(seq)) {
     throw new Broken(seq, `expected seq ${seq}, found entry ${raw.streamId} carrying seq ${entry.seq}`);
   }
   if (entry.prevHash !== prevHash) throw new Broken(seq, 'prevHash does not link to the previous event');
-  if (contentHash(raw, entry) !== entry.hash) throw new Broken(seq, 'hash does not match the event content');
+  if (contentHash(raw, stored) !== entry.hash) throw new Broken(seq, 'hash does not match the event content');
   return entry;
 }
 
 /** The hash an entry's content calls for: over the stored canonical text, or recomputed for the older form. */
-export function contentHash(raw: RawLogEntry, entry: HistoryEntry): string {
+export function contentHash(raw: RawLogEntry, record: StoredRecord): string {
   const canonical = raw.fields.c;
-  if (canonical !== undefined) return sha256Hex(entry.prevHash + canonical);
-  const { hash: _stored, ...rest } = entry;
+  if (canonical !== undefined) return sha256Hex(record.prevHash + canonical);
+  const { hash: _stored, ...rest } = record;
   return recordHash(rest);
 }
 
@@ -68,18 +72,59 @@ function sameSnapshot(a: PersistedCongressSnapshot, b: PersistedCongressSnapshot
   return canonicalJson(JSON.parse(text)) === canonicalJson(b);
 }
 
+/**
+ * Neither time goes backwards within a unit. Checked between entries that carry both times (those
+ * written before the record kept them are exempt: some older logs mixed two clocks).
+ */
+function checkTimes(entries: readonly HistoryEntry[]): void {
+  let previous: HistoryEntry | undefined;
+  for (const entry of correctedView(entries)) {
+    if (entry.recordedAt === null) continue;
+    if (previous && Date.parse(entry.occurredAt) < Date.parse(previous.occurredAt))
+      throw new Broken(entry.seq, `occurredAt goes back before seq ${previous.seq}'s`);
+    if (previous && Date.parse(entry.recordedAt) < Date.parse(previous.recordedAt!))
+      throw new Broken(entry.seq, `recordedAt goes back before seq ${previous.seq}'s`);
+    previous = entry;
+  }
+}
+
+/** The snapshot hash's time bound (`t`) and corrections index (`x`) must be what the log says. */
+function checkSnapFields(entries: readonly HistoryEntry[], snap: StoredSnap, seq: number): void {
+  const last = correctedView(entries).at(-1);
+  if (snap.lastOccurredAt !== undefined && snap.lastOccurredAt !== last?.occurredAt)
+    throw new Broken(seq, 'stored last occurredAt differs from the last event');
+  if (canonicalJson(snap.corrections) !== canonicalJson(correctionIndexOf(entries)))
+    throw new Broken(seq, 'stored corrections index differs from the corrections in the log');
+}
+
+/** The state the whole corrected log replays to; a refusal breaks the log at that seq. */
+function replayCorrected(unit: StoredUnit, entries: readonly HistoryEntry[]): Replayer {
+  const replayed = replayEntries(unit.input, correctedView(entries));
+  if (!replayed.ok) throw new Broken(replayed.seq, `replay refuses the event: ${replayed.message}`);
+  return replayed.replayer;
+}
+
 async function walk(ctx: EngineContext, unit: StoredUnit, snap: StoredSnap | null): Promise<VerifyReport> {
   const unitId = unit.unit.id;
   let prevHash = genesisHash(unit.input);
-  const replayer = startReplay(unit.input);
+  let replayer = startReplay(unit.input);
+  const entries: HistoryEntry[] = [];
+  let corrected = false;
   let seq = 0;
   for await (const raw of iterateRawLog(ctx.redis, ctx.keys, unitId)) {
     const entry = checkEntry(raw, seq + 1, prevHash);
-    const outcome = applyRecorded(replayer, entry);
-    if (!outcome.ok) throw new Broken(entry.seq, `replay refuses the event: ${outcome.message}`);
+    entries.push(entry);
+    // Until a correction appears the log replays as it streams; after one, it replays again corrected.
+    corrected ||= entry.type === CORRECTION_TYPE;
+    if (!corrected) {
+      const outcome = applyRecorded(replayer, entry);
+      if (!outcome.ok) throw new Broken(entry.seq, `replay refuses the event: ${outcome.message}`);
+    }
     prevHash = entry.hash;
     seq = entry.seq;
   }
+  if (corrected) replayer = replayCorrected(unit, entries);
+  checkTimes(entries);
   const version = snap?.version ?? 0;
   if (version !== seq)
     throw new Broken(seq + 1, `log ends at seq ${seq} but the unit is at version ${version}`);
@@ -87,6 +132,7 @@ async function walk(ctx: EngineContext, unit: StoredUnit, snap: StoredSnap | nul
     throw new Broken(seq, 'stored head hash differs from the last event hash');
   if (snap && !sameSnapshot(replayer.snapshot(), snap.snapshot))
     throw new Broken(seq, 'replayed state differs from the stored snapshot');
+  if (snap) checkSnapFields(entries, snap, seq);
   return { unitId, ok: true, events: seq };
 }
 

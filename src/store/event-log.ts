@@ -7,7 +7,7 @@
 import type { Redis } from 'ioredis';
 import type { HistoryEntry } from '../domain/index.js';
 import type { KeySpace } from './keys.js';
-import { historyEntrySchema } from './records.js';
+import { parseStoredRecord, toHistoryEntry, type StoredRecord } from './log-record.js';
 
 /** One stream entry as stored, before validation: what verify inspects. */
 export interface RawLogEntry {
@@ -21,14 +21,22 @@ function toRaw([streamId, flat]: [string, string[]]): RawLogEntry {
   return { streamId, fields };
 }
 
-/** Parses and validates a stored entry's record, in either form; throws on corrupt data. */
-export function parseLogEntry(raw: RawLogEntry): HistoryEntry {
+/**
+ * Parses and validates a stored entry's record exactly as it was hashed, in whichever stream form
+ * (`c` + `h`, or the older `e`) and record form; throws on corrupt data. What verify inspects.
+ */
+export function parseStoredEntry(raw: RawLogEntry): StoredRecord {
   const { c, h, e } = raw.fields;
-  if (c === undefined) return historyEntrySchema.parse(JSON.parse(e ?? 'null'));
+  if (c === undefined) return parseStoredRecord(JSON.parse(e ?? 'null'));
   const record: unknown = JSON.parse(c);
   // Set in place rather than spread into a copy: this runs for every event verify reads.
   if (typeof record === 'object' && record !== null) Object.assign(record, { hash: h });
-  return historyEntrySchema.parse(record);
+  return parseStoredRecord(record);
+}
+
+/** A stored entry as history reads it (both times, the actor, the flags); throws on corrupt data. */
+export function parseLogEntry(raw: RawLogEntry): HistoryEntry {
+  return toHistoryEntry(parseStoredEntry(raw));
 }
 
 /** Up to `limit` entries from `fromSeq` on, validated. */
@@ -66,4 +74,28 @@ export async function* iterateLog(
   unitId: string,
 ): AsyncGenerator<HistoryEntry> {
   for await (const raw of iterateRawLog(redis, keys, unitId)) yield parseLogEntry(raw);
+}
+
+/**
+ * When the unit's last event occurred, read from the log itself: for units last written before the
+ * snapshot hash kept it (field `t`). Undefined for an empty log.
+ */
+export async function readLastOccurredAt(
+  redis: Redis,
+  keys: KeySpace,
+  unitId: string,
+): Promise<string | undefined> {
+  const [row] = await redis.xrevrange(keys.log(unitId), '+', '-', 'COUNT', 1);
+  return row ? parseLogEntry(toRaw(row)).occurredAt : undefined;
+}
+
+/** The entries with the given seqs, in that order (each read directly by its stream id). */
+export async function readLogEntries(
+  redis: Redis,
+  keys: KeySpace,
+  unitId: string,
+  seqs: readonly number[],
+): Promise<HistoryEntry[]> {
+  const rows = await Promise.all(seqs.map((seq) => redis.xrange(keys.log(unitId), `${seq}-0`, `${seq}-0`)));
+  return rows.flatMap((found) => found.map((row) => parseLogEntry(toRaw(row))));
 }

@@ -9,3 +9,4 @@ export * from './rollup-store.js';
 export * from './deadline-store.js';
 export * from './org-store.js';
 export * from './cascade-failures.js';
+export * from './log-record.js';

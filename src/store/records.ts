@@ -10,7 +10,7 @@ import {
   type UnitInput,
 } from '../../machines/api.types.js';
 import { LEVELS, type Deadline } from '../../machines/domain.js';
-import type { HistoryEntry, OrgUnit } from '../domain/index.js';
+import type { OrgUnit } from '../domain/index.js';
 
 export const phaseSchema = z.enum(PHASES);
 
@@ -117,6 +117,10 @@ export const storedSnapSchema = z
     m: json(milestonesSchema),
     // Bumped by every organisation write of the unit (org-store.ts); absent until the first one.
     o: z.coerce.number().int().nonnegative().optional(),
+    // When the last event occurred; absent on units last written before the record kept both times.
+    t: z.string().optional(),
+    // Corrected seqs → the seqs of their `record.corrected` entries; absent until the first correction.
+    x: json(z.record(z.string(), z.array(z.number().int().positive()))).optional(),
   })
   .transform((raw) => ({
     snapshot: raw.s,
@@ -125,6 +129,8 @@ export const storedSnapSchema = z
     phase: raw.p,
     milestones: raw.m,
     orgRevision: raw.o ?? 0,
+    lastOccurredAt: raw.t,
+    corrections: raw.x ?? {},
   }));
 export type StoredSnap = z.output<typeof storedSnapSchema>;
 
@@ -145,22 +151,6 @@ const deadlineSchema = z.object({
 }) satisfies z.ZodType<Deadline>;
 
 export const deadlineSetSchema = json(z.array(deadlineSchema));
-
-/** One stored log entry (stream field `e`). */
-export const historyEntrySchema = z.object({
-  seq: z.number().int().positive(),
-  type: z.string(),
-  payload: z.record(z.string(), z.unknown()),
-  actor: z.object({
-    id: z.string(),
-    role: z.enum(['secretary', 'working_group', 'standing_committee', 'inspection', 'system']),
-    principalId: z.string().optional(),
-  }),
-  at: z.string(),
-  machineVersion: z.number().int(),
-  prevHash: z.string(),
-  hash: z.string(),
-}) satisfies z.ZodType<HistoryEntry>;
 
 /** Machine effects remembered with an idempotency record (see MachineEffect). */
 export const effectsSchema = json(

@@ -36,6 +36,10 @@ export interface AppendEventInput {
   effectsJson: string;
   /** The unit's organisation revision when its organisation data was read (StoredSnap.orgRevision). */
   orgRevision: number;
+  /** When the event occurred: the bound for the next event's occurredAt (snapshot hash field `t`). */
+  occurredAt: string;
+  /** The corrections index JSON when this append is a correction (snapshot hash field `x`). */
+  correctionsJson?: string;
   rollupDeltas: ReadonlyMap<string, number>;
 }
 
@@ -75,6 +79,8 @@ export function appendEventArgs(keys: KeySpace, input: AppendEventInput): { keys
     input.unitId,
     input.effectsJson,
     String(input.orgRevision),
+    input.occurredAt,
+    input.correctionsJson ?? '',
   ];
   // A plain loop: this runs for every append, and spread + filter + flatMap allocated per delta.
   for (const [field, delta] of input.rollupDeltas) if (delta !== 0) args.push(field, String(delta));

@@ -1,6 +1,7 @@
 --[[
   Appends one event to a unit's hash-chained log, atomically with everything derived from it:
-  the new snapshot, version, head hash, phase and milestone flags; the open deadline set and the
+  the new snapshot, version, head hash, phase, milestone flags and the event's time (and, for a
+  correction, the corrections index); the open deadline set and the
   index of units with deadlines; the idempotency record; and the roll-up counters of every ancestor.
   The event hash is computed by the caller (Lua has no SHA-256); the compare-and-set on the version
   guarantees the caller's prevHash is still the head.
@@ -28,7 +29,9 @@
     [12] machine effects JSON, kept in the idempotency record so a retried request can finish them
     [13] expected organisation revision: field `o` of the snapshot hash (0 when absent) as the caller
          read it with the unit's organisation data (ancestors, working group, status)
-    [14..] roll-up deltas as pairs: field, integer delta (applied to every KEYS[6..])
+    [14] when the event occurred (snapshot hash field `t`: the bound the next event's time is checked against)
+    [15] corrections index JSON (snapshot hash field `x`), '' when it did not change
+    [16..] roll-up deltas as pairs: field, integer delta (applied to every KEYS[6..])
 
   Returns
     {0, seq, version, hash, phase}           appended
@@ -62,7 +65,8 @@ if orgRevision ~= tonumber(ARGV[13]) then return {-5, orgRevision} end
 
 local version = tonumber(current) + 1
 redis.call('XADD', KEYS[2], version .. '-0', 'seq', version, 'h', ARGV[6], 'c', ARGV[5])
-redis.call('HSET', snapKey, 'v', version, 'h', ARGV[6], 's', ARGV[7], 'p', ARGV[8], 'm', ARGV[9])
+redis.call('HSET', snapKey, 'v', version, 'h', ARGV[6], 's', ARGV[7], 'p', ARGV[8], 'm', ARGV[9], 't', ARGV[14])
+if ARGV[15] ~= '' then redis.call('HSET', snapKey, 'x', ARGV[15]) end
 
 if ARGV[10] == '=' then
   -- Unchanged: the version check above guarantees the stored set is the one the caller compared with.
@@ -75,7 +79,7 @@ else
 end
 
 for i = 6, #KEYS do
-  for j = 14, #ARGV, 2 do
+  for j = 16, #ARGV, 2 do
     redis.call('HINCRBY', KEYS[i], ARGV[j], ARGV[j + 1])
   end
 end
