@@ -127,7 +127,7 @@ export function registerUnitCommands(program: Command, run: Run): void {
             (e.late ? ' (late)' : '') +
             (e.corrections ? ` (corrected by ${e.corrections.map((c) => c.seq).join(', ')})` : ''),
           e.actor.id,
-          `${e.actor.kind}:${e.actor.principalId}`,
+          e.actor.principalId,
           e.hash.slice(0, 12),
         ]);
         show(ctx, page, () =>

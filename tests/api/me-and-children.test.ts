@@ -39,7 +39,7 @@ describe('who am I, children with their status, unit flags', () => {
     t = await startTestApp({}, () => ({}), { clock });
     await t.engine.dispatch(
       'B2',
-      { type: 'unit.flagged_difficult', payload: { reason: 'Complaints' }, at: '2020-01-03T09:00:00+07:00' },
+      { type: 'unit.flagged_difficult', payload: { reason: 'Complaints' }, at: '2020-01-02T06:00:00+07:00' },
       { id: 'wg2-member', role: 'working_group', workingGroup: 'wg2' },
     );
   });

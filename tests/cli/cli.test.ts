@@ -128,7 +128,8 @@ describe('congress CLI as a child process', { timeout: 120_000 }, () => {
     expect(status.code).toBe(0);
     expect(status.stdout).toMatch(/^phase: {4}plan$/m);
     expect(status.stdout).toMatch(/^version: {2}1$/m);
-    expect(history.stdout).toMatch(/^\s*1\s+\S+\s+plan\.submitted\s+secretary:C1\s+tok_[0-9a-f]{12}\s/m);
+    // seq, occurred, recorded, type, actor, principal
+    expect(history.stdout).toMatch(/^\s*1\s+\S+\s+\S+\s+plan\.submitted\s+secretary:C1\s+tok_[0-9a-f]{12}\s/m);
     const listed = await congress(['tokens', 'list', '--as-admin', '--json']);
     const id = (JSON.parse(listed.stdout) as { id: string; principal: { unitId?: string } }[]).find(
       (r) => r.principal.unitId === 'C1',

@@ -7,8 +7,10 @@ import {
   driveFromReviewToHeld,
   drivePreparation,
   driveUnitToCongressHeld,
+  preparationDay,
   procedurePlan,
   sendPlanned,
+  vnTime,
 } from '../support/drive.js';
 import { openEngineFixture, type EngineFixture } from './engine-fixture.js';
 
@@ -52,11 +54,13 @@ describe('cascade to the parent', () => {
   });
 
   it('when the parent no longer accepts the child (it finished after waiving it), then the refusal is recorded and the child append stands', async () => {
-    await driveUnitToCongressHeld(f.engine, CELL0, '2020-05-20');
+    // The cell holds its congress before the base prepares (10/4), as cells go first.
+    await driveUnitToCongressHeld(f.engine, CELL0, '2020-03-20');
     const base = await drivePreparation(f.engine, BASE, '2020-06-16');
     const waiver = {
       type: 'gate.waiver_recorded',
       payload: { unitIds: [CELL1], reason: 'chi bộ đang sáp nhập' },
+      at: vnTime(preparationDay('2020-06-16'), 8),
     };
     await f.engine.dispatch(BASE, waiver, principals.committeeOf('district'));
     await driveFromReviewToHeld(f.engine, base, '2020-06-16');

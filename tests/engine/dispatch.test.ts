@@ -1,3 +1,4 @@
+import { MACHINE_VERSION } from '../../machines/index.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Deadline } from '../../machines/domain.js';
 import type { DeadlineScheduler } from '../../src/deadlines/scheduler.port.js';
@@ -38,9 +39,19 @@ describe('dispatch', () => {
         seq: 1,
         type: 'plan.submitted',
         payload: { reference: 'KH-01' },
-        actor: { id: `secretary:${CELL}`, role: 'secretary', principalId: `sec-${CELL}` },
+        actor: {
+          kind: 'token',
+          principalId: `sec-${CELL}`,
+          role: 'secretary',
+          scope: `unit:${CELL}`,
+          id: `secretary:${CELL}`,
+        },
+        occurredAt: f.clock.now().toISOString(),
+        recordedAt: f.clock.now().toISOString(),
+        late: false,
+        backfilled: false,
         at: f.clock.now().toISOString(),
-        machineVersion: 1,
+        machineVersion: MACHINE_VERSION,
         prevHash: before.lastHash,
         hash: result.hash,
       },

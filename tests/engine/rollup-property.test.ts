@@ -49,14 +49,19 @@ async function run(
   engine: Engine,
   target: DriveTarget,
   script: PlannedEvent[],
-  cursor: { next: number },
+  cursor: { next: number; at: string },
   kind: Command['kind'],
 ): Promise<number> {
+  // Side events occur when the unit's last scripted step did, so no event goes back in time.
   const send = (type: string, payload: Record<string, unknown>, principal = target.superior) =>
-    engine.dispatch(target.unit.id, { type, payload, at: '2020-04-01T09:00:00+07:00' }, principal);
+    engine.dispatch(target.unit.id, { type, payload, at: cursor.at }, principal);
   const attempt = (): Promise<DispatchResult> | null => {
-    if (kind === 'advance')
-      return cursor.next < script.length ? sendPlanned(engine, target, script[cursor.next++]!) : null;
+    if (kind === 'advance') {
+      const step = script[cursor.next++];
+      if (step === undefined) return null;
+      cursor.at = step.at;
+      return sendPlanned(engine, target, step);
+    }
     if (kind === 'flag') {
       return send('unit.flagged_difficult', { reason: 'khiếu nại' }).catch(() =>
         send('unit.difficulty_cleared', { reason: 'đã giải quyết' }),
@@ -101,7 +106,7 @@ describe('roll-ups under a random workload', () => {
         const driven = units.filter((u) => u.parentId !== null);
         const targets = await Promise.all(driven.map((u) => driveTarget(f.engine, u.id)));
         const scripts = targets.map((t) => Object.values(procedurePlan(t, '2020-06-16')).flat());
-        const cursors = targets.map(() => ({ next: 0 }));
+        const cursors = targets.map(() => ({ next: 0, at: '2020-04-01T09:00:00+07:00' }));
         const replicas = [f.engine, f.replica()];
 
         // The generated commands are replayed in rounds until at least 10,000 events were appended.

@@ -272,7 +272,9 @@ describe('verify, replay and export', () => {
     const lines: string[] = [];
     for await (const line of f.engine.exportHistory(CELL, 'csv', principals.admin)) lines.push(line);
 
-    expect(lines[0]).toBe('seq,type,at,actorId,actorRole,principalId,machineVersion,prevHash,hash,payload\n');
+    expect(lines[0]).toBe(
+      'seq,type,at,occurredAt,recordedAt,actorId,actorRole,principalId,actorKind,scope,late,backfilled,machineVersion,prevHash,hash,payload\n',
+    );
     expect(lines).toHaveLength(8);
     expect(lines[1]).toMatch(/^1,plan\.submitted,.*,"\{""reference"":""KH-district-b0-c0""\}"\n$/);
   });

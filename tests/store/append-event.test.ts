@@ -31,6 +31,7 @@ function input(overrides: Partial<AppendEventInput> = {}): AppendEventInput {
     deadlinesJson: '[{"kind":"plan.approval"}]',
     effectsJson: '[]',
     orgRevision: 0,
+    occurredAt: '2020-03-02T09:00:00+07:00',
     rollupDeltas: new Map([
       ['cell|ward|phase:plan', -1],
       ['cell|ward|phase:bodies', 1],
@@ -54,6 +55,7 @@ describe('append-event.lua', () => {
     expect(await redis.hgetall(keys.snap('cell-1'))).toEqual({
       v: '1',
       h: 'h1',
+      t: '2020-03-02T09:00:00+07:00',
       s: '{"n":1}',
       p: 'bodies',
       m: '{"congressHeld":false}',

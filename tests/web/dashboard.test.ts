@@ -56,8 +56,12 @@ describe('dashboard in a real browser', () => {
 
   beforeAll(async () => {
     app = await startDashboardApp(TREE, '2020-03-02T01:00:00Z');
-    await driveUnitToCongressHeld(app.engine, 'C1', '2020-05-12');
-    await driveUnitToCongressHeld(app.engine, 'C2', '2020-05-14');
+    // Overdue counts of subordinates are taken at the engine's clock; align it with the browser's
+    // (every event below is recorded then, after it occurred).
+    app.clock.set(BROWSER_NOW);
+    // The cells hold their congresses before their base prepares (3/4), as cells go first.
+    await driveUnitToCongressHeld(app.engine, 'C1', '2020-03-12');
+    await driveUnitToCongressHeld(app.engine, 'C2', '2020-03-16');
     await driveUnitToCongressHeld(app.engine, 'B1', '2020-06-10');
     await app.engine.dispatch(
       'B2',
@@ -69,8 +73,6 @@ describe('dashboard in a real browser', () => {
       principals.workingGroup('wg2'),
     );
     await app.alertStore.record(overdueAlert('dl|B2|congress.held|0|due', 'B2', 'overdue'));
-    // Overdue counts of subordinates are taken at the engine's clock; align it with the browser's.
-    app.clock.set(BROWSER_NOW);
     auditor = await app.issueToken({ role: 'auditor', subtreeOf: 'D1' });
     browser = await launchBrowser();
     context = await browser.newContext({ locale: 'vi-VN', viewport: { width: 1280, height: 900 } });

@@ -86,6 +86,12 @@ export function createApi(token) {
     children: async (id) => (await get(`${unitPath(id)}/children`, childrenSchema)).children,
     /** @param {string} id @param {number} seq */
     replay: (id, seq) => get(`${unitPath(id)}/state?seq=${seq}`, replaySchema),
+    /**
+     * The state as of an instant, by when events occurred or when they were recorded.
+     * @param {string} id @param {string} at ISO instant @param {'occurred' | 'recorded'} by
+     */
+    replayAt: (id, at, by) =>
+      get(`${unitPath(id)}/state?at=${encodeURIComponent(at)}&by=${by}`, replaySchema),
     /** @param {string} id */
     verify: (id) => get(`${unitPath(id)}/verify`, verifySchema),
     alerts: async () => (await get('/api/v1/alerts?limit=200', alertsSchema)).alerts,

@@ -82,8 +82,12 @@ export const meSchema = z.object({
 const historyEntry = z.object({
   seq: z.number(),
   type: z.string(),
-  actor: z.object({ id: z.string(), role: z.string(), principalId: z.optional(z.string()) }),
-  at: z.string(),
+  actor: z.object({ id: z.string(), role: z.string(), kind: z.string(), principalId: z.string() }),
+  occurredAt: z.string(),
+  recordedAt: z.nullable(z.string()),
+  late: z.boolean(),
+  backfilled: z.boolean(),
+  corrections: z.optional(z.array(z.object({ seq: z.number(), reason: z.string() }))),
   hash: z.string(),
 });
 
@@ -96,6 +100,7 @@ export const replaySchema = z.object({
   seq: z.number(),
   phase: z.string(),
   snapshot: z.object({ value: z.unknown() }),
+  corrections: z.array(z.object({ seq: z.number(), correctedBy: z.array(z.number()) })),
 });
 
 export const verifySchema = z.object({

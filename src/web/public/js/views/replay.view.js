@@ -1,8 +1,9 @@
 /* global window */
 /**
  * Auditor replay: a slider over the log positions; each position shows the state the log replays to
- * (GET /state?seq=). The verify button walks the hash chain (GET /verify) and shows OK or the first
- * broken seq.
+ * (GET /state?seq=). A date control shows the state at the end of a day (Vietnam time), by when events
+ * occurred or when they were recorded (GET /state?at=&by=). The verify button walks the hash chain
+ * (GET /verify) and shows OK or the first broken seq.
  */
 import { h, replace } from '../dom.js';
 import { t } from '../i18n.js';
@@ -31,13 +32,20 @@ export function replayPanel({ api, unitId, version, skipped, onReplayed }) {
   let timer = 0;
   let latest = 0;
 
-  const load = async () => {
-    const seq = Number(slider.value);
+  /** @param {() => Promise<import('../schemas.js').Replay>} fetchState */
+  const load = async (fetchState) => {
     const ticket = ++latest;
     try {
-      const replayed = await api.replay(unitId, seq);
+      const replayed = await fetchState();
       if (ticket !== latest) return;
-      replace(output, t('replay.result', { seq: replayed.seq, phase: phaseLabel(replayed.phase) }));
+      const corrected = replayed.corrections.map((c) => `${c.seq} ← ${c.correctedBy.join(', ')}`).join('; ');
+      replace(
+        output,
+        t('replay.result', { seq: replayed.seq, phase: phaseLabel(replayed.phase) }),
+        corrected
+          ? h('span', { class: 'replay-corrections' }, ' · ', t('replay.corrected', { list: corrected }))
+          : '',
+      );
       output.dataset.phase = replayed.phase;
       replace(
         picture,
@@ -56,8 +64,9 @@ export function replayPanel({ api, unitId, version, skipped, onReplayed }) {
   slider.addEventListener('input', () => {
     seqText.textContent = slider.value;
     window.clearTimeout(timer);
-    timer = window.setTimeout(() => void load(), SETTLE_MS);
+    timer = window.setTimeout(() => void load(() => api.replay(unitId, Number(slider.value))), SETTLE_MS);
   });
+  const byDate = dateControl((at, by) => void load(() => api.replayAt(unitId, at, by)));
 
   return h(
     'section',
@@ -65,10 +74,40 @@ export function replayPanel({ api, unitId, version, skipped, onReplayed }) {
     h('h2', { id: 'replay-title' }, t('replay.title')),
     h('label', { for: 'replay-seq' }, t('replay.seq'), ': ', seqText),
     slider,
+    byDate,
     output,
     picture,
     verifyControl(api, unitId),
   );
+}
+
+/**
+ * A day and which time to go by; submitting asks for the state at the end of that day in Vietnam.
+ * @param {(at: string, by: 'occurred' | 'recorded') => void} onPick
+ */
+function dateControl(onPick) {
+  const date = h('input', { id: 'replay-date', type: 'date', required: true });
+  const by = h(
+    'select',
+    { id: 'replay-by' },
+    h('option', { value: 'occurred' }, t('replay.byOccurred')),
+    h('option', { value: 'recorded' }, t('replay.byRecorded')),
+  );
+  const form = h(
+    'form',
+    { class: 'replay-date' },
+    h('label', { for: 'replay-date' }, t('replay.date')),
+    date,
+    h('label', { for: 'replay-by' }, t('replay.by')),
+    by,
+    h('button', { type: 'submit', id: 'replay-date-go' }, t('replay.show')),
+  );
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    if (!date.value) return;
+    onPick(`${date.value}T23:59:59+07:00`, by.value === 'recorded' ? 'recorded' : 'occurred');
+  });
+  return form;
 }
 
 /**

@@ -1,4 +1,7 @@
-/** A unit's history: seq, event (bilingual label and dotted type), actor, Vietnam time, hash prefix. */
+/**
+ * A unit's history: seq, event (bilingual label and dotted type, with late / backfilled / corrected
+ * badges), actor, when it occurred and when it was recorded (Vietnam time), hash prefix.
+ */
 import { h } from '../dom.js';
 import { formatInstant, t } from '../i18n.js';
 import { eventLabel, roleLabel } from '../labels.js';
@@ -7,6 +10,22 @@ import { eventLabel, roleLabel } from '../labels.js';
 
 /** Enough of the hash to compare by eye; the full value is in the title and the export. */
 const HASH_PREFIX = 12;
+
+/** Badges beside the event: recorded late, backfilled, corrected. @param {HistoryEntry} entry */
+function badges(entry) {
+  const list = [];
+  if (entry.late) list.push(h('span', { class: 'badge late' }, t('timeline.late')));
+  if (entry.backfilled) list.push(h('span', { class: 'badge' }, t('timeline.backfilled')));
+  if (entry.corrections?.length) {
+    const seqs = entry.corrections.map((c) => c.seq).join(', ');
+    const reasons = entry.corrections.map((c) => c.reason).join('; ');
+    list.push(h('span', { class: 'badge corrected', title: reasons }, t('timeline.corrected', { seqs })));
+  }
+  return list;
+}
+
+/** A time cell, or a dash for entries recorded before both times were kept. @param {string | null} iso */
+const timeCell = (iso) => h('td', {}, iso === null ? '—' : h('time', { datetime: iso }, formatInstant(iso)));
 
 /** @param {HistoryEntry} entry */
 function entryRow(entry) {
@@ -19,9 +38,11 @@ function entryRow(entry) {
       {},
       h('span', { class: 'event-label' }, eventLabel(entry.type)),
       h('code', { class: 'event-type' }, entry.type),
+      ...badges(entry),
     ),
-    h('td', {}, `${roleLabel(entry.actor.role)} · ${entry.actor.principalId ?? entry.actor.id}`),
-    h('td', {}, h('time', { datetime: entry.at }, formatInstant(entry.at))),
+    h('td', {}, `${roleLabel(entry.actor.role)} · ${entry.actor.principalId}`),
+    timeCell(entry.occurredAt),
+    timeCell(entry.recordedAt),
     h('td', {}, h('code', { title: entry.hash }, entry.hash.slice(0, HASH_PREFIX))),
   );
 }
@@ -37,6 +58,7 @@ export function timelineTable(entries) {
     'timeline.type',
     'timeline.actor',
     'timeline.time',
+    'timeline.recorded',
     'timeline.hash',
   ]);
   const element =
