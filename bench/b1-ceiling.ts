@@ -26,9 +26,12 @@ function precompute(prefix: string, unit: BenchUnit, type: string, delta: number
     seq: 1,
     type,
     payload: { reason: 'benchmark' },
-    actor: { id: 'sc:central', role: 'standing_committee', principalId: 'bench' },
-    at: new Date().toISOString(),
-    machineVersion: 1,
+    actor: { kind: 'token', principalId: 'bench', role: 'standing_committee', scope: 'subtree:central' },
+    occurredAt: new Date().toISOString(),
+    recordedAt: new Date().toISOString(),
+    late: false,
+    backfilled: false,
+    machineVersion: 2,
     prevHash: '0'.repeat(64),
   });
   const snapshotJson = JSON.stringify(unit.snapshot);

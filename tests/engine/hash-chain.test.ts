@@ -2,9 +2,9 @@ import canonicalize from 'canonicalize';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { canonicalRecordJson, sealRecord, sha256Hex } from '../../src/engine/hash-chain.js';
-import type { HistoryEntry } from '../../src/domain/index.js';
+import type { RecordV2 } from '../../src/store/index.js';
 
-type Record = Omit<HistoryEntry, 'hash'>;
+type Record = Omit<RecordV2, 'hash'>;
 
 /** Strings with any UTF-16 code unit, lone surrogates included. */
 const anyText = fc.string({ unit: 'binary', maxLength: 12 });
@@ -20,10 +20,14 @@ const recordArb: fc.Arbitrary<Record> = fc.record({
     { weight: 1, arbitrary: fc.constant(undefined) },
   ) as fc.Arbitrary<Record['payload']>,
   actor: fc.record(
-    { id: someText, role: someText, principalId: someText },
-    { requiredKeys: ['id', 'role'] },
+    { kind: someText, principalId: someText, role: someText, scope: someText, assignmentId: someText },
+    { requiredKeys: ['kind', 'principalId', 'role', 'scope'] },
   ) as fc.Arbitrary<Record['actor']>,
-  at: someText,
+  occurredAt: someText,
+  recordedAt: someText,
+  late: fc.oneof(fc.boolean(), fc.constant(0)) as fc.Arbitrary<boolean>,
+  backfilled: fc.boolean(),
+  childOccurredAt: fc.option(someText, { nil: undefined }),
   machineVersion: fc.oneof(fc.integer({ min: 1, max: 9 }), fc.constant(1.5)),
   prevHash: someText,
 });
@@ -60,15 +64,18 @@ describe('canonical JSON of a sealed record', () => {
       seq: 3,
       type: 'plan.submitted',
       payload: { b: [1, { z: null, a: 'é' }], a: 'x' },
-      actor: { id: 'sc:central', role: 'standing_committee', principalId: 'p-1' },
-      at: '2025-03-01T02:00:00.000Z',
-      machineVersion: 1,
+      actor: { kind: 'token', principalId: 'p-1', role: 'standing_committee', scope: 'subtree:central' },
+      occurredAt: '2025-03-01T02:00:00.000Z',
+      recordedAt: '2025-03-04T02:00:00.000Z',
+      late: false,
+      backfilled: false,
+      machineVersion: 2,
       prevHash: 'ab'.repeat(32),
     };
     const withExtra = { ...base, note: 'kept' } as Record;
     const actorExtra = { ...base, actor: { ...base.actor, team: 'x' } } as Record;
     expect(canonicalRecordJson(withExtra)).toBe(canonicalize(withExtra));
-    expect(canonicalRecordJson(withExtra)).toContain('"machineVersion":1,"note":"kept","payload"');
+    expect(canonicalRecordJson(withExtra)).toContain('"machineVersion":2,"note":"kept","occurredAt"');
     expect(canonicalRecordJson(actorExtra)).toBe(canonicalize(actorExtra));
   });
 
@@ -77,9 +84,19 @@ describe('canonical JSON of a sealed record', () => {
       seq: 1,
       type: 'unit.flagged_difficult',
       payload: { reason: 'Thiếu cán bộ' },
-      actor: { id: 'wg:1', role: 'working_group' },
-      at: '2025-03-01T02:00:00.000Z',
-      machineVersion: 1,
+      actor: {
+        kind: 'account',
+        principalId: 'acc-1',
+        role: 'working_group',
+        scope: 'working_group:1',
+        assignmentId: 'as-1',
+      },
+      occurredAt: '2025-03-01T02:00:00.000Z',
+      recordedAt: '2025-03-01T02:05:00.000Z',
+      late: false,
+      backfilled: true,
+      childOccurredAt: '2025-02-28T02:00:00.000Z',
+      machineVersion: 2,
       prevHash: '0'.repeat(64),
     };
     const sealed = sealRecord(record);
