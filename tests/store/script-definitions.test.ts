@@ -41,6 +41,7 @@ const append = {
   deadlinesJson: null,
   effectsJson: '[]',
   orgRevision: 0,
+  occurredAt: '2020-03-02T09:00:00+07:00',
   rollupDeltas: new Map([['cell|ward|phase:bodies', 1]]),
 };
 
