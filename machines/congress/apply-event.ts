@@ -25,12 +25,19 @@ import { type CongressSnapshot, fromPersisted, toPersisted } from './snapshot-co
 /** A refused event: the reason and what is allowed instead. */
 export type Refusal = Extract<TransitionOutcome, { ok: false }>;
 
-/** The snapshot a unit starts from; throws on an invalid input (an import bug, not a user refusal). */
-export function createInitialSnapshot(input: UnitInput): PersistedCongressSnapshot {
+/**
+ * The snapshot a unit starts from under machine `version` (default: the current one); throws on an
+ * invalid input (an import bug, not a user refusal). Replays of older logs start from the version
+ * their first event was recorded under.
+ */
+export function createInitialSnapshot(
+  input: UnitInput,
+  version = MACHINE_VERSION,
+): PersistedCongressSnapshot {
   const parsed = unitInputSchema.safeParse(input);
   if (!parsed.success) throw new Error(`invalid unit input: ${z.prettifyError(parsed.error)}`);
-  const machine = machineFor(MACHINE_VERSION);
-  return toPersisted(runInitialTransition(machine, parsed.data), MACHINE_VERSION);
+  const machine = machineFor(version);
+  return toPersisted(runInitialTransition(machine, parsed.data), version);
 }
 
 /** Applies one event; refusals are results with the reason and what is allowed instead. */

@@ -60,7 +60,10 @@ export class Replayer {
   }
 }
 
-/** A replay from a unit's creation input, before its first event. */
-export function startReplay(input: UnitInput): Replayer {
-  return new Replayer(createInitialSnapshot(input));
+/**
+ * A replay from a unit's creation input, before its first event, under machine `version` (default:
+ * the current one; a log starts under the version its first event was recorded with).
+ */
+export function startReplay(input: UnitInput, version?: number): Replayer {
+  return new Replayer(createInitialSnapshot(input, version));
 }

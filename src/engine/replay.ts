@@ -49,7 +49,7 @@ export function replayEntries(
   entries: readonly HistoryEntry[],
   onStep?: (entry: HistoryEntry, replayer: Replayer) => void,
 ): { ok: true; replayer: Replayer } | (Refused & { seq: number }) {
-  const replayer = startReplay(input);
+  const replayer = startReplay(input, entries[0]?.machineVersion);
   for (const entry of entries) {
     const outcome = applyRecorded(replayer, entry);
     if (!outcome.ok) return { ...outcome, seq: entry.seq };

@@ -107,7 +107,8 @@ function replayCorrected(unit: StoredUnit, entries: readonly HistoryEntry[]): Re
 async function walk(ctx: EngineContext, unit: StoredUnit, snap: StoredSnap | null): Promise<VerifyReport> {
   const unitId = unit.unit.id;
   let prevHash = genesisHash(unit.input);
-  let replayer = startReplay(unit.input);
+  // A log starts under the machine version of its first event; a unit without events, under its own.
+  let replayer: Replayer | undefined;
   const entries: HistoryEntry[] = [];
   let corrected = false;
   let seq = 0;
@@ -116,6 +117,7 @@ async function walk(ctx: EngineContext, unit: StoredUnit, snap: StoredSnap | nul
     entries.push(entry);
     // Until a correction appears the log replays as it streams; after one, it replays again corrected.
     corrected ||= entry.type === CORRECTION_TYPE;
+    replayer ??= startReplay(unit.input, entry.machineVersion);
     if (!corrected) {
       const outcome = applyRecorded(replayer, entry);
       if (!outcome.ok) throw new Broken(entry.seq, `replay refuses the event: ${outcome.message}`);
@@ -124,6 +126,7 @@ async function walk(ctx: EngineContext, unit: StoredUnit, snap: StoredSnap | nul
     seq = entry.seq;
   }
   if (corrected) replayer = replayCorrected(unit, entries);
+  replayer ??= startReplay(unit.input, snap?.snapshot.machineVersion);
   checkTimes(entries);
   const version = snap?.version ?? 0;
   if (version !== seq)

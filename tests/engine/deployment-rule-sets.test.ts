@@ -29,7 +29,11 @@ describe('deployment rule sets in the engine', () => {
 
   it("when a unit runs on a deployment rule set, then its deadlines follow that rule set's calendar", async () => {
     // Submitted on Thursday 2/1/2020: the clock runs from when it occurred.
-    const submit = { type: 'plan.submitted', payload: { reference: 'KH-01' }, at: '2020-01-02T09:00:00+07:00' };
+    const submit = {
+      type: 'plan.submitted',
+      payload: { reference: 'KH-01' },
+      at: '2020-01-02T09:00:00+07:00',
+    };
     await f.engine.dispatch('builtin-cell', submit, principals.secretaryOf('builtin-cell'));
     await f.engine.dispatch('local-cell', submit, principals.secretaryOf('local-cell'));
 
