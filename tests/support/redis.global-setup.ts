@@ -21,14 +21,14 @@ export interface TestRedis {
 export interface TestRedisOptions {
   /** TEST_REDIS_URL: when set (and not empty), used as it is. */
   url?: string | undefined;
-  /** The shared Redis probed otherwise (127.0.0.1:6379 by default). */
+  /** The shared Redis probed otherwise (CONGRESS_LOCAL_REDIS_URL; 127.0.0.1:6379 by default). */
   localUrl?: string;
   /** PATH to look for `redis-server` on. */
   pathVar?: string;
 }
 
 /**
- * TEST_REDIS_URL if set; else the Redis on 127.0.0.1:6379 when it answers; else, when `redis-server`
+ * TEST_REDIS_URL if set; else the local Redis when it answers; else, when `redis-server`
  * is installed, a private server for this run, with its data in a temporary directory that `stop()`
  * removes; else a RedisUnavailableError saying how to get Redis.
  */
@@ -62,9 +62,11 @@ declare module 'vitest' {
 }
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  const redis = await resolveTestRedis({ url: process.env.TEST_REDIS_URL });
+  // The same variables as npm start, so a machine whose Redis answers elsewhere tests against it too.
+  const localUrl = process.env.CONGRESS_LOCAL_REDIS_URL || 'redis://127.0.0.1:6379';
+  const redis = await resolveTestRedis({ url: process.env.TEST_REDIS_URL, localUrl });
   if (redis.source === 'private')
-    console.info(`Nothing answers on 127.0.0.1:6379: this run uses a private redis-server at ${redis.url}.`);
+    console.info(`Nothing answers at ${localUrl}: this run uses a private redis-server at ${redis.url}.`);
   project.provide('testRedisUrl', redis.url);
   return () => redis.stop();
 }
