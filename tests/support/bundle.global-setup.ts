@@ -5,6 +5,7 @@
 import { bundleDashboard } from '../../scripts/build-dashboard.js';
 import { DEFAULT_BUNDLE_DIR } from '../../src/web/dashboard.router.js';
 
+/** Bundles once per run, before any test file loads. */
 export default async function setup(): Promise<void> {
   await bundleDashboard(DEFAULT_BUNDLE_DIR);
 }

@@ -61,6 +61,7 @@ declare module 'vitest' {
   }
 }
 
+/** Resolves the tests' Redis once per run, provides its URL, and lets go of it after the last test. */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   // The same variables as npm start, so a machine whose Redis answers elsewhere tests against it too.
   const localUrl = process.env.CONGRESS_LOCAL_REDIS_URL || 'redis://127.0.0.1:6379';
