@@ -108,6 +108,62 @@ describe('congress CLI as a child process', { timeout: 120_000 }, () => {
     expect(run.stdout).toMatch(/plan\.submitted recorded as seq 1; C1 is now in phase plan \(version 1\)/);
   });
 
+  it('when --at gives when a step happened, then the entry keeps it; replay --by answers by either time; a malformed --at is a usage error', async () => {
+    const issued = await congress([
+      'tokens',
+      'create',
+      '--role',
+      'secretary',
+      '--unit',
+      'C2',
+      '--as-admin',
+      '--json',
+    ]);
+    const token = (JSON.parse(issued.stdout) as { token: string }).token;
+    const past = '2020-03-02T09:00:00+07:00';
+    const [advanced, malformed] = await Promise.all([
+      congress([
+        'advance',
+        'C2',
+        'plan.submitted',
+        '--data',
+        '{"reference":"KH-02"}',
+        '--at',
+        past,
+        '--token',
+        token,
+      ]),
+      congress([
+        'advance',
+        'C2',
+        'plan.submitted',
+        '--data',
+        '{"reference":"KH-02"}',
+        '--at',
+        '2/3/2020',
+        '--token',
+        token,
+      ]),
+    ]);
+    expect(advanced.code).toBe(0);
+    expect(malformed.code).toBe(2);
+    expect(malformed.stderr).toContain('ISO 8601');
+
+    const asOf = '2020-03-03T00:00:00+07:00';
+    const [history, byOccurred, byRecorded] = await Promise.all([
+      congress(['history', 'C2', '--token', token, '--json']),
+      congress(['replay', 'C2', '--at', asOf, '--by', 'occurred', '--token', token, '--json']),
+      congress(['replay', 'C2', '--at', asOf, '--by', 'recorded', '--token', token, '--json']),
+    ]);
+    expect(
+      (JSON.parse(history.stdout) as { entries: { occurredAt: string; recordedAt: string }[] }).entries,
+    ).toEqual([
+      expect.objectContaining({ occurredAt: past, recordedAt: expect.stringMatching(/^20\d\d-/) as string }),
+    ]);
+    expect(JSON.parse(byOccurred.stdout)).toMatchObject({ seq: 1, by: 'occurred' });
+    expect(JSON.parse(byRecorded.stdout)).toMatchObject({ seq: 0, by: 'recorded' });
+  });
+
   it('when an advance is refused, then the exit code says why: 4 conflict, 3 not found, 1 forbidden, 2 bad data', async () => {
     const [conflict, missing, forbidden, badData] = await Promise.all([
       congress(['advance', 'C1', 'results.reported', '--token', secretaryToken]),
@@ -133,7 +189,9 @@ describe('congress CLI as a child process', { timeout: 120_000 }, () => {
     expect(status.stdout).toMatch(/^phase: {4}plan$/m);
     expect(status.stdout).toMatch(/^version: {2}1$/m);
     // seq, occurred, recorded, type, actor, principal
-    expect(history.stdout).toMatch(/^\s*1\s+\S+\s+\S+\s+plan\.submitted\s+secretary:C1\s+tok_[0-9a-f]{12}\s/m);
+    expect(history.stdout).toMatch(
+      /^\s*1\s+\S+\s+\S+\s+plan\.submitted\s+secretary:C1\s+tok_[0-9a-f]{12}\s/m,
+    );
     const listed = await congress(['tokens', 'list', '--as-admin', '--json']);
     const id = (JSON.parse(listed.stdout) as { id: string; principal: { unitId?: string } }[]).find(
       (r) => r.principal.unitId === 'C1',

@@ -50,6 +50,42 @@ describe('Đống Đa district on 16/6/2020 (DOMAIN.md §7), as the demo loads i
     expect(view.deadlines.map((d) => d.kind)).toEqual(['congress.held']);
   });
 
+  it('when every demo log is walked, then each is backfilled, no event occurs after 16/6/2020, and neither time goes backwards', async () => {
+    const last = Date.parse('2020-06-16T23:59:59+07:00');
+    const problems: string[] = [];
+    for (const unit of units) {
+      const { entries } = await f.engine.history(unit.id, { limit: 1000 }, principals.admin);
+      entries.forEach((e, i) => {
+        const previous = entries[i - 1];
+        if (!e.backfilled || e.late) problems.push(`${unit.id}#${e.seq} not backfilled or late`);
+        if (Date.parse(e.occurredAt) > last) problems.push(`${unit.id}#${e.seq} after the report day`);
+        if (previous && Date.parse(e.occurredAt) < Date.parse(previous.occurredAt))
+          problems.push(`${unit.id}#${e.seq} occurredAt goes back`);
+        if (previous && Date.parse(e.recordedAt!) < Date.parse(previous.recordedAt!))
+          problems.push(`${unit.id}#${e.seq} recordedAt goes back`);
+      });
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('when the district is replayed as of 16/6/2020, then it is where the report leaves it: drafts under consultation, personnel approved, waiting for the straggler', async () => {
+    const asOf = await f.engine.replay(
+      'dong-da',
+      { at: '2020-06-16T23:59:59+07:00' },
+      principals.auditorOf('dong-da'),
+    );
+    const now = await f.engine.getUnit('dong-da', principals.admin);
+
+    expect(asOf.phase).toBe('preparation');
+    expect(asOf.snapshot.value).toEqual({
+      procedure: { preparation: { documents: 'consulting', personnel: 'approved', subordinates: 'waiting' } },
+    });
+    expect(asOf.seq).toBe(now.version);
+    const context = asOf.snapshot.context as { consultation: { replied: string[] }; held: string[] };
+    expect(context.consultation.replied).toHaveLength(81);
+    expect(context.held).toHaveLength(81);
+  });
+
   it('when the district goes on, then review is refused while the straggler blocks it, until the superior waives it', async () => {
     const city = principals.committeeOf('hanoi');
     const district = await driveTarget(f.engine, 'dong-da');
