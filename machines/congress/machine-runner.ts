@@ -6,7 +6,7 @@
  */
 import { type ActorScope, createActor } from 'xstate';
 import type { UnitInput } from '../api.types.js';
-import type { CongressEvent } from '../domain.js';
+import type { CongressEvent } from '../events/congress-event.js';
 import type { CongressMachine } from './congress.machine.js';
 import type { CongressSnapshot } from './snapshot-codec.js';
 
