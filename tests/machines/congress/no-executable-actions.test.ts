@@ -37,6 +37,16 @@ describe("XState's pure transition() on representative paths", () => {
     },
   );
 
+  it('when the state tree is walked, then no state node invokes an actor', () => {
+    const invoking: string[] = [];
+    const visit = (node: typeof congressMachine.root) => {
+      if (node.invoke.length > 0) invoking.push(node.id);
+      Object.values(node.states).forEach(visit);
+    };
+    visit(congressMachine.root);
+    expect(invoking).toEqual([]);
+  });
+
   it('when an action is not an assign, then transition() returns it: the check above can fail', () => {
     const custom = congressMachine.provide({ actions: { stamp: () => undefined } });
     const [, actions] = initialTransition(custom, buildUnit());
