@@ -1,5 +1,5 @@
 /**
- * Shared vocabulary of the pure layer: levels, roles, the event envelope the machine receives,
+ * Shared vocabulary of the pure layer: levels, roles, the envelope of the events the machine receives,
  * and the deadline records `deadlinesFor` returns. Every other layer imports these.
  */
 
@@ -27,15 +27,23 @@ export interface EventActor {
 }
 
 /**
- * What the statechart receives. `at` is the event's business time (ISO 8601) and `seq` the
+ * The envelope every event carries. `at` is the event's business time (ISO 8601) and `seq` the
  * position this event will take in the unit's log; the machine reads time only from here.
  */
-export interface CongressEvent {
-  type: string;
-  payload: Record<string, unknown>;
+export interface EventEnvelope {
   at: string;
   seq: number;
   actor: EventActor;
+}
+
+/**
+ * An event as the engine hands it to the pure layer, before `checkEvent` has matched its type to
+ * the catalogue and parsed its payload; the statechart itself receives only a `CongressEvent`
+ * (machines/events/congress-event.ts).
+ */
+export interface UncheckedEvent extends EventEnvelope {
+  type: string;
+  payload: Record<string, unknown>;
 }
 
 /** One rung of the escalation ladder, relative to the party that owes the action. */

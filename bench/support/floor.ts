@@ -9,7 +9,7 @@
 import type { Redis } from 'ioredis';
 import { MACHINES_BY_VERSION } from '../../machines/index.js';
 import { checkEvent } from '../../machines/congress/apply-event.js';
-import type { CongressEvent } from '../../machines/domain.js';
+import type { CongressEvent } from '../../machines/events/congress-event.js';
 import { runInitialTransition, runTransition } from '../../machines/congress/machine-runner.js';
 import type { CongressSnapshot } from '../../machines/congress/snapshot-codec.js';
 import { sha256Hex } from '../../src/engine/hash-chain.js';

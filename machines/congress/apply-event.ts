@@ -11,7 +11,8 @@ import type {
   TransitionOutcome,
   UnitInput,
 } from '../api.types.js';
-import type { CongressEvent } from '../domain.js';
+import type { UncheckedEvent } from '../domain.js';
+import type { CongressEvent } from '../events/congress-event.js';
 import { EVENT_CATALOGUE } from '../events/event-catalogue.js';
 import { MACHINE_VERSION, machineFor } from '../migrations/machine-registry.js';
 import type { CongressContext } from './congress.context.js';
@@ -41,7 +42,7 @@ export function createInitialSnapshot(
 }
 
 /** Applies one event; refusals are results with the reason and what is allowed instead. */
-export function applyEvent(snapshot: PersistedCongressSnapshot, event: CongressEvent): TransitionOutcome {
+export function applyEvent(snapshot: PersistedCongressSnapshot, event: UncheckedEvent): TransitionOutcome {
   const machine = machineFor(snapshot.machineVersion);
   const state = fromPersisted(machine, snapshot);
   const stepped = stepMachine(machine, state, event);
@@ -62,7 +63,7 @@ export function applyEvent(snapshot: PersistedCongressSnapshot, event: CongressE
 export function stepMachine(
   machine: CongressMachine,
   state: CongressSnapshot,
-  event: CongressEvent,
+  event: UncheckedEvent,
 ): { ok: true; next: CongressSnapshot } | Refusal {
   if (state.status === 'done')
     return refuse(state, 'not_allowed', 'the procedure is completed: no further events');
@@ -86,14 +87,16 @@ export type EventCheck =
  * The event as the machine receives it: a known type, the envelope (time, position, actor) checked
  * and the payload parsed by its schema (which may normalise it, e.g. trim strings).
  */
-export function checkEvent(event: CongressEvent): EventCheck {
+export function checkEvent(event: UncheckedEvent): EventCheck {
   const definition = EVENT_CATALOGUE[event.type];
   if (!definition) return { ok: false };
   const envelope = envelopeSchema.safeParse(event);
   if (!envelope.success) return { ok: false, issues: envelope.error.issues, root: '' };
   const parsed = definition.schema.safeParse(event.payload);
   if (!parsed.success) return { ok: false, issues: parsed.error.issues, root: 'payload' };
-  return { ok: true, event: { ...event, payload: parsed.data } };
+  // The one place the union is formed: the payload was just parsed by the schema catalogued under
+  // this very type, which the type checker cannot correlate through a string-keyed lookup.
+  return { ok: true, event: { ...event, payload: parsed.data } as CongressEvent };
 }
 
 /** Every event type the current state handles, with whether it is accepted now and why not. */

@@ -2,22 +2,21 @@
  * Context updates of the congress machine, as plain functions `(context, event) → partial context`.
  * They copy only what they change (shallow spreads), since `applyEvent` is on the hot path.
  */
-import type { ElectionRecordedPayload } from '../events/payload-schemas.js';
+import { type CongressEvent, payloadFor } from '../events/congress-event.js';
 import type { ApprovalKind, CongressContext, Stamp } from './congress.context.js';
-import { payloadOf } from './congress.context.js';
 import { electionResult } from './session.checks.js';
 
-/** The machine's init event carries the input instead of an envelope. */
+/** An event or the machine's init event, which carries the input instead of an envelope. */
 interface AnyEvent {
   type: string;
   at?: string;
   seq?: number;
   actor?: { id: string };
-  payload?: unknown;
   input?: { openedAt: string };
 }
 
-type Update = (ctx: CongressContext, event: AnyEvent) => Partial<CongressContext>;
+/** Updates run on transitions taken by an event, never on the init event. */
+type Update = (ctx: CongressContext, event: CongressEvent) => Partial<CongressContext>;
 
 /** Time and seq of the triggering event; the init event stands for the import at seq 0. */
 export function stampOf(event: AnyEvent): Stamp {
@@ -38,17 +37,16 @@ export function approve(ctx: CongressContext, event: AnyEvent, kind: ApprovalKin
   return { approvals: { ...ctx.approvals, [kind]: approval } };
 }
 
-const p = <T>(event: AnyEvent): T => payloadOf<T>(event);
 const append = (list: string[], ...items: string[]) => [...list, ...items];
 
 /** Named context updates, referenced by the machine as `{ type: 'update', params: { name } }`. */
 export const UPDATES = {
   markPilot: () => ({ pilot: true }),
-  recordDraft: (_, e) => ({ drafts: p<{ draft: number }>(e).draft }),
+  recordDraft: (_, e) => ({ drafts: payloadFor(e, 'documents.draft_recorded').draft }),
   openConsultation: () => ({ consultation: { replied: [], closed: false } }),
   recordReply: (ctx, e) => ({
     consultation: {
-      replied: append(ctx.consultation?.replied ?? [], p<{ unitId: string }>(e).unitId),
+      replied: append(ctx.consultation?.replied ?? [], payloadFor(e, 'consultation.reply_recorded').unitId),
       closed: false,
     },
   }),
@@ -56,26 +54,31 @@ export const UPDATES = {
   markDocsFinal: () => ({ docsFinal: true }),
   markPersonnelApproved: () => ({ personnelApproved: true }),
   recordPersonnelStep: (ctx, e) => {
-    const track = p<{ track: 'reelection' | 'firstTime' }>(e).track;
+    const track = payloadFor(e, 'personnel.step_recorded').track;
     return { personnelSteps: { ...ctx.personnelSteps, [track]: ctx.personnelSteps[track] + 1 } };
   },
-  recordHeld: (ctx, e) => ({ held: append(ctx.held, p<{ childId: string }>(e).childId) }),
+  recordHeld: (ctx, e) => ({ held: append(ctx.held, payloadFor(e, 'subordinate.congress_held').childId) }),
   recordConfirmedChild: (ctx, e) => ({
-    confirmedSubordinates: append(ctx.confirmedSubordinates ?? [], p<{ childId: string }>(e).childId),
+    confirmedSubordinates: append(
+      ctx.confirmedSubordinates ?? [],
+      payloadFor(e, 'subordinate.results_confirmed').childId,
+    ),
   }),
-  recordWaiver: (ctx, e) => ({ waived: append(ctx.waived, ...p<{ unitIds: string[] }>(e).unitIds) }),
+  recordWaiver: (ctx, e) => ({
+    waived: append(ctx.waived, ...payloadFor(e, 'gate.waiver_recorded').unitIds),
+  }),
   changeSubordinates: (ctx, e) => {
-    const { added, removed } = p<{ added: string[]; removed: string[] }>(e);
+    const { added, removed } = payloadFor(e, 'hierarchy.subordinates_changed');
     return { subordinateIds: [...ctx.subordinateIds.filter((id) => !removed.includes(id)), ...added] };
   },
-  setForm: (_, e) => ({ form: p<{ form: CongressContext['form'] }>(e).form }),
+  setForm: (_, e) => ({ form: payloadFor(e, 'congress.form_changed').form }),
   setThreeContent: () => ({ form: 'three_content' }),
-  proposeOpening: (_, e) => ({ openingDate: p<{ openingDate: string }>(e).openingDate }),
+  proposeOpening: (_, e) => ({ openingDate: payloadFor(e, 'convening.date_proposed').openingDate }),
   openCongress: (_, e) => ({ congressOpenedAt: e.at, sessionStartAt: e.at }),
   recordRound: (ctx, e) => {
-    const result = electionResult(ctx, e);
-    const round = p<ElectionRecordedPayload>(e).round;
-    return { election: { ...ctx.election, round, seatsRemaining: result.seatsRemaining } };
+    const round = payloadFor(e, 'election.recorded');
+    const result = electionResult(ctx, round);
+    return { election: { ...ctx.election, round: round.round, seatsRemaining: result.seatsRemaining } };
   },
   closeCongress: (ctx, e) => ({ congressClosedAt: e.at, congressHeldAt: ctx.congressHeldAt ?? e.at }),
   appoint: () => ({ appointed: true }),
@@ -83,8 +86,8 @@ export const UPDATES = {
   recordConfirmation: (_, e) => ({ confirmedAt: e.at }),
   annul: (ctx) => ({ election: { round: 0, reruns: ctx.election.reruns + 1 }, reportedAt: undefined }),
   reconvene: (_, e) => ({ sessionStartAt: e.at }),
-  recordPostponement: (_, e) => ({ postponement: p<{ until: string; reason: string }>(e) }),
-  flag: (_, e) => ({ difficult: { reason: p<{ reason: string }>(e).reason, at: e.at ?? '' } }),
+  recordPostponement: (_, e) => ({ postponement: payloadFor(e, 'congress.postponed') }),
+  flag: (_, e) => ({ difficult: { reason: payloadFor(e, 'unit.flagged_difficult').reason, at: e.at } }),
   clearFlag: () => ({ difficult: undefined }),
 } satisfies Record<string, Update>;
 

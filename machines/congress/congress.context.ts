@@ -134,8 +134,3 @@ export function initialContext(input: UnitInput): CongressContext {
     election: { round: 0, reruns: 0 },
   } satisfies CongressContext);
 }
-
-/** Typed access to a validated payload (zod ran before the machine saw the event). */
-export function payloadOf<T>(event: { payload?: unknown }): T {
-  return event.payload as T;
-}

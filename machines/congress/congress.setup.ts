@@ -4,7 +4,7 @@
  */
 import { assign, setup } from 'xstate';
 import type { UnitInput } from '../api.types.js';
-import type { CongressEvent } from '../domain.js';
+import type { CongressEvent } from '../events/congress-event.js';
 import { UPDATES, type UpdateName, approve, stamp, unstamp } from './congress.actions.js';
 import type { ApprovalKind, CongressContext } from './congress.context.js';
 import { CHECKS, type CheckName } from './congress.guards.js';

@@ -4,7 +4,7 @@
  * case, so its guard states the condition for accepting the event at all.
  */
 import type { AllowedEvent } from '../api.types.js';
-import type { CongressEvent } from '../domain.js';
+import type { CongressEvent } from '../events/congress-event.js';
 import { EVENT_TYPES } from '../events/event-catalogue.js';
 import type { CongressContext } from './congress.context.js';
 import { CHECKS, type CheckName } from './congress.guards.js';
@@ -19,7 +19,9 @@ interface GuardRef {
 function candidateLists(state: CongressSnapshot, type: string) {
   const lists = [];
   for (let i = state._nodes.length - 1; i >= 0; i--) {
-    const list = state._nodes[i]?.on[type];
+    // Looked up by any string: `type` may be one the catalogue does not know.
+    const on: Partial<Record<string, readonly { guard?: unknown }[]>> = state._nodes[i]?.on ?? {};
+    const list = on[type];
     if (list && list.length > 0) lists.push(list);
   }
   return lists;

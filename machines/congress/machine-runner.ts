@@ -2,11 +2,12 @@
  * Runs a pure transition with an inert actor scope built once per machine. XState's `transition()`
  * builds a throw-away actor on every call, which computes the machine's initial state each time;
  * on the append hot path that doubles the cost of an event. Our machines spawn nothing and run no
- * custom actions (every action is an `assign`), so one shared, inert scope is safe.
+ * custom actions (every action is an `assign`), so one shared, inert scope is safe; the statechart
+ * tests keep it so (docs/performance.md).
  */
 import { type ActorScope, createActor } from 'xstate';
 import type { UnitInput } from '../api.types.js';
-import type { CongressEvent } from '../domain.js';
+import type { CongressEvent } from '../events/congress-event.js';
 import type { CongressMachine } from './congress.machine.js';
 import type { CongressSnapshot } from './snapshot-codec.js';
 

@@ -4,11 +4,11 @@
  * Called without an event (by `listAllowedEvents`), payload-dependent parts pass: only the payload
  * can decide them.
  */
-import type { CongressEvent } from '../domain.js';
+import { type CongressEvent, payloadFor } from '../events/congress-event.js';
 import type { PersonnelStepPayload } from '../events/payload-schemas.js';
 import { evaluatePersonnelStep, stepsFor } from '../personnel/five-step.js';
 import { getRuleSet } from '../rules/index.js';
-import { type CongressContext, payloadOf } from './congress.context.js';
+import type { CongressContext } from './congress.context.js';
 import { describeGate, gateStatus, missingSubordinates } from './gate.js';
 
 export type Check = (ctx: CongressContext, event?: CongressEvent) => string | undefined;
@@ -16,7 +16,7 @@ export type Check = (ctx: CongressContext, event?: CongressEvent) => string | un
 const notSubordinate = (id: string) => `unit ${id} is not a direct subordinate of this unit`;
 
 export const nextDraft: Check = (ctx, e) => {
-  const draft = e && payloadOf<{ draft: number }>(e).draft;
+  const draft = e && payloadFor(e, 'documents.draft_recorded').draft;
   if (draft === undefined || draft === ctx.drafts + 1) return undefined;
   return `draft ${draft} is out of order: the next draft is number ${ctx.drafts + 1}`;
 };
@@ -25,12 +25,12 @@ export const canSendConsultation: Check = (ctx, e) => {
   if (ctx.subordinateIds.length === 0) return 'a unit without subordinate units has no one to consult';
   if (ctx.consultation) return 'the draft has already been sent for comments';
   if (ctx.drafts === 0) return 'record a draft before sending it for comments';
-  const draft = e && payloadOf<{ draft: number }>(e).draft;
+  const draft = e && payloadFor(e, 'consultation.sent').draft;
   return draft !== undefined && draft > ctx.drafts ? `draft ${draft} has not been recorded` : undefined;
 };
 
 export const validReply: Check = (ctx, e) => {
-  const id = e && payloadOf<{ unitId: string }>(e).unitId;
+  const id = e && payloadFor(e, 'consultation.reply_recorded').unitId;
   if (id === undefined) return undefined;
   if (!ctx.subordinateIds.includes(id)) return notSubordinate(id);
   return ctx.consultation?.replied.includes(id) ? `unit ${id} has already replied` : undefined;
@@ -39,7 +39,10 @@ export const validReply: Check = (ctx, e) => {
 export const lastReply: Check = (ctx, e) => {
   const invalid = validReply(ctx, e);
   if (invalid || !e) return invalid ?? 'replies still expected';
-  const replied = new Set([...(ctx.consultation?.replied ?? []), payloadOf<{ unitId: string }>(e).unitId]);
+  const replied = new Set([
+    ...(ctx.consultation?.replied ?? []),
+    payloadFor(e, 'consultation.reply_recorded').unitId,
+  ]);
   return ctx.subordinateIds.every((id) => replied.has(id)) ? undefined : 'replies still expected';
 };
 
@@ -68,7 +71,7 @@ export function expectedPersonnelStep(ctx: CongressContext): {
 export const validPersonnelStep: Check = (ctx, e) => {
   if (ctx.level === 'cell') return 'cells do not run the five-step personnel procedure';
   if (!e) return expectedPersonnelStep(ctx).step ? undefined : 'both personnel tracks are complete';
-  const p = payloadOf<PersonnelStepPayload>(e);
+  const p = payloadFor(e, 'personnel.step_recorded');
   const expected = expectedPersonnelStep(ctx);
   if (p.track !== expected.track || p.step !== expected.step) {
     return `expected step "${expected.step ?? 'none'}" of the ${expected.track} track, got "${p.step}" of the ${p.track} track`;
@@ -103,7 +106,7 @@ export const personnelTracksSettled: Check = (ctx) => {
 };
 
 export const validHeld: Check = (ctx, e) => {
-  const id = e && payloadOf<{ childId: string }>(e).childId;
+  const id = e && payloadFor(e, 'subordinate.congress_held').childId;
   if (id === undefined)
     return ctx.subordinateIds.length === 0 ? 'this unit has no subordinate units' : undefined;
   if (!ctx.subordinateIds.includes(id)) return notSubordinate(id);
@@ -111,7 +114,7 @@ export const validHeld: Check = (ctx, e) => {
 };
 
 export const validConfirmedChild: Check = (ctx, e) => {
-  const id = e && payloadOf<{ childId: string }>(e).childId;
+  const id = e && payloadFor(e, 'subordinate.results_confirmed').childId;
   if (id === undefined)
     return ctx.subordinateIds.length === 0 ? 'this unit has no subordinate units' : undefined;
   if (!ctx.subordinateIds.includes(id)) return notSubordinate(id);
@@ -123,7 +126,7 @@ export const validConfirmedChild: Check = (ctx, e) => {
 export const validWaiver: Check = (ctx, e) => {
   const gate = gateStatus(ctx);
   if (gate.met) return `the gate is already met: ${describeGate(gate)}`;
-  const ids = e && payloadOf<{ unitIds: string[] }>(e).unitIds;
+  const ids = e && payloadFor(e, 'gate.waiver_recorded').unitIds;
   if (!ids) return undefined;
   const missing = missingSubordinates(ctx);
   const wrong = ids.find((id) => !missing.includes(id));
@@ -157,7 +160,7 @@ export const conveningGate: Check = (ctx) => {
 
 export const validHierarchyChange: Check = (ctx, e) => {
   if (!e) return undefined;
-  const { added, removed } = payloadOf<{ added: string[]; removed: string[] }>(e);
+  const { added, removed } = payloadFor(e, 'hierarchy.subordinates_changed');
   const dup = added.find((id) => ctx.subordinateIds.includes(id) || id === ctx.unitId);
   if (dup !== undefined) return `unit ${dup} is already a subordinate of this unit`;
   const stranger = removed.find((id) => !ctx.subordinateIds.includes(id));

@@ -5,7 +5,7 @@
  * made only when asked for. Each event is accepted or refused exactly as `applyEvent` would.
  */
 import type { PersistedCongressSnapshot, Phase, UnitInput } from '../api.types.js';
-import type { CongressEvent } from '../domain.js';
+import type { UncheckedEvent } from '../domain.js';
 import { machineFor, migrateSnapshot } from '../migrations/machine-registry.js';
 import { createInitialSnapshot, type Refusal, stepMachine } from './apply-event.js';
 import { phaseOfValue } from './phase.js';
@@ -30,7 +30,7 @@ export class Replayer {
   }
 
   /** Applies one event with the current state's machine; a refusal leaves the state as it was. */
-  apply(event: CongressEvent): { ok: true } | Refusal {
+  apply(event: UncheckedEvent): { ok: true } | Refusal {
     const machine = machineFor(this.#machineVersion);
     const state = this.#state ?? fromPersisted(machine, this.#persisted!);
     const stepped = stepMachine(machine, state, event);

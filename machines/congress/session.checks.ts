@@ -5,9 +5,10 @@
 import { calendarFor } from '../calendar/calendar-for.js';
 import { toVietnamDate } from '../calendar/vn-calendar.js';
 import { computeElectionRound } from '../election/election.js';
+import { payloadFor } from '../events/congress-event.js';
 import type { ElectionRecordedPayload } from '../events/payload-schemas.js';
 import { getRuleSet } from '../rules/index.js';
-import { type CongressContext, payloadOf } from './congress.context.js';
+import type { CongressContext } from './congress.context.js';
 import { addMonths, inclusiveDays } from './dates.js';
 import type { Check } from './preparation.checks.js';
 
@@ -36,7 +37,7 @@ export const reviewLeadRespected: Check = (ctx) => {
 export const formChangeAllowed: Check = (ctx, e) => {
   const variants = getRuleSet(ctx.ruleSetId).variants;
   if (!variants.threeContent && !variants.twoContent) return 'this term allows only the 4-content congress';
-  const form = e && payloadOf<{ form: 'three_content' | 'two_content' }>(e).form;
+  const form = e && payloadFor(e, 'congress.form_changed').form;
   if (form === undefined) return undefined;
   if (form === ctx.form) return `the congress is already a ${form.replace('_', '-')} congress`;
   const allowed = form === 'three_content' ? variants.threeContent : variants.twoContent;
@@ -44,8 +45,7 @@ export const formChangeAllowed: Check = (ctx, e) => {
 };
 
 /** Runs the election calculator on a round; throws are turned into reasons by the callers. */
-export function electionResult(ctx: CongressContext, e: { payload?: unknown }) {
-  const p = payloadOf<ElectionRecordedPayload>(e);
+export function electionResult(ctx: CongressContext, p: ElectionRecordedPayload) {
   const rules = getRuleSet(ctx.ruleSetId).election;
   return computeElectionRound({
     summoned: p.summoned,
@@ -59,14 +59,14 @@ export function electionResult(ctx: CongressContext, e: { payload?: unknown }) {
 
 export const validRound: Check = (ctx, e) => {
   if (!e) return undefined;
-  const p = payloadOf<ElectionRecordedPayload>(e);
+  const p = payloadFor(e, 'election.recorded');
   if (p.round !== ctx.election.round + 1)
     return `round ${p.round} is out of order: the next round is ${ctx.election.round + 1}`;
   const remaining = ctx.election.seatsRemaining;
   if (remaining !== undefined && p.seats !== remaining)
     return `${remaining} seats remain to fill, not ${p.seats}`;
   try {
-    electionResult(ctx, e);
+    electionResult(ctx, p);
     return undefined;
   } catch (error) {
     return error instanceof Error ? error.message : String(error);
@@ -77,8 +77,9 @@ export const validRound: Check = (ctx, e) => {
 export const keyPostFailed: Check = (ctx, e) => {
   const invalid = validRound(ctx, e);
   if (invalid || !e) return invalid ?? 'no round recorded';
-  const elected = new Set(electionResult(ctx, e).elected);
-  const keyPosts = payloadOf<ElectionRecordedPayload>(e).keyPostCandidateIds;
+  const p = payloadFor(e, 'election.recorded');
+  const elected = new Set(electionResult(ctx, p).elected);
+  const keyPosts = p.keyPostCandidateIds;
   return keyPosts.some((id) => !elected.has(id)) ? undefined : 'every key-post candidate was elected';
 };
 
@@ -86,11 +87,13 @@ export const keyPostFailed: Check = (ctx, e) => {
 export const seatsFilled: Check = (ctx, e) => {
   const invalid = validRound(ctx, e);
   if (invalid || !e) return invalid ?? 'no round recorded';
-  return electionResult(ctx, e).needsAnotherRound ? 'seats remain' : undefined;
+  return electionResult(ctx, payloadFor(e, 'election.recorded')).needsAnotherRound
+    ? 'seats remain'
+    : undefined;
 };
 
 export const threeContentDirection: Check = (ctx, e) => {
-  const decision = e && payloadOf<{ decision: string }>(e).decision;
+  const decision = e && payloadFor(e, 'election.direction_given').decision;
   if (decision !== 'three_content') return 'not a 3-content direction';
   return getRuleSet(ctx.ruleSetId).variants.threeContent
     ? undefined
@@ -99,10 +102,12 @@ export const threeContentDirection: Check = (ctx, e) => {
 
 /** Route: the congress goes on with those elected; the new committee fills the key posts itself. */
 export const proceedDirection: Check = (_, e) =>
-  e && payloadOf<{ decision: string }>(e).decision === 'proceed' ? undefined : 'not a direction to proceed';
+  e && payloadFor(e, 'election.direction_given').decision === 'proceed'
+    ? undefined
+    : 'not a direction to proceed';
 
 export const validDirection: Check = (ctx, e) => {
-  const decision = e && payloadOf<{ decision: string }>(e).decision;
+  const decision = e && payloadFor(e, 'election.direction_given').decision;
   if (decision === 'three_content') return threeContentDirection(ctx, e);
   if (decision === 'another_round' && ctx.election.seatsRemaining === 0) {
     return 'every seat is filled, so no further round can be held: direct the congress to proceed or to hold a 3-content congress';
@@ -137,7 +142,7 @@ export const isFlagged: Check = (ctx) => (ctx.difficult ? undefined : 'the unit 
 export const canPostpone: Check = (ctx, e) => {
   if (ctx.congressHeldAt) return 'the congress has already been held';
   if (!e) return undefined;
-  const until = payloadOf<{ until: string }>(e).until;
+  const until = payloadFor(e, 'congress.postponed').until;
   const today = toVietnamDate(e.at);
   if (until <= today) return `the new date ${until} is not after ${today}`;
   const rules = getRuleSet(ctx.ruleSetId);

@@ -15,7 +15,7 @@ const SUPERVISORS: EventRole[] = ['working_group', 'standing_committee'];
 
 type Row = [schema: z.ZodType<Record<string, unknown>>, roles: EventRole[], vi: string, en: string];
 
-const ROWS: Record<string, Row> = {
+const ROWS = {
   'plan.submitted': [p.planSubmitted, SECRETARY, 'Trình kế hoạch đại hội', 'Congress plan submitted'],
   'plan.approved': [p.empty, SUPERIOR, 'Cấp trên duyệt kế hoạch', 'Plan approved by the superior'],
   'plan.returned': [p.withReason, SUPERIOR, 'Trả lại kế hoạch để sửa', 'Plan returned for revision'],
@@ -135,7 +135,13 @@ const ROWS: Record<string, Row> = {
   'records.archived': [p.empty, SECRETARY, 'Lưu trữ hồ sơ đại hội', 'Records archived'],
   'unit.flagged_difficult': [p.withReason, SUPERVISORS, 'Đánh dấu đơn vị khó khăn', 'Unit flagged difficult'],
   'unit.difficulty_cleared': [p.withReason, SUPERVISORS, 'Bỏ đánh dấu khó khăn', 'Difficulty cleared'],
-};
+} satisfies Record<string, Row>;
+
+/** Every event type the catalogue knows, as a union of its dotted names. */
+export type CongressEventType = keyof typeof ROWS;
+
+/** Each event type's payload schema, as the type checker sees it (`congress-event.ts` derives the events). */
+export type PayloadSchemas = { [K in CongressEventType]: (typeof ROWS)[K][0] };
 
 /** The event catalogue, keyed by dotted type. */
 export const EVENT_CATALOGUE: Record<string, EventDefinition> = Object.fromEntries(

@@ -219,17 +219,7 @@ function rememberWritten(
     deadlinesJson: input.deadlinesJson,
     deadlines: plan.nextDeadlines,
   });
-  const fields = {
-    v: String(version),
-    h: input.hash,
-    s: input.snapshotJson,
-    p: input.phase,
-    m: input.milestonesJson,
-    t: input.occurredAt,
-    ...(written.orgRevision === 0 ? {} : { o: String(written.orgRevision) }),
-    ...(input.correctionsJson === undefined ? {} : { x: input.correctionsJson }),
-  };
-  rememberWrittenSnap(ctx.keys, unitId, fields, written);
+  rememberWrittenSnap(ctx.keys, input, version, written);
 }
 
 /**

@@ -3,6 +3,7 @@ export type { Redis as RedisClient } from 'ioredis';
 export { createKeySpace, DEFAULT_PREFIX, type KeySpace } from './keys.js';
 export * from './records.js';
 export * from './scripts.js';
+export * from './snapshot-fields.js';
 export * from './unit-store.js';
 export * from './event-log.js';
 export * from './rollup-store.js';

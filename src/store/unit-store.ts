@@ -12,6 +12,8 @@ import {
   type StoredSnap,
   type StoredUnit,
 } from './records.js';
+import type { AppendEventInput } from './scripts.js';
+import { appendedSnapFields } from './snapshot-fields.js';
 
 /** The result an idempotency key produced, as stored by append-event.lua. */
 export interface IdempotencyRecord {
@@ -94,17 +96,17 @@ function parseCached<T>(
 }
 
 /**
- * Records what an append just wrote to `unitId`'s snapshot hash (the fields as append-event.lua
- * stores them, and the values they encode), so the next dispatch read of that unitId skips parsing
- * its own write. `snap` must be what `storedSnapSchema` yields for `fields`; it is frozen here.
+ * Records what the append of `input` as `version` just wrote to the unit's snapshot hash (its fields,
+ * see snapshot-fields.ts, and the values they encode), so the next dispatch read of that unit skips
+ * parsing its own write. `snap` must be what `storedSnapSchema` yields for those fields; it is frozen here.
  */
 export function rememberWrittenSnap(
   keys: KeySpace,
-  unitId: string,
-  fields: { v: string; h: string; s: string; p: string; m: string },
+  input: AppendEventInput,
+  version: number,
   snap: StoredSnap,
 ): void {
-  remember(parsedSnaps, keys.snap(unitId), fields, snap);
+  remember(parsedSnaps, keys.snap(input.unitId), appendedSnapFields(input, version, snap.corrections), snap);
 }
 
 function parseIdempotency(raw: (string | null)[] | undefined): IdempotencyRecord | null {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PersistedCongressSnapshot, TransitionOutcome } from '../../../machines/api.types.js';
-import type { CongressEvent } from '../../../machines/domain.js';
+import type { UncheckedEvent } from '../../../machines/domain.js';
 import {
   applyEvent,
   createInitialSnapshot,
@@ -19,7 +19,7 @@ function accepted(outcome: TransitionOutcome) {
 }
 
 /** Events to try at any point: one per refusal code, the first refused wherever the plan is past drafting. */
-function candidatesAt(seq: number, actor: CongressEvent['actor']): CongressEvent[] {
+function candidatesAt(seq: number, actor: UncheckedEvent['actor']): UncheckedEvent[] {
   const at = '2020-03-12T08:00:00+07:00';
   return [
     { type: 'plan.submitted', payload: { reference: 'KH' }, at, seq, actor },

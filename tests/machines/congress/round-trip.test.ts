@@ -3,11 +3,12 @@ import { describe, expect, it } from 'vitest';
 import type { PersistedCongressSnapshot } from '../../../machines/api.types.js';
 import { congressMachine } from '../../../machines/congress/congress.machine.js';
 import { applyEvent, createInitialSnapshot } from '../../../machines/index.js';
-import type { CongressEvent } from '../../../machines/domain.js';
+import type { UncheckedEvent } from '../../../machines/domain.js';
 import { fromPersisted } from '../../../machines/congress/snapshot-codec.js';
 import { postponedProcedure } from './support/postponed-procedure.js';
+import { checked } from './support/unit-driver.js';
 
-function replay(from: PersistedCongressSnapshot, events: CongressEvent[]): PersistedCongressSnapshot {
+function replay(from: PersistedCongressSnapshot, events: UncheckedEvent[]): PersistedCongressSnapshot {
   return events.reduce((snapshot, event) => {
     const outcome = applyEvent(snapshot, event);
     if (!outcome.ok) throw new Error(outcome.message);
@@ -35,7 +36,7 @@ describe('snapshots round-trip through JSON', () => {
   it('when the same events drive an interpreted XState actor, then value and context match the pure snapshots', () => {
     const { input, events, final } = postponedProcedure();
     const actor = createActor(congressMachine, { input }).start();
-    for (const event of events) actor.send(event);
+    for (const event of events) actor.send(checked(event));
     const live = actor.getSnapshot();
     expect(live.value).toEqual(final.value);
     expect(viaJson(live.context)).toEqual(viaJson(final.context));

@@ -7,7 +7,7 @@ import { getAdjacencyMap, getShortestPaths, type AdjacencyValue } from 'xstate/g
 import { describe, expect, it } from 'vitest';
 import type { UnitInput } from '../../../machines/api.types.js';
 import { toPersisted, type CongressSnapshot } from '../../../machines/congress/snapshot-codec.js';
-import type { CongressEvent } from '../../../machines/domain.js';
+import type { CongressEvent } from '../../../machines/events/congress-event.js';
 import {
   applyEvent,
   createInitialSnapshot,
@@ -15,7 +15,7 @@ import {
   MACHINES_BY_VERSION,
 } from '../../../machines/index.js';
 import { samplePayloads } from './support/sample-payloads.js';
-import { buildCell, buildEvent, buildUnit } from './support/unit-driver.js';
+import { buildCell, buildEvent, buildUnit, checked } from './support/unit-driver.js';
 
 const machine = MACHINES_BY_VERSION[1]!;
 const AT = '2020-03-02T02:00:00.000Z';
@@ -35,7 +35,9 @@ function sampleEvents(snapshot: CongressSnapshot): CongressEvent[] {
   return listAllowedEvents(persisted)
     .filter((a) => a.allowed)
     .flatMap(({ type }) =>
-      samplePayloads(type, snapshot.context, AT).map((payload) => buildEvent(type, payload, { at: AT })),
+      samplePayloads(type, snapshot.context, AT).map((payload) =>
+        checked(buildEvent(type, payload, { at: AT })),
+      ),
     );
 }
 

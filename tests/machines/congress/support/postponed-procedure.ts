@@ -1,5 +1,5 @@
 import type { PersistedCongressSnapshot, UnitInput } from '../../../../machines/api.types.js';
-import type { CongressEvent } from '../../../../machines/domain.js';
+import type { UncheckedEvent } from '../../../../machines/domain.js';
 import { walkTo } from './procedure-steps.js';
 import { UnitDriver, buildUnit } from './unit-driver.js';
 
@@ -9,7 +9,7 @@ import { UnitDriver, buildUnit } from './unit-driver.js';
  */
 export function postponedProcedure(): {
   input: UnitInput;
-  events: CongressEvent[];
+  events: UncheckedEvent[];
   final: PersistedCongressSnapshot;
 } {
   const input = buildUnit();

@@ -7,7 +7,9 @@ import type {
   TransitionOutcome,
   UnitInput,
 } from '../../../../machines/api.types.js';
-import type { CongressEvent, EventActor } from '../../../../machines/domain.js';
+import { checkEvent } from '../../../../machines/congress/apply-event.js';
+import type { EventActor, UncheckedEvent } from '../../../../machines/domain.js';
+import type { CongressEvent } from '../../../../machines/events/congress-event.js';
 import { applyEvent, createInitialSnapshot, EVENT_CATALOGUE } from '../../../../machines/index.js';
 
 export const OPENED_AT = '2020-01-02T02:00:00.000Z';
@@ -38,9 +40,16 @@ export function defaultActor(type: string): EventActor {
 export function buildEvent(
   type: string,
   payload: Record<string, unknown> = {},
-  overrides: Partial<CongressEvent> = {},
-): CongressEvent {
+  overrides: Partial<UncheckedEvent> = {},
+): UncheckedEvent {
   return { type, payload, at: OPENED_AT, seq: 1, actor: defaultActor(type), ...overrides };
+}
+
+/** `event` as the machine receives it (`checkEvent`); an event that does not validate fails the test. */
+export function checked(event: UncheckedEvent): CongressEvent {
+  const result = checkEvent(event);
+  if (!result.ok) throw new Error(`${event.type} does not validate: ${JSON.stringify(result)}`);
+  return result.event;
 }
 
 /** Adds `days` calendar days to an ISO instant. */
@@ -56,7 +65,7 @@ export class UnitDriver {
   at: string;
   readonly outcomes: TransitionOutcome[] = [];
   /** Every accepted event, in order, as the log would hold them. */
-  readonly accepted: CongressEvent[] = [];
+  readonly accepted: UncheckedEvent[] = [];
 
   constructor(input: UnitInput = buildUnit()) {
     this.snapshot = createInitialSnapshot(input);
@@ -67,7 +76,7 @@ export class UnitDriver {
   try(
     type: string,
     payload: Record<string, unknown> = {},
-    overrides: Partial<CongressEvent> = {},
+    overrides: Partial<UncheckedEvent> = {},
   ): TransitionOutcome {
     const at = overrides.at ?? plusDays(this.at, 1);
     const event = buildEvent(type, payload, { seq: this.seq + 1, at, ...overrides });
@@ -83,7 +92,7 @@ export class UnitDriver {
   }
 
   /** Applies an event that must be accepted; a refusal fails the test with the machine's reason. */
-  send(type: string, payload: Record<string, unknown> = {}, overrides: Partial<CongressEvent> = {}) {
+  send(type: string, payload: Record<string, unknown> = {}, overrides: Partial<UncheckedEvent> = {}) {
     const outcome = this.try(type, payload, overrides);
     if (!outcome.ok) throw new Error(`${type} refused (${outcome.code}): ${outcome.message}`);
     return outcome;
