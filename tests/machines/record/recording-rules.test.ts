@@ -18,12 +18,12 @@ describe('late recording (clocks.lateRecording, local policy)', () => {
 
   it('when the weekend falls between, then Saturday and Sunday do not count', () => {
     // Occurred Friday 6/3; Saturday 7/3 and Sunday 8/3 are not working days, so Monday 9/3 is the 1st.
-    expect(isLateRecording('2020-03-06T15:00:00+07:00', '2020-03-09T09:00:00+07:00', 0, defaultCalendar)).toBe(
-      true,
-    );
-    expect(isLateRecording('2020-03-06T15:00:00+07:00', '2020-03-08T09:00:00+07:00', 0, defaultCalendar)).toBe(
-      false,
-    );
+    expect(
+      isLateRecording('2020-03-06T15:00:00+07:00', '2020-03-09T09:00:00+07:00', 0, defaultCalendar),
+    ).toBe(true);
+    expect(
+      isLateRecording('2020-03-06T15:00:00+07:00', '2020-03-08T09:00:00+07:00', 0, defaultCalendar),
+    ).toBe(false);
   });
 });
 
