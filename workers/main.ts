@@ -8,11 +8,9 @@ import { createAlertStore } from '../src/alerts/alert-store.js';
 import { createAlertMetrics, type AlertMetrics } from '../src/alerts/metrics.js';
 import { createWebhookConfigStore } from '../src/alerts/webhook-config.js';
 import {
-  DEFAULT_WEBHOOK_RETRY,
-  enqueueWebhookJobs,
+  createWebhookAlertDelivery,
   type WebhookJobData,
   type WebhookRetryPolicy,
-  webhookTeams,
 } from '../src/alerts/webhook-delivery.js';
 import { createBullmqScheduler } from '../src/deadlines/bullmq-scheduler.js';
 import type { DeadlineJobData } from '../src/deadlines/deadline-job.schema.js';
@@ -29,7 +27,7 @@ import { systemClock, type Clock } from '../src/shared/clock.js';
 import { createAlertContextReader } from '../src/alerts/alert-context.js';
 import { createKeySpace } from '../src/store/keys.js';
 import { scriptDefinitions } from '../src/store/script-definitions.js';
-import { createDeadlineProcessor, type AlertDelivery } from './deadline.worker.js';
+import { createDeadlineProcessor } from './deadline.worker.js';
 import { createMaintenanceProcessor, DIGEST_JOB, RECONCILE_JOB } from './maintenance.worker.js';
 import { createWebhookProcessor } from './webhook.worker.js';
 
@@ -103,17 +101,12 @@ function composeServices(
   const alerts = createAlertStore(alertRedis, prefix, clock);
   const units = createAlertContextReader(alertRedis, createKeySpace(prefix));
   const configs = createWebhookConfigStore(alertRedis, prefix);
-  const reconcile = () =>
-    reconcileDeadlines({ engine, redis, queue: queues.deadlines, scheduler, alerts, clock, metrics });
+  const reconcile = () => reconcileDeadlines({ engine, scheduler, alerts, clock, metrics });
   return { engine, units, alerts, configs, reconcile, clock, metrics, scheduler };
 }
 
 function processors(config: WorkerConfig, queues: RunningWorkers['queues'], s: Services) {
-  const retry = config.webhookRetry ?? DEFAULT_WEBHOOK_RETRY;
-  const delivery: AlertDelivery = {
-    prepare: (recipients) => webhookTeams(s.configs, recipients),
-    send: async (alert, teams) => void (await enqueueWebhookJobs(queues.webhooks, alert.id, teams, retry)),
-  };
+  const delivery = createWebhookAlertDelivery(queues.webhooks, s.configs, config.webhookRetry);
   return {
     deadlines: createDeadlineProcessor({ ...s, delivery }),
     webhooks: createWebhookProcessor({

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { systemClock, type Clock } from '../shared/clock.js';
 import { alertKeys } from './alert-keys.js';
 import type { Alert } from './alert.schema.js';
+import type { AlertDelivery } from './deadline-firing.ports.js';
 import type { WebhookConfig, WebhookConfigStore } from './webhook-config.js';
 import { signWebhookBody, WEBHOOK_HEADERS } from './webhook-signature.js';
 
@@ -68,6 +69,18 @@ export async function enqueueWebhookDeliveries(
   retry: WebhookRetryPolicy = DEFAULT_WEBHOOK_RETRY,
 ): Promise<number> {
   return enqueueWebhookJobs(queue, alert.id, await webhookTeams(configs, alert.recipients), retry);
+}
+
+/** The delivery port of a deadline firing over webhooks: teams with a webhook each get a job. */
+export function createWebhookAlertDelivery(
+  queue: Queue<WebhookJobData>,
+  configs: WebhookConfigStore,
+  retry: WebhookRetryPolicy = DEFAULT_WEBHOOK_RETRY,
+): AlertDelivery {
+  return {
+    prepare: (recipients) => webhookTeams(configs, recipients),
+    send: async (alert, teams) => void (await enqueueWebhookJobs(queue, alert.id, teams, retry)),
+  };
 }
 
 /** A failed HTTP delivery; `permanent` when retrying cannot help (4xx other than 408/429). */
