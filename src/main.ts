@@ -61,7 +61,7 @@ function buildApp(runtime: Runtime, workers: RunningWorkers | null, logger: Logg
     catalogue: EVENT_CATALOGUE,
     alerts,
     queueDashboard: createQueueDashboard(dashboardQueues(runtime, workers), '/admin/queues'),
-    metricsRegistries: workers ? [workers.metrics.registry] : [],
+    metricsRegistries: [runtime.engineMetrics.registry, ...(workers ? [workers.metrics.registry] : [])],
     options: {
       bodyLimit: env.BODY_LIMIT,
       rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
