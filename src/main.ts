@@ -11,7 +11,7 @@ import { LOCAL_ADMIN } from './auth/principal.schema.js';
 import { createAlertsPort } from './api/alerts.adapter.js';
 import { createApp } from './api/app.js';
 import { createLogger } from './shared/logger.js';
-import { formatDemoTokens, seedDemo } from './cli/demo-seed.js';
+import { formatDemoTokens, seedDemo } from './demo/demo-seed.js';
 import { exitCodeFor } from './cli/exit-codes.js';
 import { loadEnv, type Env } from './config/env.js';
 import { openRuntime, type Runtime } from './config/runtime.js';

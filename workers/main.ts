@@ -8,6 +8,7 @@ import { createAlertStore } from '../src/alerts/alert-store.js';
 import { createAlertMetrics, type AlertMetrics } from '../src/alerts/metrics.js';
 import { createWebhookConfigStore } from '../src/alerts/webhook-config.js';
 import {
+  createDeadLetters,
   createWebhookAlertDelivery,
   type WebhookJobData,
   type WebhookRetryPolicy,
@@ -113,8 +114,7 @@ function processors(config: WorkerConfig, queues: RunningWorkers['queues'], s: S
       ...s,
       // Signature timestamps are checked against receivers' wall clocks, whatever the business clock.
       clock: systemClock,
-      redis: config.redis,
-      prefix: config.prefix,
+      deadLetters: createDeadLetters(config.redis, config.prefix),
       timeoutMs: config.webhookTimeoutMs,
     }),
     digests: createMaintenanceProcessor(s),

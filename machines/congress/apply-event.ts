@@ -13,7 +13,7 @@ import type {
 } from '../api.types.js';
 import type { CongressEvent } from '../domain.js';
 import { EVENT_CATALOGUE } from '../events/event-catalogue.js';
-import { MACHINE_VERSION, machineFor } from '../migrations/machine-registry.js';
+import { MACHINE_VERSION, machineFor } from './machine-registry.js';
 import type { CongressContext } from './congress.context.js';
 import type { CongressMachine } from './congress.machine.js';
 import { allowedEvents, describeValue, explain, guardErrorsFor } from './explain.js';

@@ -143,6 +143,16 @@ export async function recordDeadLetter(redis: Redis, prefix: string, letter: Dea
   await redis.rpush(alertKeys(prefix).deadLetters(), JSON.stringify(deadLetterSchema.parse(letter)));
 }
 
+/** Where a worker puts the deliveries it gave up on. */
+export interface DeadLetters {
+  record(letter: DeadLetter): Promise<void>;
+}
+
+/** The dead-letter list of one deployment prefix. */
+export function createDeadLetters(redis: Redis, prefix: string): DeadLetters {
+  return { record: (letter) => recordDeadLetter(redis, prefix, letter) };
+}
+
 /** Dead-lettered deliveries, oldest first. */
 export async function listDeadLetters(redis: Redis, prefix: string): Promise<DeadLetter[]> {
   const raws = await redis.lrange(alertKeys(prefix).deadLetters(), 0, -1);
