@@ -7,6 +7,59 @@
  * (CLI), plus bench/ and tests/.
  */
 
+/**
+ * What each layer may import besides itself and npm packages (docs/architecture.md, "Layers").
+ * machines/ imports nothing of the app (its own rule below); src/main.ts, bench/ and tests/ import
+ * anything.
+ */
+const LAYERS = {
+  'src/domain': ['machines'],
+  'src/shared': [],
+  'src/store': ['machines', 'src/domain', 'src/shared'],
+  'src/deadlines': ['machines', 'src/domain', 'src/shared'],
+  'src/org': ['machines', 'src/domain', 'src/shared'],
+  'src/auth': ['machines', 'src/domain', 'src/shared'],
+  'src/redis': ['src/shared', 'src/store'],
+  'src/engine': ['machines', 'src/domain', 'src/shared', 'src/store', 'src/deadlines', 'src/org'],
+  'src/alerts': ['machines', 'src/domain', 'src/shared', 'src/store', 'src/deadlines', 'src/engine'],
+  'src/demo': ['machines', 'src/domain', 'src/shared', 'src/engine', 'src/auth', 'src/org'],
+  'src/web': ['machines', 'src/domain', 'src/shared'],
+  'src/api': ['machines', 'src/domain', 'src/shared', 'src/engine', 'src/auth', 'src/alerts', 'src/web'],
+  'src/config': [
+    ...['machines', 'src/domain', 'src/shared', 'src/store', 'src/deadlines', 'src/engine'],
+    ...['src/auth', 'src/redis'],
+  ],
+  workers: [
+    ...['machines', 'src/domain', 'src/shared', 'src/store', 'src/deadlines', 'src/engine'],
+    ...['src/alerts', 'src/config'],
+  ],
+  // The CLI is a composition root too: `congress serve` and `congress worker` start the others.
+  'src/cli': [
+    ...['machines', 'src/domain', 'src/shared', 'src/engine', 'src/auth', 'src/org', 'src/demo'],
+    ...['src/redis', 'src/config', 'src/main.ts', 'workers'],
+  ],
+  scripts: ['machines'],
+};
+
+/** Any module of the app's own layers. */
+const APP_MODULE = '^(src/[^/]+/|src/main[.]ts$|machines/|workers/|scripts/)';
+
+/**
+ * A forbidden rule: `layer` importing a layer of the app not in `allowed`.
+ * @param {string} layer
+ * @param {string[]} allowed
+ */
+function layerRule(layer, allowed) {
+  const asPath = (/** @type {string} */ name) => (name.endsWith('.ts') ? `^${name}$` : `^${name}/`);
+  return {
+    name: `layer-${layer.replace('/', '-')}`,
+    comment: `${layer} imports only ${allowed.join(', ') || 'itself'} (docs/architecture.md).`,
+    severity: 'error',
+    from: { path: `^${layer}/` },
+    to: { path: APP_MODULE, pathNot: [layer, ...allowed].map(asPath) },
+  };
+}
+
 /** Who may import each infrastructure package: its adapters and the composition roots. */
 const ALLOWED_IMPORTERS = {
   ioredis: [
@@ -69,6 +122,7 @@ function onlyFrom(name, allowed) {
 export default {
   forbidden: [
     ...Object.entries(ALLOWED_IMPORTERS).map(([name, allowed]) => onlyFrom(name, allowed)),
+    ...Object.entries(LAYERS).map(([layer, allowed]) => layerRule(layer, allowed)),
     {
       name: 'machines-import-nothing-from-the-app',
       comment: 'machines/ is the pure core: statecharts, rules, calendar. It imports nothing above it.',

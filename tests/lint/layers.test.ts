@@ -56,6 +56,7 @@ describe('layer rules (dependency-cruiser, real config)', () => {
 
   it('when the CLI imports the API, machines import src/ and two folders import each other, then each is a violation', () => {
     expect(found).toContain('only-the-server-imports-the-api: src/cli/imports-api.ts → src/api/router.ts');
+    expect(found).toContain('layer-src-cli: src/cli/imports-api.ts → src/api/router.ts');
     expect(found).toContain(
       'machines-import-nothing-from-the-app: machines/imports-src.ts → src/store/imports-ioredis.ts',
     );
@@ -63,8 +64,12 @@ describe('layer rules (dependency-cruiser, real config)', () => {
     expect(found).toContain('no-folder-cycles: src/store → src/engine');
   });
 
+  it('when the store imports the engine above it, then the layer rule names the import', () => {
+    expect(found).toContain('layer-src-store: src/store/uses-engine.ts → src/engine/unit-view.ts');
+  });
+
   it('when the store imports ioredis and the API imports Express, then neither is a violation', () => {
-    expect(found).toHaveLength(5);
+    expect(found).toHaveLength(7);
     expect(found.filter((v) => v.includes(': src/store/imports-ioredis.ts'))).toEqual([]);
     expect(found.filter((v) => v.includes(': src/api/'))).toEqual([]);
   });
