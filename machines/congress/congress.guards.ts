@@ -41,6 +41,7 @@ export function reasonText(refusal: string | InternalRefusal): string {
   return typeof refusal === 'string' ? refusal : refusal.message;
 }
 
+/** True for a guard that threw, as opposed to a rule's reason or a pass. */
 export function isInternalRefusal(result: GuardResult): result is InternalRefusal {
   return typeof result === 'object';
 }
