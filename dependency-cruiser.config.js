@@ -37,6 +37,8 @@ const LAYERS = {
   'src/cli': [
     ...['machines', 'src/domain', 'src/shared', 'src/engine', 'src/auth', 'src/org', 'src/demo'],
     ...['src/redis', 'src/config', 'src/main.ts', 'workers'],
+    // The installed `congress` launcher (bin/) builds dist/ first when it is stale, as `npm start` does.
+    'scripts/build-stamp.js',
   ],
   scripts: ['machines'],
 };
@@ -50,7 +52,8 @@ const APP_MODULE = '^(src/[^/]+/|src/main[.]ts$|machines/|workers/|scripts/)';
  * @param {string[]} allowed
  */
 function layerRule(layer, allowed) {
-  const asPath = (/** @type {string} */ name) => (name.endsWith('.ts') ? `^${name}$` : `^${name}/`);
+  const asPath = (/** @type {string} */ name) =>
+    /[.][jt]s$/.test(name) ? `^${name.replaceAll('.', '[.]')}$` : `^${name}/`;
   return {
     name: `layer-${layer.replace('/', '-')}`,
     comment: `${layer} imports only ${allowed.join(', ') || 'itself'} (docs/architecture.md).`,

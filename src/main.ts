@@ -11,6 +11,7 @@ import { LOCAL_ADMIN } from './auth/principal.schema.js';
 import { createAlertsPort } from './api/alerts.adapter.js';
 import { createApp } from './api/app.js';
 import { createLogger } from './shared/logger.js';
+import { firstStopSignal } from './shared/stop-signal.js';
 import { formatDemoTokens, seedDemo } from './demo/demo-seed.js';
 import { exitCodeFor } from './cli/exit-codes.js';
 import { loadEnv, type Env } from './config/env.js';
@@ -111,15 +112,10 @@ export async function runServer(): Promise<void> {
   const env = loadEnv();
   const logger = createLogger(env.LOG_LEVEL);
   const running = await startServer(env, logger);
-  const shutdown = async (signal: string) => {
-    logger.info({ signal }, 'shutting down');
-    await running.stop();
-    logger.info('stopped');
-  };
-  await new Promise<void>((resolve) => {
-    process.once('SIGTERM', () => void shutdown('SIGTERM').then(resolve));
-    process.once('SIGINT', () => void shutdown('SIGINT').then(resolve));
-  });
+  const signal = await firstStopSignal();
+  logger.info({ signal }, 'shutting down');
+  await running.stop();
+  logger.info('stopped');
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

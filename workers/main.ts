@@ -25,6 +25,7 @@ import { reconcileDeadlines, type ReconcileReport } from '../src/alerts/reconcil
 import { createEngine } from '../src/engine/index.js';
 import type { Engine } from '../src/engine/engine.types.js';
 import { systemClock, type Clock } from '../src/shared/clock.js';
+import { firstStopSignal } from '../src/shared/stop-signal.js';
 import { createAlertContextReader } from '../src/alerts/alert-context.js';
 import { createKeySpace } from '../src/store/keys.js';
 import { scriptDefinitions } from '../src/store/script-definitions.js';
@@ -182,10 +183,7 @@ export async function runWorkerProcess(): Promise<void> {
     engine: runtime.engine,
   });
   logger.info({ prefix: env.CONGRESS_PREFIX }, 'workers running');
-  const signal = await new Promise<string>((resolve) => {
-    process.once('SIGTERM', () => resolve('SIGTERM'));
-    process.once('SIGINT', () => resolve('SIGINT'));
-  });
+  const signal = await firstStopSignal();
   logger.info({ signal }, 'stopping workers');
   await workers.close();
   await runtime.close();

@@ -1,5 +1,4 @@
 import express, { type Express, type Router } from 'express';
-import helmet from 'helmet';
 import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
 import swaggerUi from 'swagger-ui-express';
@@ -20,6 +19,7 @@ import { buildOpenApiDocument } from './openapi.js';
 import { errorHandler } from './problem.js';
 import { failedAuthRateLimit, perTokenRateLimit } from './rate-limit.js';
 import { requestId } from './request-context.js';
+import { securityHeaders } from './security-headers.js';
 import { cacheTokenStore } from './token-cache.js';
 import { unitsRouter } from './units.routes.js';
 import { createDashboardRouter } from '../web/index.js';
@@ -62,7 +62,7 @@ export function createApp(deps: AppDeps): Express {
   const bodyLimit = options.bodyLimit ?? '1mb';
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
-  app.use(requestId(), accessLog(deps.logger), metrics.middleware, helmet());
+  app.use(requestId(), accessLog(deps.logger), metrics.middleware, securityHeaders());
 
   const openapi = buildOpenApiDocument(deps.catalogue);
   app.get('/api/v1/openapi.json', (_req, res) => {

@@ -1,5 +1,10 @@
-/** The supervisors' and auditors' web dashboard: static pages plus the catalogue they read. */
-export { createDashboardRouter, type DashboardOptions } from './dashboard.router.js';
+/** The supervisors' and auditors' web dashboard: the bundled page plus the catalogue they read. */
+export {
+  createDashboardRouter,
+  DEFAULT_BUNDLE_DIR,
+  NOT_BUILT_MESSAGE,
+  type DashboardOptions,
+} from './dashboard.router.js';
 export {
   buildDashboardCatalogue,
   PROCEDURE_ORDER,

@@ -8,7 +8,11 @@ import { sparePort } from '../../src/redis/private-server.js';
 import { createTestRedis, TEST_REDIS_URL } from '../support/redis.js';
 import { digestPrefix } from '../api/api-harness.js';
 
-const BIN = join(import.meta.dirname, '../../src/cli/bin/congress.js');
+/**
+ * The CLI from its sources, as `npm run congress` runs it (tsx as a loader), so these tests need no
+ * build; the compiled `congress` bin is started in tests/start/npm-start.test.ts.
+ */
+const CLI = ['--import', 'tsx', join(import.meta.dirname, '../../src/cli/main.ts')];
 const HEADER = 'id,name,level,block,parent,working_group,member_count,term';
 const TREE_CSV = [
   HEADER,
@@ -43,7 +47,7 @@ describe('congress CLI as a child process', { timeout: 120_000 }, () => {
       };
       execFile(
         process.execPath,
-        [BIN, ...args],
+        [...CLI, ...args],
         { env: childEnv, timeout: 90_000 },
         (error, stdout, stderr) => {
           resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
@@ -184,7 +188,7 @@ describe('congress CLI as a child process', { timeout: 120_000 }, () => {
   });
 
   it('when the child command verify-slice reads unit ids on stdin, then it writes one JSON report per unit', async () => {
-    const child = execFile(process.execPath, [BIN, '--as-admin', 'verify-slice'], {
+    const child = execFile(process.execPath, [...CLI, '--as-admin', 'verify-slice'], {
       env: { ...process.env, REDIS_URL: TEST_REDIS_URL, CONGRESS_PREFIX: prefix, CONGRESS_TOKEN: '' },
     });
     let stdout = '';

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { createServer, type AddressInfo } from 'node:net';
@@ -10,6 +10,9 @@ import { sparePort } from '../../src/redis/private-server.js';
 
 const ROOT = join(import.meta.dirname, '../..');
 const TSX = join(ROOT, 'node_modules/tsx/dist/cli.mjs');
+const BIN = join(ROOT, 'src/cli/bin/congress.js');
+/** `npm start` compiles dist/ first when the sources are newer: allow for a full build on a busy machine. */
+const BUILD_AND_START_MS = 240_000;
 
 /** A started process with its combined output so far and a promise of its end. */
 interface Started {
@@ -20,7 +23,7 @@ interface Started {
 }
 
 function start(command: string, args: string[], env: Record<string, string>): Started {
-  // A process group, so SIGTERM reaches npm, tsx and node together, as a terminal or `docker stop` would.
+  // A process group, so a signal to the group reaches npm and node together, as a terminal's Ctrl-C would.
   const child = spawn(command, args, { cwd: ROOT, env: { ...process.env, ...env }, detached: true });
   let output = '';
   child.stdout.on('data', (d: Buffer) => (output += d.toString()));
@@ -38,6 +41,12 @@ async function until(predicate: () => boolean, timeoutMs: number): Promise<void>
 }
 
 const listeningPort = (output: string) => Number(/listening on http:\/\/localhost:(\d+)/.exec(output)?.[1]);
+
+/** Command lines of the processes whose parent is `pid`. */
+const childrenOf = (pid: number) =>
+  execFileSync('ps', ['-o', 'args=', '--ppid', String(pid)], { encoding: 'utf8' })
+    .trim()
+    .split('\n');
 
 describe('npm start on a fresh machine', () => {
   const cleanups: (() => Promise<void> | void)[] = [];
@@ -67,43 +76,80 @@ describe('npm start on a fresh machine', () => {
     return url;
   }
 
-  it('when started against an empty Redis, then the demo is loaded, tokens printed, /readyz is 200, and SIGTERM stops it cleanly', async () => {
-    const url = await freshRedis();
-    const app = start('npm', ['start'], {
-      REDIS_URL: url,
-      PORT: '0',
-      CONGRESS_PREFIX: 'cg',
-      LOG_LEVEL: 'info',
-    });
-    cleanups.push(() => void (app.child.exitCode === null && process.kill(-app.child.pid!, 'SIGKILL')));
-    await until(() => listeningPort(app.output()) > 0, 90_000);
-    const out = app.output();
-    for (const role of [
-      'admin',
-      'secretary',
-      'working_group',
-      'standing_committee',
-      'inspection',
-      'auditor',
-    ]) {
-      expect(out).toMatch(new RegExp(`^  ${role}\\s+[A-Za-z0-9_-]{43}\\s`, 'm'));
-    }
-    const ready = await fetch(`http://127.0.0.1:${listeningPort(out)}/readyz`);
-    expect(ready.status).toBe(200);
-    const admin = /^ {2}admin\s+(\S+)/m.exec(out)![1]!;
-    const unit = await fetch(`http://127.0.0.1:${listeningPort(out)}/api/v1/units/dong-da`, {
-      headers: { Authorization: `Bearer ${admin}` },
-    });
-    expect(unit.status).toBe(200);
+  it(
+    'when started against an empty Redis, then the demo is loaded, tokens printed, /readyz is 200, and SIGTERM stops it cleanly',
+    async () => {
+      const url = await freshRedis();
+      const app = start('npm', ['start'], {
+        REDIS_URL: url,
+        PORT: '0',
+        CONGRESS_PREFIX: 'cg',
+        LOG_LEVEL: 'info',
+      });
+      cleanups.push(() => void (app.child.exitCode === null && process.kill(-app.child.pid!, 'SIGKILL')));
+      await until(() => listeningPort(app.output()) > 0, BUILD_AND_START_MS);
+      // The server is npm's own child, compiled JavaScript under node: no shell or tsx between them.
+      expect(childrenOf(app.child.pid!)).toEqual(['node --max-semi-space-size=32 dist/src/main.js']);
+      const out = app.output();
+      for (const role of [
+        'admin',
+        'secretary',
+        'working_group',
+        'standing_committee',
+        'inspection',
+        'auditor',
+      ]) {
+        expect(out).toMatch(new RegExp(`^  ${role}\\s+[A-Za-z0-9_-]{43}\\s`, 'm'));
+      }
+      const ready = await fetch(`http://127.0.0.1:${listeningPort(out)}/readyz`);
+      expect(ready.status).toBe(200);
+      const admin = /^ {2}admin\s+(\S+)/m.exec(out)![1]!;
+      const unit = await fetch(`http://127.0.0.1:${listeningPort(out)}/api/v1/units/dong-da`, {
+        headers: { Authorization: `Bearer ${admin}` },
+      });
+      expect(unit.status).toBe(200);
 
-    process.kill(-app.child.pid!, 'SIGTERM');
-    await app.closed;
-    expect(app.output()).toContain('"msg":"stopped"');
-    const probe = new Redis(url);
-    const clients = (await probe.client('LIST')) as string;
-    probe.disconnect();
-    expect(clients.trim().split('\n')).toHaveLength(1);
-  }, 120_000);
+      process.kill(-app.child.pid!, 'SIGTERM');
+      await app.closed;
+      expect(app.output()).toContain('"msg":"stopped"');
+      const probe = new Redis(url);
+      const clients = (await probe.client('LIST')) as string;
+      probe.disconnect();
+      expect(clients.trim().split('\n')).toHaveLength(1);
+    },
+    BUILD_AND_START_MS + 60_000,
+  );
+
+  it(
+    'when SIGTERM reaches only the npm process, then npm hands it to the server, which stops cleanly',
+    async () => {
+      const url = await freshRedis();
+      const env = { REDIS_URL: url, PORT: '0', CONGRESS_PREFIX: 'cg', CONGRESS_DEMO: '0' };
+      const app = start('npm', ['start'], env);
+      cleanups.push(() => void (app.child.exitCode === null && process.kill(-app.child.pid!, 'SIGKILL')));
+      await until(() => listeningPort(app.output()) > 0, BUILD_AND_START_MS);
+
+      app.child.kill('SIGTERM');
+      expect(await app.closed).toBe(0);
+      expect(app.output()).toContain('"msg":"stopped"');
+    },
+    BUILD_AND_START_MS + 60_000,
+  );
+
+  it(
+    'when the congress command runs, then the compiled CLI answers and its --json output stays clean',
+    async () => {
+      const url = await freshRedis();
+      const env = { ...process.env, REDIS_URL: url, CONGRESS_PREFIX: 'cg' };
+      // Were dist/ stale, the bin would build it first, writing the build's output to stderr.
+      const stdout = execFileSync(process.execPath, [BIN, '--as-admin', 'tokens', 'list', '--json'], {
+        env,
+        encoding: 'utf8',
+      });
+      expect(JSON.parse(stdout)).toEqual([]);
+    },
+    BUILD_AND_START_MS,
+  );
 
   it('when nothing answers and redis-server is installed, then a private AOF Redis is started under the data dir and stopped on SIGTERM', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'cg-private-'));

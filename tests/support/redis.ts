@@ -1,8 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
+import { inject } from 'vitest';
 
-/** Redis used by the tests: the shared server on 127.0.0.1:6379 unless TEST_REDIS_URL says otherwise. */
-export const TEST_REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+/**
+ * Redis used by the tests, as the global setup found it (redis.global-setup.ts): TEST_REDIS_URL if set,
+ * else the server on 127.0.0.1:6379, else a private redis-server started for the run.
+ */
+export const TEST_REDIS_URL = inject('testRedisUrl');
 
 /** A fresh key prefix so concurrent tests never see each other's keys. */
 export function uniquePrefix(label = 't'): string {
