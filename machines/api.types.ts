@@ -67,6 +67,8 @@ export type TransitionOutcome =
       /** zod issues for invalid payloads: dotted path and reason. */
       issues?: { path: string; message: string }[];
       allowed: AllowedEvent[];
+      /** Guards that threw (a bug or missing data, not a rule): each guard's name and error message. */
+      internal?: { guard: string; message: string }[];
     };
 
 /** Milestones the roll-ups count. */

@@ -12,7 +12,7 @@ import { createAlertsPort } from './api/alerts.adapter.js';
 import { createApp } from './api/app.js';
 import { createLogger } from './shared/logger.js';
 import { firstStopSignal } from './shared/stop-signal.js';
-import { formatDemoTokens, seedDemo } from './cli/demo-seed.js';
+import { formatDemoTokens, seedDemo } from './demo/demo-seed.js';
 import { exitCodeFor } from './cli/exit-codes.js';
 import { loadEnv, type Env } from './config/env.js';
 import { openRuntime, type Runtime } from './config/runtime.js';
@@ -62,7 +62,7 @@ function buildApp(runtime: Runtime, workers: RunningWorkers | null, logger: Logg
     catalogue: EVENT_CATALOGUE,
     alerts,
     queueDashboard: createQueueDashboard(dashboardQueues(runtime, workers), '/admin/queues'),
-    metricsRegistries: workers ? [workers.metrics.registry] : [],
+    metricsRegistries: [runtime.engineMetrics.registry, ...(workers ? [workers.metrics.registry] : [])],
     options: {
       bodyLimit: env.BODY_LIMIT,
       rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,

@@ -8,11 +8,10 @@ import { createAlertStore } from '../src/alerts/alert-store.js';
 import { createAlertMetrics, type AlertMetrics } from '../src/alerts/metrics.js';
 import { createWebhookConfigStore } from '../src/alerts/webhook-config.js';
 import {
-  DEFAULT_WEBHOOK_RETRY,
-  enqueueWebhookJobs,
+  createDeadLetters,
+  createWebhookAlertDelivery,
   type WebhookJobData,
   type WebhookRetryPolicy,
-  webhookTeams,
 } from '../src/alerts/webhook-delivery.js';
 import { createBullmqScheduler } from '../src/deadlines/bullmq-scheduler.js';
 import type { DeadlineJobData } from '../src/deadlines/deadline-job.schema.js';
@@ -30,7 +29,7 @@ import { firstStopSignal } from '../src/shared/stop-signal.js';
 import { createAlertContextReader } from '../src/alerts/alert-context.js';
 import { createKeySpace } from '../src/store/keys.js';
 import { scriptDefinitions } from '../src/store/script-definitions.js';
-import { createDeadlineProcessor, type AlertDelivery } from './deadline.worker.js';
+import { createDeadlineProcessor } from './deadline.worker.js';
 import { createMaintenanceProcessor, DIGEST_JOB, RECONCILE_JOB } from './maintenance.worker.js';
 import { createWebhookProcessor } from './webhook.worker.js';
 
@@ -104,25 +103,19 @@ function composeServices(
   const alerts = createAlertStore(alertRedis, prefix, clock);
   const units = createAlertContextReader(alertRedis, createKeySpace(prefix));
   const configs = createWebhookConfigStore(alertRedis, prefix);
-  const reconcile = () =>
-    reconcileDeadlines({ engine, redis, queue: queues.deadlines, scheduler, alerts, clock, metrics });
+  const reconcile = () => reconcileDeadlines({ engine, scheduler, alerts, clock, metrics });
   return { engine, units, alerts, configs, reconcile, clock, metrics, scheduler };
 }
 
 function processors(config: WorkerConfig, queues: RunningWorkers['queues'], s: Services) {
-  const retry = config.webhookRetry ?? DEFAULT_WEBHOOK_RETRY;
-  const delivery: AlertDelivery = {
-    prepare: (recipients) => webhookTeams(s.configs, recipients),
-    send: async (alert, teams) => void (await enqueueWebhookJobs(queues.webhooks, alert.id, teams, retry)),
-  };
+  const delivery = createWebhookAlertDelivery(queues.webhooks, s.configs, config.webhookRetry);
   return {
     deadlines: createDeadlineProcessor({ ...s, delivery }),
     webhooks: createWebhookProcessor({
       ...s,
       // Signature timestamps are checked against receivers' wall clocks, whatever the business clock.
       clock: systemClock,
-      redis: config.redis,
-      prefix: config.prefix,
+      deadLetters: createDeadLetters(config.redis, config.prefix),
       timeoutMs: config.webhookTimeoutMs,
     }),
     digests: createMaintenanceProcessor(s),

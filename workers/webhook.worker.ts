@@ -1,19 +1,18 @@
 import { UnrecoverableError, type Job } from 'bullmq';
-import type { Redis } from 'ioredis';
 import type { AlertStore } from '../src/alerts/alert-store.js';
 import type { AlertMetrics } from '../src/alerts/metrics.js';
 import type { WebhookConfigStore } from '../src/alerts/webhook-config.js';
 import {
   postWebhook,
-  recordDeadLetter,
   WebhookDeliveryError,
   webhookJobSchema,
+  type DeadLetters,
 } from '../src/alerts/webhook-delivery.js';
 import type { Clock } from '../src/shared/clock.js';
 
 export interface WebhookProcessorDeps {
-  redis: Redis;
-  prefix: string;
+  /** Deliveries given up after their last attempt (see `createDeadLetters`). */
+  deadLetters: DeadLetters;
   alerts: AlertStore;
   configs: WebhookConfigStore;
   metrics: AlertMetrics;
@@ -52,7 +51,7 @@ export function createWebhookProcessor(deps: WebhookProcessorDeps) {
     } catch (error) {
       deps.metrics.webhookDeliveries.inc({ outcome: 'failed' });
       if (!isLastAttempt(job, error)) throw error;
-      await recordDeadLetter(deps.redis, deps.prefix, {
+      await deps.deadLetters.record({
         alertId,
         team,
         url: config.url,

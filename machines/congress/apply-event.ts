@@ -14,10 +14,10 @@ import type {
 import type { UncheckedEvent } from '../domain.js';
 import type { CongressEvent } from '../events/congress-event.js';
 import { EVENT_CATALOGUE } from '../events/event-catalogue.js';
-import { MACHINE_VERSION, machineFor } from '../migrations/machine-registry.js';
+import { MACHINE_VERSION, machineFor } from './machine-registry.js';
 import type { CongressContext } from './congress.context.js';
 import type { CongressMachine } from './congress.machine.js';
-import { allowedEvents, describeValue, explain } from './explain.js';
+import { allowedEvents, describeValue, explain, guardErrorsFor } from './explain.js';
 import { envelopeSchema, unitInputSchema } from './input-schemas.js';
 import { runInitialTransition, runTransition } from './machine-runner.js';
 import { phaseOfValue } from './phase.js';
@@ -73,7 +73,7 @@ export function stepMachine(
     return invalid(state, event.type, checked.issues, checked.root);
   }
   const next = runTransition(machine, state, checked.event);
-  if (next === state) return refuse(state, 'not_allowed', notAllowedMessage(state, checked.event));
+  if (next === state) return notAllowed(state, checked.event);
   return { ok: true, next };
 }
 
@@ -120,6 +120,14 @@ function invalid(state: CongressSnapshot, type: string, zodIssues: z.core.$ZodIs
   }));
   const detail = issues.map((i) => `${i.path}: ${i.message}`).join('; ');
   return { ...refuse(state, 'invalid_payload', `invalid ${type} event: ${detail}`), issues };
+}
+
+/** A refusal of the machine, marked with the guards that threw, if any (the engine counts them). */
+function notAllowed(state: CongressSnapshot, event: CongressEvent): Refusal {
+  const refusal = refuse(state, 'not_allowed', notAllowedMessage(state, event));
+  const errors = guardErrorsFor(state, event);
+  if (errors.length === 0) return refusal;
+  return { ...refusal, internal: errors.map(({ guard, message }) => ({ guard, message })) };
 }
 
 function notAllowedMessage(state: CongressSnapshot, event: CongressEvent): string {

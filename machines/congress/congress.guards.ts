@@ -5,6 +5,8 @@
 import * as prep from './preparation.checks.js';
 import type { Check } from './preparation.checks.js';
 import * as session from './session.checks.js';
+import type { CongressEvent } from '../events/congress-event.js';
+import type { CongressContext } from './congress.context.js';
 import { gateStatus } from './gate.js';
 
 /** The first failing check's reason, else `undefined`: validity first, then the routing condition. */
@@ -18,14 +20,40 @@ const both =
     return undefined;
   };
 
-/** A check that throws (say, a date outside the calendar's data) refuses with the error's message. */
+/**
+ * A guard that threw: a bug or missing data (say, a date outside the calendar's table), never a rule
+ * of the procedure. It still refuses, but marked, so the engine can log and count it by guard.
+ */
+export interface InternalRefusal {
+  internal: true;
+  guard: string;
+  message: string;
+}
+
+/** What a guard says: `undefined` = may pass, a reason, or an internal refusal. */
+export type GuardResult = string | InternalRefusal | undefined;
+
+/** A named check as the machine and the explanations run it. */
+export type Guard = (ctx: CongressContext, event?: CongressEvent) => GuardResult;
+
+/** The reason a user reads, whether a rule refused or a guard failed. */
+export function reasonText(refusal: string | InternalRefusal): string {
+  return typeof refusal === 'string' ? refusal : refusal.message;
+}
+
+/** True for a guard that threw, as opposed to a rule's reason or a pass. */
+export function isInternalRefusal(result: GuardResult): result is InternalRefusal {
+  return typeof result === 'object';
+}
+
+/** Runs `check` as guard `name`; a throw becomes an internal refusal instead of a plain reason. */
 const safe =
-  (check: Check): Check =>
+  (name: string, check: Check): Guard =>
   (ctx, e) => {
     try {
       return check(ctx, e);
     } catch (error) {
-      return error instanceof Error ? error.message : String(error);
+      return { internal: true, guard: name, message: error instanceof Error ? error.message : String(error) };
     }
   };
 
@@ -73,5 +101,5 @@ const RAW_CHECKS = {
 export type CheckName = keyof typeof RAW_CHECKS;
 
 export const CHECKS = Object.fromEntries(
-  Object.entries(RAW_CHECKS).map(([name, check]) => [name, safe(check)]),
-) as Record<CheckName, Check>;
+  Object.entries(RAW_CHECKS).map(([name, check]) => [name, safe(name, check)]),
+) as Record<CheckName, Guard>;

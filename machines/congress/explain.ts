@@ -7,7 +7,14 @@ import type { AllowedEvent } from '../api.types.js';
 import type { CongressEvent } from '../events/congress-event.js';
 import { EVENT_TYPES } from '../events/event-catalogue.js';
 import type { CongressContext } from './congress.context.js';
-import { CHECKS, type CheckName } from './congress.guards.js';
+import {
+  CHECKS,
+  type CheckName,
+  type GuardResult,
+  type InternalRefusal,
+  isInternalRefusal,
+  reasonText,
+} from './congress.guards.js';
 import type { CongressSnapshot } from './snapshot-codec.js';
 
 interface GuardRef {
@@ -27,7 +34,7 @@ function candidateLists(state: CongressSnapshot, type: string) {
   return lists;
 }
 
-function reasonOf(guard: unknown, ctx: CongressContext, event?: CongressEvent): string | undefined {
+function reasonOf(guard: unknown, ctx: CongressContext, event?: CongressEvent): GuardResult {
   const ref = guard as GuardRef | undefined;
   const name = ref?.type === 'check' ? ref.params?.name : undefined;
   return name ? CHECKS[name](ctx, event) : undefined;
@@ -46,11 +53,27 @@ export function explain(
   if (lists.length === 0) return null;
   const reasons: string[] = [];
   for (const list of lists) {
-    const reason = reasonOf(list[list.length - 1]?.guard, state.context, event);
-    if (reason === undefined) return undefined;
+    const result = reasonOf(list[list.length - 1]?.guard, state.context, event);
+    if (result === undefined) return undefined;
+    const reason = reasonText(result);
     if (!reasons.includes(reason)) reasons.push(reason);
   }
   return reasons.join('; ');
+}
+
+/**
+ * The guards that threw while `event` was considered: every guarded candidate is re-run, not only
+ * the last of each list, since a throwing guard anywhere may be what refused the event.
+ */
+export function guardErrorsFor(state: CongressSnapshot, event: CongressEvent): InternalRefusal[] {
+  const errors: InternalRefusal[] = [];
+  for (const list of candidateLists(state, event.type)) {
+    for (const candidate of list) {
+      const result = reasonOf(candidate.guard, state.context, event);
+      if (isInternalRefusal(result) && !errors.some((e) => e.guard === result.guard)) errors.push(result);
+    }
+  }
+  return errors;
 }
 
 /** Every catalogue event the current state handles, with whether it is accepted now and why not. */

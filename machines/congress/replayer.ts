@@ -6,7 +6,7 @@
  */
 import type { PersistedCongressSnapshot, Phase, UnitInput } from '../api.types.js';
 import type { UncheckedEvent } from '../domain.js';
-import { machineFor, migrateSnapshot } from '../migrations/machine-registry.js';
+import { machineFor, migrateSnapshot } from './machine-registry.js';
 import { createInitialSnapshot, type Refusal, stepMachine } from './apply-event.js';
 import { phaseOfValue } from './phase.js';
 import { type CongressSnapshot, fromPersisted, toPersisted } from './snapshot-codec.js';

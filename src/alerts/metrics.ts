@@ -1,4 +1,3 @@
-import type { Queue } from 'bullmq';
 import { Counter, Gauge, Registry } from 'prom-client';
 
 /** Prometheus metrics of the deadline and alert pipeline, on their own registry for the API to merge. */
@@ -15,14 +14,20 @@ export interface AlertMetrics {
   reconcilerChecked: Counter;
   reconcilerAdded: Counter;
   /** Adds BullMQ queues whose job counts are reported on every scrape. */
-  watchQueues(queues: readonly Queue[]): void;
+  watchQueues(queues: readonly CountedQueue[]): void;
+}
+
+/** What the queue gauge reads of a queue: its name and job counts by state (a BullMQ `Queue` is one). */
+export interface CountedQueue {
+  readonly name: string;
+  getJobCounts(...types: string[]): Promise<Record<string, number>>;
 }
 
 const QUEUE_STATES = ['waiting', 'delayed', 'active', 'failed', 'completed'] as const;
 
 /** Creates the metrics on `registry` (a fresh one by default, so tests and processes never collide). */
 export function createAlertMetrics(registry: Registry = new Registry()): AlertMetrics {
-  const watched: Queue[] = [];
+  const watched: CountedQueue[] = [];
   const counter = (name: string, help: string, labelNames: string[] = []) =>
     new Counter({ name, help, labelNames, registers: [registry] });
   new Gauge({

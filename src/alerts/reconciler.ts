@@ -1,21 +1,17 @@
-import type { Queue } from 'bullmq';
-import type { Redis } from 'ioredis';
 import type { AlertStore } from './alert-store.js';
 import type { AlertMetrics } from './metrics.js';
 import type { Engine } from '../engine/engine.types.js';
 import { systemClock, type Clock } from '../shared/clock.js';
 import type { Deadline } from '../../machines/domain.js';
 import { alertPointsOf, type AlertPoint } from '../deadlines/alert-points.js';
-import type { BullmqDeadlineScheduler } from '../deadlines/bullmq-scheduler.js';
-import type { DeadlineJobData } from '../deadlines/deadline-job.schema.js';
+import type { PointQueue } from '../deadlines/scheduler.port.js';
 import { pointAfterIndex } from '../deadlines/point-chain.js';
 
 export interface ReconcilerDeps {
   engine: Pick<Engine, 'scanDeadlineSets'>;
-  redis: Redis;
-  queue: Queue<DeadlineJobData>;
-  scheduler: BullmqDeadlineScheduler;
-  alerts: AlertStore;
+  /** The deadline queue as the scheduler adapter shows it (see `createBullmqScheduler`). */
+  scheduler: PointQueue;
+  alerts: Pick<AlertStore, 'exist'>;
   clock?: Clock;
   metrics?: AlertMetrics;
   /** Deadlines checked per Redis round trip. */
@@ -49,27 +45,10 @@ async function pendingPoints(
   });
 }
 
-/** Which pending points have no live job (a job that failed for good counts as missing). */
-async function missingJobs(deps: ReconcilerDeps, points: AlertPoint[]): Promise<AlertPoint[]> {
-  const pipeline = deps.redis.pipeline();
-  for (const p of points) {
-    pipeline.exists(deps.queue.toKey(p.jobId));
-    pipeline.zscore(deps.queue.toKey('failed'), p.jobId);
-  }
-  const replies = (await pipeline.exec()) ?? [];
-  return points.filter((_, i) => {
-    const jobExists = replies[2 * i]?.[1] === 1;
-    const failed = typeof replies[2 * i + 1]?.[1] === 'string';
-    return !jobExists || failed;
-  });
-}
-
 async function repair(deps: ReconcilerDeps, points: AlertPoint[]): Promise<number> {
   if (points.length === 0) return 0;
-  const missing = await missingJobs(deps, points);
-  // A job that failed for good still holds its id; remove it so the re-add is not ignored.
-  await Promise.all(missing.map((p) => deps.queue.remove(p.jobId)));
-  await deps.scheduler.addPoints(missing);
+  const missing = await deps.scheduler.missingPoints(points);
+  await deps.scheduler.requeuePoints(missing);
   return missing.length;
 }
 

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { systemClock, type Clock } from '../shared/clock.js';
 import { alertKeys } from './alert-keys.js';
 import type { Alert } from './alert.schema.js';
+import type { AlertDelivery } from './deadline-firing.ports.js';
 import type { WebhookConfig, WebhookConfigStore } from './webhook-config.js';
 import { signWebhookBody, WEBHOOK_HEADERS } from './webhook-signature.js';
 
@@ -70,6 +71,18 @@ export async function enqueueWebhookDeliveries(
   return enqueueWebhookJobs(queue, alert.id, await webhookTeams(configs, alert.recipients), retry);
 }
 
+/** The delivery port of a deadline firing over webhooks: teams with a webhook each get a job. */
+export function createWebhookAlertDelivery(
+  queue: Queue<WebhookJobData>,
+  configs: WebhookConfigStore,
+  retry: WebhookRetryPolicy = DEFAULT_WEBHOOK_RETRY,
+): AlertDelivery {
+  return {
+    prepare: (recipients) => webhookTeams(configs, recipients),
+    send: async (alert, teams) => void (await enqueueWebhookJobs(queue, alert.id, teams, retry)),
+  };
+}
+
 /** A failed HTTP delivery; `permanent` when retrying cannot help (4xx other than 408/429). */
 export class WebhookDeliveryError extends Error {
   constructor(
@@ -128,6 +141,16 @@ export type DeadLetter = z.infer<typeof deadLetterSchema>;
 /** Appends a dead letter; the list is what an operator replays or inspects. */
 export async function recordDeadLetter(redis: Redis, prefix: string, letter: DeadLetter): Promise<void> {
   await redis.rpush(alertKeys(prefix).deadLetters(), JSON.stringify(deadLetterSchema.parse(letter)));
+}
+
+/** Where a worker puts the deliveries it gave up on. */
+export interface DeadLetters {
+  record(letter: DeadLetter): Promise<void>;
+}
+
+/** The dead-letter list of one deployment prefix. */
+export function createDeadLetters(redis: Redis, prefix: string): DeadLetters {
+  return { record: (letter) => recordDeadLetter(redis, prefix, letter) };
 }
 
 /** Dead-lettered deliveries, oldest first. */

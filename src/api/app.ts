@@ -1,5 +1,4 @@
 import express, { type Express, type Router } from 'express';
-import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
 import swaggerUi from 'swagger-ui-express';
@@ -11,7 +10,7 @@ import { adminRouter } from './admin.routes.js';
 import type { AlertsPort } from './alerts.port.js';
 import { alertsRouter } from './alerts.routes.js';
 import { authenticate, requireRole } from './auth.middleware.js';
-import { healthRouter } from './health.routes.js';
+import { healthRouter, type PingableStore } from './health.routes.js';
 import { createHttpMetrics } from './http-metrics.js';
 import { inspectRouter, type InspectOptions } from './inspect.routes.js';
 import { meRouter } from './me.routes.js';
@@ -28,7 +27,8 @@ import { createDashboardRouter } from '../web/index.js';
 /** Everything the HTTP layer needs, built by the composition root (src/main.ts) or a test. */
 export interface AppDeps {
   engine: Engine;
-  redis: Redis;
+  /** The Redis client, pinged by /readyz; the API reaches data only through the engine and ports. */
+  redis: PingableStore;
   prefix: string;
   tokens: TokenStore;
   logger: Logger;

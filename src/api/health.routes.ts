@@ -1,10 +1,14 @@
 import { Router } from 'express';
-import type { Redis } from 'ioredis';
 import type { Registry } from 'prom-client';
 import { scrape } from './http-metrics.js';
 
+/** What readiness asks of the Redis client: a PING (an ioredis client is one). */
+export interface PingableStore {
+  ping(): Promise<string>;
+}
+
 /** Liveness, readiness (Redis answers PING) and the Prometheus scrape endpoint. Unauthenticated. */
-export function healthRouter(redis: Redis, registries: () => Registry[]): Router {
+export function healthRouter(redis: PingableStore, registries: () => Registry[]): Router {
   const router = Router();
 
   router.get('/healthz', (_req, res) => {

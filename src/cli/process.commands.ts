@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import type { Runtime } from '../config/runtime.js';
 import { buildDongDaDistrict } from '../org/demo-district.js';
 import type { CliContext } from './cli-context.js';
-import { formatDemoTokens, seedDemo } from './demo-seed.js';
+import { formatDemoTokens, seedDemo } from '../demo/demo-seed.js';
 
 type Run = (action: (ctx: CliContext, runtime: Runtime) => Promise<void>) => Promise<void>;
 

@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import { createBullmqScheduler } from '../deadlines/bullmq-scheduler.js';
 import type { DeadlineJobData } from '../deadlines/deadline-job.schema.js';
 import { bullPrefix, DEFAULT_QUEUE_NAMES, deadlineJobOptions } from '../deadlines/queues.js';
-import { createEngine } from '../engine/index.js';
+import { createEngine, createEngineMetrics, type EngineMetrics } from '../engine/index.js';
 import type { Engine } from '../engine/engine.types.js';
 import { createKeySpace, scanSet } from '../store/index.js';
 import { createTokenStore, type TokenStore } from '../auth/token-store.js';
@@ -16,6 +16,8 @@ export interface Runtime {
   env: Env;
   connection: RedisConnection;
   engine: Engine;
+  /** The engine's counters (guard errors), for the API's /metrics. */
+  engineMetrics: EngineMetrics;
   tokens: TokenStore;
   deadlineQueue: Queue<DeadlineJobData>;
   /** Number of units under the prefix (0: an empty database). */
@@ -50,17 +52,20 @@ export async function openRuntime(env: Env, options: RuntimeOptions): Promise<Ru
   });
   const scheduler = createBullmqScheduler({ queue: deadlineQueue });
   const keys = createKeySpace(prefix);
+  const engineMetrics = createEngineMetrics();
   const engine = createEngine({
     redis: connection.redis,
     prefix,
     scheduler,
     logger: options.logger,
+    metrics: engineMetrics,
     ruleSets: Object.fromEntries(ruleSets.map((rules) => [rules.id, rules])),
   });
   return {
     env,
     connection,
     engine,
+    engineMetrics,
     tokens: createTokenStore(connection.redis, prefix),
     deadlineQueue,
     unitCount: () => connection.redis.scard(keys.allUnits),

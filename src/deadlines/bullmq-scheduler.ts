@@ -4,7 +4,7 @@ import { systemClock, type Clock } from '../shared/clock.js';
 import { deadlineKey, type AlertPoint } from './alert-points.js';
 import { toJobData, type DeadlineJobData } from './deadline-job.schema.js';
 import { firstPoint, possiblyQueuedPoints } from './point-chain.js';
-import type { DeadlineScheduler } from './scheduler.port.js';
+import type { DeadlineScheduler, PointQueue, PointScheduler } from './scheduler.port.js';
 
 export interface BullmqSchedulerOptions {
   /** The deadline queue (see `deadlineJobOptions` for its defaults). */
@@ -17,10 +17,8 @@ export interface BullmqSchedulerOptions {
   timeScale?: number;
 }
 
-/** The BullMQ adapter of the scheduler port, plus a bulk `schedule` the reconciler reuses. */
-export interface BullmqDeadlineScheduler extends DeadlineScheduler {
-  /** Adds delayed jobs for the given points (existing job ids are left alone by BullMQ). */
-  addPoints(points: AlertPoint[]): Promise<void>;
+/** The BullMQ adapter of the scheduler ports: the engine's `sync`, the firing's and the reconciler's. */
+export interface BullmqDeadlineScheduler extends DeadlineScheduler, PointScheduler, PointQueue {
   /** Delay in real milliseconds before a point fires, given the clock's current time. */
   delayOf(point: AlertPoint): number;
 }
@@ -39,7 +37,7 @@ export function createBullmqScheduler(options: BullmqSchedulerOptions): BullmqDe
   const delayOf = (point: AlertPoint): number =>
     Math.max(0, Math.round((Date.parse(point.fireAt) - clock.now().getTime()) * scale));
 
-  const addPoints = async (points: AlertPoint[]): Promise<void> => {
+  const addPoints = async (points: readonly AlertPoint[]): Promise<void> => {
     if (points.length === 0) return;
     const [only] = points;
     // One point (the usual phase change) skips the MULTI that addBulk wraps around its jobs.
@@ -79,5 +77,16 @@ export function createBullmqScheduler(options: BullmqSchedulerOptions): BullmqDe
     await Promise.all([...removed.map((p) => queue.remove(p.jobId)), addPoints(added)]);
   };
 
-  return { sync, addPoints, delayOf };
+  // A removed-on-complete or never-added job reads 'unknown'; a failed one holds its id until removed.
+  const missingPoints = async (points: readonly AlertPoint[]): Promise<AlertPoint[]> => {
+    const states = await Promise.all(points.map((p) => queue.getJobState(p.jobId)));
+    return points.filter((_, i) => states[i] === 'unknown' || states[i] === 'failed');
+  };
+
+  const requeuePoints = async (points: readonly AlertPoint[]): Promise<void> => {
+    await Promise.all(points.map((p) => queue.remove(p.jobId)));
+    await addPoints(points);
+  };
+
+  return { sync, addPoints, delayOf, missingPoints, requeuePoints };
 }

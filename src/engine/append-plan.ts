@@ -92,6 +92,26 @@ export interface RecordingOptions {
   lastOccurredAt: string | undefined;
 }
 
+/** A guard that threw while the event was decided: a bug or missing data, named for the engine to count. */
+export interface GuardError {
+  guard: string;
+  message: string;
+}
+
+/**
+ * A refusal in which a guard threw. The user reads the same 409 as for any refusal (the error's message
+ * explains it); the guard errors ride along, outside the problem body, for the engine to log and count.
+ */
+export class GuardErrorRefusal extends ConflictError {
+  constructor(
+    message: string,
+    details: Record<string, unknown>,
+    readonly guardErrors: readonly GuardError[],
+  ) {
+    super(message, 'not_allowed', details);
+  }
+}
+
 /** The refusal of a transition as an application error. */
 export function refusalError(unitId: string, outcome: Extract<TransitionOutcome, { ok: false }>): Error {
   if (outcome.code === 'invalid_payload' || outcome.code === 'unknown_event') {
@@ -101,11 +121,13 @@ export function refusalError(unitId: string, outcome: Extract<TransitionOutcome,
     }));
     return new ValidationError(outcome.message, issues ?? [{ path: 'type', message: outcome.message }]);
   }
-  const blocked = outcome.allowed.filter((a) => !a.allowed);
-  return new ConflictError(`${outcome.message} (unit ${unitId})`, 'not_allowed', {
+  const message = `${outcome.message} (unit ${unitId})`;
+  const details = {
     allowed: outcome.allowed.filter((a) => a.allowed).map((a) => a.type),
-    blocked,
-  });
+    blocked: outcome.allowed.filter((a) => !a.allowed),
+  };
+  if (outcome.internal) return new GuardErrorRefusal(message, details, outcome.internal);
+  return new ConflictError(message, 'not_allowed', details);
 }
 
 /** The state an append leads to: the machine's answer, or a replay's for a correction. */

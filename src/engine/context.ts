@@ -9,6 +9,7 @@ import type { RuleSet } from '../../machines/rules/rule-set.js';
 import type { DeadlineScheduler } from '../deadlines/scheduler.port.js';
 import { systemClock, type Clock } from '../shared/clock.js';
 import { createKeySpace, type KeySpace, type RedisClient } from '../store/index.js';
+import { createEngineMetrics, type EngineMetrics } from './engine-metrics.js';
 import { createKnownUnits, type KnownUnits } from './known-units.js';
 import { createUnitLocks, type UnitLocks } from './unit-lock.js';
 
@@ -31,6 +32,8 @@ export interface EngineDeps {
   /** Deployment rule sets, registered beside the built-in terms (ids are immutable). */
   ruleSets?: Record<string, RuleSet>;
   logger?: EngineLogger;
+  /** Where guard errors are counted; default: a fresh registry nobody scrapes. */
+  metrics?: EngineMetrics;
   /** How long an idempotency key remembers its result; default 24 h. */
   idempotencyTtlSeconds?: number;
   /** Re-reads after losing a compare-and-set when the caller gave no expected version; default 20. */
@@ -47,6 +50,7 @@ export interface EngineContext {
   calendarOf(rules: RuleSet): WorkingDayCalendar;
   ruleSet(id: string): RuleSet;
   logger: EngineLogger;
+  metrics: EngineMetrics;
   idempotencyTtlSeconds: number;
   maxRetries: number;
   locks: UnitLocks;
@@ -69,6 +73,7 @@ export function createContext(deps: EngineDeps): EngineContext {
     calendarOf: calendar ? () => calendar : calendarFor,
     ruleSet: getRuleSet,
     logger: deps.logger ?? pino({ name: 'engine', level: 'warn' }),
+    metrics: deps.metrics ?? createEngineMetrics(),
     idempotencyTtlSeconds: deps.idempotencyTtlSeconds ?? DAY_SECONDS,
     maxRetries: deps.maxRetries ?? 20,
     locks: createUnitLocks(),

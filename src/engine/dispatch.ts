@@ -26,7 +26,7 @@ import {
   type StoredUnit,
 } from '../store/index.js';
 import { actorFor, assertCanSend, assertOpen, eventRoleFor } from './access.js';
-import { planAppend, type AppendPlan, type EventRequest } from './append-plan.js';
+import { GuardErrorRefusal, planAppend, type AppendPlan, type EventRequest } from './append-plan.js';
 import { cascadeToParent } from './cascade.js';
 import type { EngineContext } from './context.js';
 import type { DispatchOptions, DispatchResult } from './engine.types.js';
@@ -254,6 +254,19 @@ async function syncDeadlines(ctx: EngineContext, unitId: string, deadlines: Atte
 }
 
 /**
+ * Logs and counts the guards that threw in the refusal leaving dispatch. Only here: a refusal planned
+ * from this engine's remembered state is re-decided on a fresh read, and must not count twice.
+ */
+function reported(ctx: EngineContext, unitId: string, type: string, error: unknown): unknown {
+  if (!(error instanceof GuardErrorRefusal)) return error;
+  for (const { guard, message } of error.guardErrors) {
+    ctx.logger.error({ unitId, event: type, guard, error: message }, 'machine guard threw');
+    ctx.metrics.guardErrors.inc({ guard });
+  }
+  return error;
+}
+
+/**
  * Appends `request` to unit `unitId` on behalf of `principal`. Without `expectedVersion`, a lost
  * compare-and-set is retried on fresh state (bounded); with it, the caller gets the conflict.
  * A duplicate (same idempotency key and body) re-runs the cascade, which is itself idempotent, so a
@@ -280,7 +293,8 @@ export async function dispatch(
       };
       return { ...done.result, cascaded: await cascadeToParent(ctx, dispatch, child) };
     } catch (error) {
-      if (!isRetryableConflict(error, options) || n >= ctx.maxRetries) throw error;
+      if (!isRetryableConflict(error, options) || n >= ctx.maxRetries)
+        throw reported(ctx, unitId, request.type, error);
       await backoff(n);
     }
   }

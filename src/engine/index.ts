@@ -13,6 +13,7 @@ import { replay } from './replay.js';
 import { verify, verifyUnits } from './verify.js';
 
 export type { EngineDeps, EngineLogger } from './context.js';
+export { createEngineMetrics, type EngineMetrics } from './engine-metrics.js';
 export type * from './engine.types.js';
 export { canRead, canSend, eventRoleFor } from './access.js';
 export { SYSTEM_PRINCIPAL } from '../domain/index.js';

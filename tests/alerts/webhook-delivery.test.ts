@@ -6,6 +6,7 @@ import { createAlertMetrics } from '../../src/alerts/metrics.js';
 import { createWebhookConfigStore } from '../../src/alerts/webhook-config.js';
 import {
   enqueueWebhookDeliveries,
+  createDeadLetters,
   listDeadLetters,
   type WebhookJobData,
 } from '../../src/alerts/webhook-delivery.js';
@@ -35,8 +36,7 @@ beforeEach(async () => {
   const connection = { connection: redis, prefix: bullPrefix(prefix) };
   queue = new Queue<WebhookJobData>(name, connection);
   const deps = {
-    redis,
-    prefix,
+    deadLetters: createDeadLetters(redis, prefix),
     alerts: createAlertStore(redis, prefix),
     configs: createWebhookConfigStore(redis, prefix),
     metrics,

@@ -12,7 +12,7 @@ import { createApp, type AppDeps } from '../../src/api/app.js';
 import { REDACTED_PATHS } from '../../src/shared/logger.js';
 import { LOCAL_ADMIN, type TokenRequest } from '../../src/auth/principal.schema.js';
 import { createTokenStore, type TokenStore } from '../../src/auth/token-store.js';
-import { createEngine, type EngineDeps } from '../../src/engine/index.js';
+import { createEngine, createEngineMetrics, type EngineDeps } from '../../src/engine/index.js';
 import type { Engine } from '../../src/engine/engine.types.js';
 import type { OrgUnit } from '../../src/domain/index.js';
 import { createTestRedis } from '../support/redis.js';
@@ -83,7 +83,9 @@ export async function startTestApp(
   const logs: string[] = [];
   const sink = new Writable({ write: (chunk: Buffer, _enc, done) => (logs.push(chunk.toString()), done()) });
   const logger = pino({ level: 'info', redact: { paths: REDACTED_PATHS, censor: '[redacted]' } }, sink);
-  const engine = createEngine({ redis, prefix, logger, ...engineOptions });
+  // As in src/main.ts: the engine's counters are scraped on the API's /metrics.
+  const engineMetrics = createEngineMetrics();
+  const engine = createEngine({ redis, prefix, logger, metrics: engineMetrics, ...engineOptions });
   const tokens = createTokenStore(redis, prefix);
   const alertStore = createAlertStore(redis, prefix);
   await engine.importTree({ format: 'json', content: JSON.stringify(TREE) }, LOCAL_ADMIN);
@@ -99,6 +101,7 @@ export async function startTestApp(
     logger,
     catalogue: EVENT_CATALOGUE,
     alerts,
+    metricsRegistries: [engineMetrics.registry],
     options,
     ...extra({ redis, prefix }),
   });

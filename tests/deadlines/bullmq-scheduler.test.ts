@@ -1,10 +1,11 @@
-import type { Queue } from 'bullmq';
+import { UnrecoverableError, Worker, type Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Deadline } from '../../machines/domain.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { alertPointsOf } from '../../src/deadlines/alert-points.js';
 import { createBullmqScheduler } from '../../src/deadlines/bullmq-scheduler.js';
 import type { DeadlineJobData } from '../../src/deadlines/deadline-job.schema.js';
+import { bullPrefix } from '../../src/deadlines/queues.js';
 import { createManualClock } from '../../src/shared/clock.js';
 import { createTestRedis } from '../support/redis.js';
 import { buildDeadline } from './support/builders.js';
@@ -99,5 +100,26 @@ describe('BullMQ deadline scheduler', () => {
     const jobs = [...(await delayedJobs()).values()];
     expect(jobs.map((j) => j.data.point.type)).toEqual(['overdue']);
     expect(jobs[0]!.opts.delay ?? 0).toBe(0);
+  });
+
+  it('when a point was never queued or its job failed for good, then it is missing, and requeueing makes it live again', async () => {
+    const deadline = buildDeadline();
+    const points = alertPointsOf('cell-1', deadline);
+    const clock = createManualClock(new Date(Date.parse(deadline.dueAt) + 4 * DAY));
+    const scheduler = createBullmqScheduler({ queue, clock });
+    const [overdue, rung1, rung2] = [points[3]!, points[4]!, points[5]!];
+    await scheduler.addPoints([rung2, rung1]);
+    // An outage outlasting every retry: the due rung's job ends in the failed set, holding its id.
+    const outage = new Worker(queue.name, () => Promise.reject(new UnrecoverableError('outage')), {
+      connection: redis,
+      prefix: bullPrefix(prefix),
+    });
+    await expect.poll(() => queue.getJobState(rung1.jobId), { timeout: 10_000 }).toBe('failed');
+    await outage.close();
+
+    expect(await scheduler.missingPoints([overdue, rung1, rung2])).toEqual([overdue, rung1]);
+    await scheduler.requeuePoints([overdue, rung1]);
+    expect(await queue.getJobState(rung1.jobId)).toBe('waiting');
+    expect(await scheduler.missingPoints([overdue, rung1, rung2])).toEqual([]);
   });
 });

@@ -15,8 +15,6 @@ afterEach(async () => pipeline.cleanup());
 function reconcile() {
   return reconcileDeadlines({
     engine: pipeline.engine,
-    redis: pipeline.redis,
-    queue: pipeline.queue,
     scheduler: pipeline.scheduler,
     alerts: pipeline.alerts,
     clock,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PersistedCongressSnapshot } from '../../../machines/api.types.js';
-import { migrateWith, type SnapshotMigration } from '../../../machines/migrations/machine-registry.js';
+import { migrateWith, type SnapshotMigration } from '../../../machines/congress/machine-registry.js';
 import {
   applyEvent,
   createInitialSnapshot,

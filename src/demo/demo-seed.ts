@@ -2,8 +2,8 @@ import type { Engine } from '../engine/engine.types.js';
 import type { OrgUnit, Principal } from '../domain/index.js';
 import type { TokenStore } from '../auth/token-store.js';
 import type { TokenRequest } from '../auth/principal.schema.js';
-import type { ProcedureActors } from '../demo/procedure-driver.js';
-import { demoStraggler, driveDemoToReportDay, REPORT_DAY } from '../demo/report-day.js';
+import type { ProcedureActors } from './procedure-driver.js';
+import { demoStraggler, driveDemoToReportDay, REPORT_DAY } from './report-day.js';
 
 /** The people who acted in the demo's history: each unit's secretary and the committee above it. */
 function demoActors(admin: Principal): ProcedureActors {

@@ -3,7 +3,7 @@
  * against that version's machine, and `migrateSnapshot` lifts it one version at a time to the current one.
  */
 import type { PersistedCongressSnapshot } from '../api.types.js';
-import { type CongressMachine, congressMachine } from '../congress/congress.machine.js';
+import { type CongressMachine, congressMachine } from './congress.machine.js';
 
 /**
  * The version new snapshots are written with.
