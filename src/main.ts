@@ -6,7 +6,7 @@ import { EVENT_CATALOGUE } from '../machines/index.js';
 import { startWorkers, type RunningWorkers } from '../workers/index.js';
 import { createQueueDashboard } from './alerts/bull-board.js';
 import { createAlertStore } from './alerts/alert-store.js';
-import { subscribeAlerts } from './alerts/live-alerts.js';
+import { createLiveAlertHub, type LiveAlertHub } from './alerts/live-alert-hub.js';
 import { LOCAL_ADMIN } from './auth/principal.schema.js';
 import { createAlertsPort } from './api/alerts.adapter.js';
 import { createApp } from './api/app.js';
@@ -45,13 +45,11 @@ function listen(server: Server, env: Env): Promise<number> {
 }
 
 /** The HTTP app over the runtime: alerts feed and live stream, queue dashboard, merged metrics. */
-function buildApp(runtime: Runtime, workers: RunningWorkers | null, logger: Logger) {
+function buildApp(runtime: Runtime, workers: RunningWorkers | null, hub: LiveAlertHub, logger: Logger) {
   const { env } = runtime;
   const { redis } = runtime.connection;
   const prefix = env.CONGRESS_PREFIX;
-  const alerts = createAlertsPort(createAlertStore(redis, prefix), (onAlert) =>
-    subscribeAlerts(redis, prefix, onAlert),
-  );
+  const alerts = createAlertsPort(createAlertStore(redis, prefix), hub);
   return createApp({
     engine: runtime.engine,
     redis,
@@ -68,6 +66,8 @@ function buildApp(runtime: Runtime, workers: RunningWorkers | null, logger: Logg
       authFailuresPerMinute: env.AUTH_FAILURES_PER_MINUTE,
       // A revocation made by the CLI or another replica takes effect within 2 s.
       tokenCacheMs: 2_000,
+      sseMaxPerToken: env.SSE_MAX_PER_TOKEN,
+      sseMaxPerProcess: env.SSE_MAX_PER_PROCESS,
       inspect: { enabled: env.CONGRESS_INSPECT, url: env.CONGRESS_INSPECT_URL },
     },
   });
@@ -83,11 +83,13 @@ export async function startServer(env: Env, logger: Logger): Promise<RunningServ
     await seedIfEmpty(runtime, logger);
     if (env.CONGRESS_WORKERS)
       workers = await startWorkers({ redis, prefix: env.CONGRESS_PREFIX, engine: runtime.engine });
-    const server = createServer(buildApp(runtime, workers, logger));
+    // Every live alert stream of this process is served from this one hub (one Redis connection).
+    const hub = createLiveAlertHub(redis, env.CONGRESS_PREFIX);
+    const server = createServer(buildApp(runtime, workers, hub, logger));
     const port = await listen(server, env);
     logger.info({ port, workers: workers !== null }, 'listening');
     process.stdout.write(`congress-engine listening on http://localhost:${port}\n`);
-    return { port, stop: () => stopAll(server, workers, runtime) };
+    return { port, stop: () => stopAll(server, hub, workers, runtime) };
   } catch (error) {
     // A failed start must not leave workers or a private redis-server running behind it.
     await workers?.close();
@@ -97,11 +99,17 @@ export async function startServer(env: Env, logger: Logger): Promise<RunningServ
 }
 
 /** Shutdown in dependency order: HTTP (open streams included), workers, queues and Redis. */
-async function stopAll(server: Server, workers: RunningWorkers | null, runtime: Runtime): Promise<void> {
+async function stopAll(
+  server: Server,
+  hub: LiveAlertHub,
+  workers: RunningWorkers | null,
+  runtime: Runtime,
+): Promise<void> {
   await new Promise<void>((resolve) => {
     server.close(() => resolve());
     server.closeAllConnections();
   });
+  await hub.close();
   await workers?.close();
   await runtime.close();
 }

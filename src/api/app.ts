@@ -50,6 +50,9 @@ export interface AppDeps {
      * the token store on every request. A revocation elsewhere takes effect within this delay.
      */
     tokenCacheMs?: number;
+    /** Live alert streams open at once per token (default 5) and per process (default 1,000). */
+    sseMaxPerToken?: number;
+    sseMaxPerProcess?: number;
     inspect?: InspectOptions;
   };
 }
@@ -83,7 +86,10 @@ export function createApp(deps: AppDeps): Express {
   api.use(express.json({ limit: bodyLimit, strict: true }));
   api.use('/units', unitsRouter(deps.engine, metrics));
   api.use('/me', meRouter(deps.engine));
-  if (deps.alerts) api.use('/alerts', alertsRouter(deps.alerts));
+  if (deps.alerts) {
+    const limits = { perToken: options.sseMaxPerToken ?? 5, perProcess: options.sseMaxPerProcess ?? 1_000 };
+    api.use('/alerts', alertsRouter(deps.alerts, limits));
+  }
   api.use(adminRouter(deps.engine, tokens, bodyLimit));
   if (options.inspect?.enabled === true) api.use(inspectRouter(deps.engine, options.inspect));
   app.use('/api/v1', api);

@@ -145,9 +145,15 @@ function registerOtherPaths(registry: OpenAPIRegistry): void {
   registry.registerPath({
     method: 'get',
     path: '/api/v1/alerts/stream',
-    summary: 'Server-Sent Events: `event: alert`, JSON data',
+    summary:
+      'Server-Sent Events: `event: alert`, JSON data; `Last-Event-ID` replays what was missed (`event: gap` when too old)',
     ...secured,
-    responses: { 200: { description: 'text/event-stream' }, ...common },
+    request: { headers: input.streamHeadersSchema },
+    responses: {
+      200: { description: 'text/event-stream' },
+      ...common,
+      429: problem('Too many live streams for this token or this server (`too_many_streams`, Retry-After)'),
+    },
   });
   registry.registerPath({
     method: 'post',

@@ -46,6 +46,11 @@ export const alertsQuerySchema = z.strictObject({
   includeAcked: booleanString.default(false),
 });
 
+/** `Last-Event-ID`, which a reconnecting SSE client sends: the id of the last alert it received. */
+export const streamHeadersSchema = z.object({
+  'last-event-id': z.string().min(1).max(256).optional(),
+});
+
 export const alertParamsSchema = z.object({ id: z.string().min(1).max(256) });
 
 export const tokenParamsSchema = z.object({

@@ -29,6 +29,8 @@ export const envSchema = z.object({
   CONGRESS_INSPECT_URL: z.url({ protocol: /^wss?$/ }).default('ws://localhost:8080'),
   RATE_LIMIT_PER_MINUTE: positiveInt(600),
   AUTH_FAILURES_PER_MINUTE: positiveInt(60),
+  SSE_MAX_PER_TOKEN: positiveInt(5),
+  SSE_MAX_PER_PROCESS: positiveInt(1_000),
   BODY_LIMIT: z
     .string()
     .regex(/^\d+(b|kb|mb)$/i, 'a size such as 100kb or 1mb')
