@@ -6,13 +6,7 @@
 import type { MachineEffect } from '../../machines/api.types.js';
 import type { Deadline } from '../../machines/domain.js';
 import { EVENT_CATALOGUE } from '../../machines/index.js';
-import {
-  AppError,
-  ConflictError,
-  NotFoundError,
-  ValidationError,
-  type FieldIssue,
-} from '../shared/errors.js';
+import { AppError, ConflictError, ValidationError, type FieldIssue } from '../shared/errors.js';
 import {
   appendEvent,
   deadlineSetSchema,
@@ -22,7 +16,7 @@ import {
   type DispatchRead,
   type StoredUnit,
 } from '../store/index.js';
-import { actorFor, assertCanSend, assertOpen, eventRoleFor } from './access.js';
+import { actorFor, assertCanSend, assertOpen, eventRoleFor, unknownUnit } from './access.js';
 import { planAppend, type AppendPlan, type EventRequest } from './append-plan.js';
 import { cascadeToParent } from './cascade.js';
 import type { EngineContext } from './context.js';
@@ -54,8 +48,8 @@ function validateRequest(request: EventRequest): void {
   if (issues.length > 0) throw new ValidationError(`invalid event ${request.type}`, issues);
 }
 
-function requireStored(read: DispatchRead, unitId: string) {
-  if (!read.unit || !read.snap) throw new NotFoundError(`unit ${unitId} not found`);
+function requireStored(read: DispatchRead, unitId: string, principal: Principal, eventType: string) {
+  if (!read.unit || !read.snap) throw unknownUnit(principal, unitId, eventType);
   return { unit: read.unit, snap: read.snap };
 }
 
@@ -162,7 +156,7 @@ async function attempt(
     }
   }
   const read = await readForDispatch(ctx.redis, ctx.keys, unitId, options.idempotencyKey);
-  const stored = requireStored(read, unitId);
+  const stored = requireStored(read, unitId, principal, request.type);
   const { unit, ancestorIds } = stored.unit;
   if (read.idempotency) {
     assertCanSend(principal, unit, ancestorIds, request.type);

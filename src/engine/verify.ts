@@ -16,12 +16,11 @@ import {
   type StoredSnap,
   type StoredUnit,
 } from '../store/index.js';
-import { NotFoundError } from '../shared/errors.js';
 import type { EngineContext } from './context.js';
 import type { VerifyReport } from './engine.types.js';
 import type { HistoryEntry, Principal } from '../domain/index.js';
 import { canonicalJson, genesisHash, recordHash, sha256Hex } from './hash-chain.js';
-import { assertCanRead } from './access.js';
+import { assertCanRead, unknownUnit } from './access.js';
 import { requireReadable } from './reads.js';
 import { applyRecorded } from './replay.js';
 
@@ -157,13 +156,13 @@ export async function verify(
   return verifyInBatches(ctx, ids, principal, () => {});
 }
 
-/** Verifies each of `unitIds`, reports in that order; NotFoundError / ForbiddenError as for one unit. */
+/** Verifies each of `unitIds`, reports in that order; refuses an unknown or unreadable one as for one unit. */
 export function verifyUnits(
   ctx: EngineContext,
   unitIds: readonly string[],
   principal: Principal,
 ): Promise<VerifyReport[]> {
   return verifyInBatches(ctx, unitIds, principal, (id) => {
-    throw new NotFoundError(`unit ${id} not found`);
+    throw unknownUnit(principal, id);
   });
 }
