@@ -17,6 +17,7 @@ import { loadEnv, type Env } from './config/env.js';
 import { openRuntime, type Runtime } from './config/runtime.js';
 import { buildDongDaDistrict } from './org/demo-district.js';
 import { redactUrl } from './redis/bootstrap.js';
+import { watchAvailability, type RedisAvailability } from './redis/availability.js';
 
 /** A running server process: where it listens and how to stop it. */
 export interface RunningServer {
@@ -45,9 +46,15 @@ function listen(server: Server, env: Env): Promise<number> {
 }
 
 /** The HTTP app over the runtime: alerts feed and live stream, queue dashboard, merged metrics. */
-function buildApp(runtime: Runtime, workers: RunningWorkers | null, hub: LiveAlertHub, logger: Logger) {
+function buildApp(
+  runtime: Runtime,
+  workers: RunningWorkers | null,
+  hub: LiveAlertHub,
+  availability: RedisAvailability,
+  logger: Logger,
+) {
   const { env } = runtime;
-  const { redis } = runtime.connection;
+  const redis = runtime.connection.requestRedis;
   const prefix = env.CONGRESS_PREFIX;
   const alerts = createAlertsPort(createAlertStore(redis, prefix), hub);
   return createApp({
@@ -60,10 +67,12 @@ function buildApp(runtime: Runtime, workers: RunningWorkers | null, hub: LiveAle
     alerts,
     queueDashboard: createQueueDashboard(dashboardQueues(runtime, workers), '/admin/queues'),
     metricsRegistries: workers ? [workers.metrics.registry] : [],
+    redisAvailability: availability,
     options: {
       bodyLimit: env.BODY_LIMIT,
       rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
       authFailuresPerMinute: env.AUTH_FAILURES_PER_MINUTE,
+      requestTimeoutMs: env.REQUEST_TIMEOUT_MS,
       // A revocation made by the CLI or another replica takes effect within 2 s.
       tokenCacheMs: 2_000,
       sseMaxPerToken: env.SSE_MAX_PER_TOKEN,
@@ -75,7 +84,7 @@ function buildApp(runtime: Runtime, workers: RunningWorkers | null, hub: LiveAle
 
 /** Starts the API (and the workers unless CONGRESS_WORKERS=0) on one Redis, found or started by bootstrap. */
 export async function startServer(env: Env, logger: Logger): Promise<RunningServer> {
-  const runtime = await openRuntime(env, { logger, allowPrivateRedis: true });
+  const runtime = await openRuntime(env, { logger, allowPrivateRedis: true, failFast: true });
   const { url, source, redis } = runtime.connection;
   logger.info({ redis: redactUrl(url), source }, 'redis connected');
   let workers: RunningWorkers | null = null;
@@ -84,12 +93,19 @@ export async function startServer(env: Env, logger: Logger): Promise<RunningServ
     if (env.CONGRESS_WORKERS)
       workers = await startWorkers({ redis, prefix: env.CONGRESS_PREFIX, engine: runtime.engine });
     // Every live alert stream of this process is served from this one hub (one Redis connection).
-    const hub = createLiveAlertHub(redis, env.CONGRESS_PREFIX);
-    const server = createServer(buildApp(runtime, workers, hub, logger));
+    const hub = createLiveAlertHub(runtime.connection.requestRedis, env.CONGRESS_PREFIX);
+    const availability = watchAvailability(runtime.connection.requestRedis);
+    const server = createServer(buildApp(runtime, workers, hub, availability, logger));
     const port = await listen(server, env);
     logger.info({ port, workers: workers !== null }, 'listening');
     process.stdout.write(`congress-engine listening on http://localhost:${port}\n`);
-    return { port, stop: () => stopAll(server, hub, workers, runtime) };
+    return {
+      port,
+      stop: async () => {
+        availability.close();
+        await stopAll(server, hub, workers, runtime);
+      },
+    };
   } catch (error) {
     // A failed start must not leave workers or a private redis-server running behind it.
     await workers?.close();

@@ -14,6 +14,8 @@ import { alertsRouter } from './alerts.routes.js';
 import { authenticate, requireRole } from './auth.middleware.js';
 import { healthRouter } from './health.routes.js';
 import { createHttpMetrics } from './http-metrics.js';
+import { redisGate, requestTimeout } from './fail-fast.js';
+import type { RedisAvailability } from '../redis/availability.js';
 import { inspectRouter, type InspectOptions } from './inspect.routes.js';
 import { rejectUnsafeJson } from './json-guard.js';
 import { meRouter } from './me.routes.js';
@@ -40,6 +42,8 @@ export interface AppDeps {
   queueDashboard?: Router;
   /** Registries of other layers (engine, alerts) scraped together with the API's own. */
   metricsRegistries?: Registry[];
+  /** Whether Redis answers; when given, the API answers 503 at once while it does not. */
+  redisAvailability?: RedisAvailability;
   options?: {
     /** Largest JSON or CSV body accepted (bytes-style string: "1mb"). */
     bodyLimit?: string;
@@ -51,6 +55,8 @@ export interface AppDeps {
      * the token store on every request. A revocation elsewhere takes effect within this delay.
      */
     tokenCacheMs?: number;
+    /** Milliseconds an API request may take before it is answered 503 `timeout` (default 30,000). */
+    requestTimeoutMs?: number;
     /** Live alert streams open at once per token (default 5) and per process (default 1,000). */
     sseMaxPerToken?: number;
     sseMaxPerProcess?: number;
@@ -83,6 +89,8 @@ export function createApp(deps: AppDeps): Express {
   // request walks only the layers that can answer it: each layer passed costs the router a match and
   // a closure, which showed as a tenth of the server's CPU under POST load.
   const api = express.Router();
+  api.use(requestTimeout(options.requestTimeoutMs ?? 30_000));
+  if (deps.redisAvailability) api.use(redisGate(deps.redisAvailability));
   api.use(...auth);
   api.use(express.json({ limit: bodyLimit, strict: true }), rejectUnsafeJson());
   api.use('/units', unitsRouter(deps.engine, metrics));
@@ -106,6 +114,6 @@ export function createApp(deps: AppDeps): Express {
   app.use((req) => {
     throw new NotFoundError(`No route for ${req.method} ${req.path}`);
   });
-  app.use(errorHandler(deps.logger));
+  app.use(errorHandler(deps.logger, deps.redisAvailability));
   return app;
 }

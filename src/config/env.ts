@@ -29,6 +29,8 @@ export const envSchema = z.object({
   CONGRESS_INSPECT_URL: z.url({ protocol: /^wss?$/ }).default('ws://localhost:8080'),
   RATE_LIMIT_PER_MINUTE: positiveInt(600),
   AUTH_FAILURES_PER_MINUTE: positiveInt(60),
+  REDIS_COMMAND_TIMEOUT_MS: positiveInt(2_000),
+  REQUEST_TIMEOUT_MS: positiveInt(30_000),
   SSE_MAX_PER_TOKEN: positiveInt(5),
   SSE_MAX_PER_PROCESS: positiveInt(1_000),
   BODY_LIMIT: z

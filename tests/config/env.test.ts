@@ -17,3 +17,15 @@ describe('environment', () => {
     expect(() => loadEnv({ SSE_MAX_PER_PROCESS: '0' })).toThrow(/SSE_MAX_PER_PROCESS/);
   });
 });
+
+describe('fail-fast settings', () => {
+  it('when the time-outs are not set, then Redis commands get 2 s and requests 30 s', () => {
+    expect(loadEnv({})).toMatchObject({ REDIS_COMMAND_TIMEOUT_MS: 2_000, REQUEST_TIMEOUT_MS: 30_000 });
+  });
+
+  it('when a time-out is not a positive whole number, then the variable is named', () => {
+    expect(() => loadEnv({ REDIS_COMMAND_TIMEOUT_MS: '0' })).toThrow(/REDIS_COMMAND_TIMEOUT_MS/);
+    expect(() => loadEnv({ REQUEST_TIMEOUT_MS: '1.5' })).toThrow(/REQUEST_TIMEOUT_MS/);
+    expect(loadEnv({ REQUEST_TIMEOUT_MS: '1' }).REQUEST_TIMEOUT_MS).toBe(1);
+  });
+});
