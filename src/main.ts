@@ -72,6 +72,8 @@ function buildApp(
       bodyLimit: env.BODY_LIMIT,
       rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
       authFailuresPerMinute: env.AUTH_FAILURES_PER_MINUTE,
+      authFailuresPerTokenPerMinute: env.AUTH_FAILURES_PER_TOKEN_PER_MINUTE,
+      trustProxy: env.TRUST_PROXY,
       requestTimeoutMs: env.REQUEST_TIMEOUT_MS,
       // A revocation made by the CLI or another replica takes effect within 2 s.
       tokenCacheMs: 2_000,

@@ -22,7 +22,8 @@ import { meRouter } from './me.routes.js';
 import { accessLog } from './access-log.js';
 import { buildOpenApiDocument } from './openapi.js';
 import { errorHandler } from './problem.js';
-import { failedAuthRateLimit, perTokenRateLimit } from './rate-limit.js';
+import { perTokenRateLimit } from './rate-limit.js';
+import { authFailureGuard } from './auth-failures.js';
 import { requestId } from './request-context.js';
 import { cacheTokenStore } from './token-cache.js';
 import { unitsRouter } from './units.routes.js';
@@ -48,8 +49,12 @@ export interface AppDeps {
     /** Largest JSON or CSV body accepted (bytes-style string: "1mb"). */
     bodyLimit?: string;
     rateLimitPerMinute?: number;
-    /** 401 answers one client address may get per minute before 429. */
+    /** 401 answers one client address may get per minute before 429 (see auth-failures.ts). */
     authFailuresPerMinute?: number;
+    /** 401 answers one credential may get per minute, from any address, before 429. */
+    authFailuresPerTokenPerMinute?: number;
+    /** Express's `trust proxy`: whose X-Forwarded-For decides the client address (default: nobody's). */
+    trustProxy?: boolean | number | string;
     /**
      * Milliseconds a resolved token is trusted in process (see token-cache.ts); 0, the default, asks
      * the token store on every request. A revocation elsewhere takes effect within this delay.
@@ -71,7 +76,7 @@ export function createApp(deps: AppDeps): Express {
   const metrics = createHttpMetrics();
   const bodyLimit = options.bodyLimit ?? '1mb';
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  app.set('trust proxy', options.trustProxy ?? false);
   app.use(requestId(), accessLog(deps.logger), metrics.middleware, helmet());
 
   const openapi = buildOpenApiDocument(deps.catalogue);
@@ -80,7 +85,10 @@ export function createApp(deps: AppDeps): Express {
   });
 
   const limit = perTokenRateLimit({ limit: options.rateLimitPerMinute ?? 600 });
-  const guard = failedAuthRateLimit({ limit: options.authFailuresPerMinute ?? 60 });
+  const guard = authFailureGuard({
+    perAddress: options.authFailuresPerMinute ?? 60,
+    perToken: options.authFailuresPerTokenPerMinute ?? 10,
+  });
   const tokenCacheMs = options.tokenCacheMs ?? 0;
   const tokens = tokenCacheMs > 0 ? cacheTokenStore(deps.tokens, { ttlMs: tokenCacheMs }) : deps.tokens;
   const auth = [guard, authenticate(tokens), limit];

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { trustProxySchema } from './trust-proxy.js';
 
 /** `"1"`, `"true"`, `"yes"` → true; `"0"`, `"false"`, `"no"`, empty → false. */
 const flag = (fallback: boolean) =>
@@ -29,6 +30,8 @@ export const envSchema = z.object({
   CONGRESS_INSPECT_URL: z.url({ protocol: /^wss?$/ }).default('ws://localhost:8080'),
   RATE_LIMIT_PER_MINUTE: positiveInt(600),
   AUTH_FAILURES_PER_MINUTE: positiveInt(60),
+  AUTH_FAILURES_PER_TOKEN_PER_MINUTE: positiveInt(10),
+  TRUST_PROXY: trustProxySchema,
   REDIS_COMMAND_TIMEOUT_MS: positiveInt(2_000),
   REQUEST_TIMEOUT_MS: positiveInt(30_000),
   SSE_MAX_PER_TOKEN: positiveInt(5),

@@ -29,3 +29,28 @@ describe('fail-fast settings', () => {
     expect(loadEnv({ REQUEST_TIMEOUT_MS: '1' }).REQUEST_TIMEOUT_MS).toBe(1);
   });
 });
+
+describe('TRUST_PROXY', () => {
+  it('when it is not set, then no proxy is trusted', () => {
+    expect(loadEnv({}).TRUST_PROXY).toBe(false);
+  });
+
+  it.each([
+    ['true', true],
+    ['false', false],
+    ['1', 1],
+    ['loopback', 'loopback'],
+    ['10.0.0.0/8, 192.168.1.7,loopback', '10.0.0.0/8,192.168.1.7,loopback'],
+    ['fd00::/8', 'fd00::/8'],
+    ['10.0.0.0/255.0.0.0', '10.0.0.0/255.0.0.0'],
+  ])('when it is %j, then Express gets %j', (raw, expected) => {
+    expect(loadEnv({ TRUST_PROXY: raw }).TRUST_PROXY).toEqual(expected);
+  });
+
+  it.each(['proxy.example', '10.0.0.0/33', '10.0.0.1/8/1', 'loopback, nope'])(
+    'when it is %j, then start-up stops naming TRUST_PROXY',
+    (raw) => {
+      expect(() => loadEnv({ TRUST_PROXY: raw })).toThrow(/TRUST_PROXY: not an address/);
+    },
+  );
+});
