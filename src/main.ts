@@ -93,7 +93,12 @@ export async function startServer(env: Env, logger: Logger): Promise<RunningServ
   try {
     await seedIfEmpty(runtime, logger);
     if (env.CONGRESS_WORKERS)
-      workers = await startWorkers({ redis, prefix: env.CONGRESS_PREFIX, engine: runtime.engine });
+      workers = await startWorkers({
+        redis,
+        prefix: env.CONGRESS_PREFIX,
+        engine: runtime.engine,
+        webhookAllowHosts: env.WEBHOOK_ALLOW_HOSTS,
+      });
     // Every live alert stream of this process is served from this one hub (one Redis connection).
     const hub = createLiveAlertHub(runtime.connection.requestRedis, env.CONGRESS_PREFIX);
     const availability = watchAvailability(runtime.connection.requestRedis);

@@ -49,6 +49,8 @@ export interface WorkerConfig {
   locks?: { lockDuration?: number; stalledInterval?: number };
   webhookRetry?: WebhookRetryPolicy;
   webhookTimeoutMs?: number;
+  /** Hosts a webhook may reach although they are loopback, link-local or private (WEBHOOK_ALLOW_HOSTS). */
+  webhookAllowHosts?: readonly string[];
   /** Daily digest cron (default 07:00 Vietnam time); null disables it. */
   digest?: { pattern: string; tz: string } | null;
   /** Period of the reconciler job scheduler; default 10 minutes; null disables the periodic run. */
@@ -102,10 +104,11 @@ function composeServices(
   const engine = config.engine ?? createEngine({ redis, prefix, clock, scheduler });
   const alerts = createAlertStore(alertRedis, prefix, clock);
   const units = createAlertContextReader(alertRedis, createKeySpace(prefix));
-  const configs = createWebhookConfigStore(alertRedis, prefix);
+  const policy = { allowHosts: config.webhookAllowHosts ?? [] };
+  const configs = createWebhookConfigStore(alertRedis, prefix, policy);
   const reconcile = () =>
     reconcileDeadlines({ engine, redis, queue: queues.deadlines, scheduler, alerts, clock, metrics });
-  return { engine, units, alerts, configs, reconcile, clock, metrics, scheduler };
+  return { engine, units, alerts, configs, policy, reconcile, clock, metrics, scheduler };
 }
 
 function processors(config: WorkerConfig, queues: RunningWorkers['queues'], s: Services) {
@@ -187,6 +190,7 @@ export async function runWorkerProcess(): Promise<void> {
     redis: runtime.connection.redis,
     prefix: env.CONGRESS_PREFIX,
     engine: runtime.engine,
+    webhookAllowHosts: env.WEBHOOK_ALLOW_HOSTS,
   });
   logger.info({ prefix: env.CONGRESS_PREFIX }, 'workers running');
   const signal = await new Promise<string>((resolve) => {
