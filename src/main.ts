@@ -11,6 +11,7 @@ import { LOCAL_ADMIN } from './auth/principal.schema.js';
 import { createAlertsPort } from './api/alerts.adapter.js';
 import { createApp } from './api/app.js';
 import { createLogger } from './shared/logger.js';
+import { exitIfStillRunning, stopOnSignal } from './shared/graceful-stop.js';
 import { formatDemoTokens, seedDemo } from './cli/demo-seed.js';
 import { exitCodeFor } from './cli/exit-codes.js';
 import { loadEnv, type Env } from './config/env.js';
@@ -23,6 +24,8 @@ import { watchAvailability, type RedisAvailability } from './redis/availability.
 export interface RunningServer {
   port: number;
   stop(): Promise<void>;
+  /** For an exit that cannot wait (the shutdown deadline): asks the private redis-server to stop. */
+  abandon(): void;
 }
 
 /** Loads the demo district into an empty database and prints one token per role. */
@@ -112,6 +115,7 @@ export async function startServer(env: Env, logger: Logger): Promise<RunningServ
         availability.close();
         await stopAll(server, hub, workers, runtime);
       },
+      abandon: () => runtime.connection.abandon(),
     };
   } catch (error) {
     // A failed start must not leave workers or a private redis-server running behind it.
@@ -137,20 +141,26 @@ async function stopAll(
   await runtime.close();
 }
 
-/** `npm start` / `congress serve`: start, then stop in order on SIGTERM or SIGINT. */
+/**
+ * `npm start` / `congress serve`: start, then stop in order on SIGTERM or SIGINT, within
+ * SHUTDOWN_TIMEOUT_MS (then it exits anyway, asking its private redis-server to stop).
+ */
 export async function runServer(): Promise<void> {
   const env = loadEnv();
   const logger = createLogger(env.LOG_LEVEL);
-  const running = await startServer(env, logger);
-  const shutdown = async (signal: string) => {
-    logger.info({ signal }, 'shutting down');
-    await running.stop();
-    logger.info('stopped');
-  };
-  await new Promise<void>((resolve) => {
-    process.once('SIGTERM', () => void shutdown('SIGTERM').then(resolve));
-    process.once('SIGINT', () => void shutdown('SIGINT').then(resolve));
+  const starting = startServer(env, logger);
+  const up: { server?: RunningServer } = {};
+  // Listening before start-up ends: a signal meanwhile stops the server once it is up, instead of
+  // killing the process and leaving a private redis-server behind.
+  const stopped = stopOnSignal({
+    logger,
+    deadlineMs: env.SHUTDOWN_TIMEOUT_MS,
+    stop: async () => (await starting).stop(),
+    abandon: () => up.server?.abandon(),
   });
+  up.server = await starting;
+  await stopped;
+  exitIfStillRunning();
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

@@ -1,5 +1,6 @@
 import { pathToFileURL } from 'node:url';
 import { createLogger } from '../src/shared/logger.js';
+import { exitIfStillRunning, stopOnSignal } from '../src/shared/graceful-stop.js';
 import { loadEnv } from '../src/config/env.js';
 import { openRuntime } from '../src/config/runtime.js';
 import { Queue, Worker, type ConnectionOptions } from 'bullmq';
@@ -181,7 +182,7 @@ async function installSchedulers(queue: Queue, config: WorkerConfig): Promise<vo
   else await queue.upsertJobScheduler('reconcile', { every }, { name: RECONCILE_JOB });
 }
 
-/** `npm run worker`: workers only, until SIGTERM/SIGINT, then a graceful stop in order. */
+/** `npm run worker`: workers only, until SIGTERM/SIGINT, then a graceful stop in order (within SHUTDOWN_TIMEOUT_MS). */
 export async function runWorkerProcess(): Promise<void> {
   const env = loadEnv();
   const logger = createLogger(env.LOG_LEVEL);
@@ -193,14 +194,17 @@ export async function runWorkerProcess(): Promise<void> {
     webhookAllowHosts: env.WEBHOOK_ALLOW_HOSTS,
   });
   logger.info({ prefix: env.CONGRESS_PREFIX }, 'workers running');
-  const signal = await new Promise<string>((resolve) => {
-    process.once('SIGTERM', () => resolve('SIGTERM'));
-    process.once('SIGINT', () => resolve('SIGINT'));
+  await stopOnSignal({
+    logger,
+    deadlineMs: env.SHUTDOWN_TIMEOUT_MS,
+    stop: async () => {
+      await workers.close();
+      await runtime.close();
+    },
+    abandon: () => runtime.connection.abandon(),
+    messages: { stopping: 'stopping workers', stopped: 'workers stopped' },
   });
-  logger.info({ signal }, 'stopping workers');
-  await workers.close();
-  await runtime.close();
-  logger.info('workers stopped');
+  exitIfStillRunning();
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

@@ -34,6 +34,7 @@ export const envSchema = z.object({
   TRUST_PROXY: trustProxySchema,
   REDIS_COMMAND_TIMEOUT_MS: positiveInt(2_000),
   REQUEST_TIMEOUT_MS: positiveInt(30_000),
+  SHUTDOWN_TIMEOUT_MS: positiveInt(8_000),
   SSE_MAX_PER_TOKEN: positiveInt(5),
   SSE_MAX_PER_PROCESS: positiveInt(1_000),
   BODY_LIMIT: z

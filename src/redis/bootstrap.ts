@@ -20,6 +20,8 @@ export interface RedisConnection {
   requestRedis: Redis;
   /** Disconnects the clients, then stops the private redis-server if this process started one. */
   close(): Promise<void>;
+  /** For an exit that cannot wait: drops the clients and asks the private redis-server to stop. */
+  abandon(): void;
 }
 
 export interface BootstrapOptions {
@@ -92,6 +94,11 @@ async function connect(
     close: async () => {
       await Promise.all([quit(redis), quit(requestRedis)]);
       await server?.stop();
+    },
+    abandon: () => {
+      redis.disconnect();
+      requestRedis.disconnect();
+      server?.abandon();
     },
   };
 }

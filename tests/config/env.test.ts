@@ -54,3 +54,16 @@ describe('TRUST_PROXY', () => {
     },
   );
 });
+
+describe('SHUTDOWN_TIMEOUT_MS and WEBHOOK_ALLOW_HOSTS', () => {
+  it('when they are not set, then shutdown has 8 s and no private host is allowed for webhooks', () => {
+    expect(loadEnv({})).toMatchObject({ SHUTDOWN_TIMEOUT_MS: 8_000, WEBHOOK_ALLOW_HOSTS: [] });
+  });
+
+  it('when WEBHOOK_ALLOW_HOSTS lists hosts, then each is kept, blanks dropped', () => {
+    expect(loadEnv({ WEBHOOK_ALLOW_HOSTS: '127.0.0.1, hooks.internal,,' }).WEBHOOK_ALLOW_HOSTS).toEqual([
+      '127.0.0.1',
+      'hooks.internal',
+    ]);
+  });
+});
