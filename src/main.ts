@@ -19,6 +19,8 @@ import { openRuntime, type Runtime } from './config/runtime.js';
 import { buildDongDaDistrict } from './org/demo-district.js';
 import { redactUrl } from './redis/bootstrap.js';
 import { watchAvailability, type RedisAvailability } from './redis/availability.js';
+import { createVerificationJobs, type VerificationJobs } from './jobs/verification-jobs.js';
+import { verifyProgram } from './jobs/verify-program.js';
 
 /** A running server process: where it listens and how to stop it. */
 export interface RunningServer {
@@ -54,6 +56,7 @@ function buildApp(
   workers: RunningWorkers | null,
   hub: LiveAlertHub,
   availability: RedisAvailability,
+  verifications: VerificationJobs,
   logger: Logger,
 ) {
   const { env } = runtime;
@@ -71,6 +74,7 @@ function buildApp(
     queueDashboard: createQueueDashboard(dashboardQueues(runtime, workers), '/admin/queues'),
     metricsRegistries: workers ? [workers.metrics.registry] : [],
     redisAvailability: availability,
+    verifications,
     options: {
       bodyLimit: env.BODY_LIMIT,
       rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
@@ -105,7 +109,13 @@ export async function startServer(env: Env, logger: Logger): Promise<RunningServ
     // Every live alert stream of this process is served from this one hub (one Redis connection).
     const hub = createLiveAlertHub(runtime.connection.requestRedis, env.CONGRESS_PREFIX);
     const availability = watchAvailability(runtime.connection.requestRedis);
-    const server = createServer(buildApp(runtime, workers, hub, availability, logger));
+    const verifications = createVerificationJobs({
+      redis: runtime.connection.requestRedis,
+      prefix: env.CONGRESS_PREFIX,
+      program: verifyProgram(url),
+      logger,
+    });
+    const server = createServer(buildApp(runtime, workers, hub, availability, verifications, logger));
     const port = await listen(server, env);
     logger.info({ port, workers: workers !== null }, 'listening');
     process.stdout.write(`congress-engine listening on http://localhost:${port}\n`);
@@ -113,6 +123,7 @@ export async function startServer(env: Env, logger: Logger): Promise<RunningServ
       port,
       stop: async () => {
         availability.close();
+        await verifications.close();
         await stopAll(server, hub, workers, runtime);
       },
       abandon: () => runtime.connection.abandon(),

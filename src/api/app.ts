@@ -27,6 +27,8 @@ import { authFailureGuard } from './auth-failures.js';
 import { requestId } from './request-context.js';
 import { cacheTokenStore } from './token-cache.js';
 import { unitsRouter } from './units.routes.js';
+import type { VerificationsPort } from './verifications.port.js';
+import { verificationsRouter } from './verifications.routes.js';
 import { createDashboardRouter } from '../web/index.js';
 
 /** Everything the HTTP layer needs, built by the composition root (src/main.ts) or a test. */
@@ -43,6 +45,8 @@ export interface AppDeps {
   queueDashboard?: Router;
   /** Registries of other layers (engine, alerts) scraped together with the API's own. */
   metricsRegistries?: Registry[];
+  /** Background verifications (POST /units/:id/verifications, large `verify?subtree=true`). */
+  verifications?: VerificationsPort;
   /** Whether Redis answers; when given, the API answers 503 at once while it does not. */
   redisAvailability?: RedisAvailability;
   options?: {
@@ -60,6 +64,8 @@ export interface AppDeps {
      * the token store on every request. A revocation elsewhere takes effect within this delay.
      */
     tokenCacheMs?: number;
+    /** Largest subtree `verify?subtree=true` verifies within the request (default 1,000 units). */
+    syncVerifyMaxUnits?: number;
     /** Milliseconds an API request may take before it is answered 503 `timeout` (default 30,000). */
     requestTimeoutMs?: number;
     /** Live alert streams open at once per token (default 5) and per process (default 1,000). */
@@ -101,7 +107,9 @@ export function createApp(deps: AppDeps): Express {
   if (deps.redisAvailability) api.use(redisGate(deps.redisAvailability));
   api.use(...auth);
   api.use(express.json({ limit: bodyLimit, strict: true }), rejectUnsafeJson());
-  api.use('/units', unitsRouter(deps.engine, metrics));
+  const verifyOptions = { verifications: deps.verifications, syncMaxUnits: options.syncVerifyMaxUnits };
+  api.use('/units', unitsRouter(deps.engine, metrics, verifyOptions));
+  if (deps.verifications) api.use('/verifications', verificationsRouter(deps.verifications));
   api.use('/me', meRouter(deps.engine));
   if (deps.alerts) {
     const limits = { perToken: options.sseMaxPerToken ?? 5, perProcess: options.sseMaxPerProcess ?? 1_000 };

@@ -50,6 +50,8 @@ const booleanString = z.enum(['true', 'false']).transform((v) => v === 'true');
 
 export const verifyQuerySchema = z.strictObject({ subtree: booleanString.default(false) });
 
+export const verificationParamsSchema = z.object({ id: z.uuid('a verification id, as in Location') });
+
 export const exportQuerySchema = z.strictObject({ format: z.enum(['jsonl', 'csv']).default('jsonl') });
 
 export const alertsQuerySchema = z.strictObject({

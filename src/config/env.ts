@@ -44,7 +44,12 @@ export const envSchema = z.object({
   WEBHOOK_ALLOW_HOSTS: z
     .string()
     .optional()
-    .transform((v) => (v ?? '').split(',').map((h) => h.trim()).filter((h) => h !== '')),
+    .transform((v) =>
+      (v ?? '')
+        .split(',')
+        .map((h) => h.trim())
+        .filter((h) => h !== ''),
+    ),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   CONGRESS_TOKEN: z.string().min(1).optional(),
   CONGRESS_RULES_FILE: z.string().min(1).optional(),

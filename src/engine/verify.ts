@@ -140,6 +140,16 @@ async function verifyInBatches(
   return reports;
 }
 
+/** `unitId` and every unit below it, root first, level by level; the root must be readable. */
+export async function subtreeIds(
+  ctx: EngineContext,
+  unitId: string,
+  principal: Principal,
+): Promise<string[]> {
+  await requireReadable(ctx, unitId, principal);
+  return readSubtreeIds(ctx.redis, ctx.keys, unitId);
+}
+
 /** Verifies `unitId`, or every unit of its subtree (root first), a few units at a time. */
 export async function verify(
   ctx: EngineContext,
