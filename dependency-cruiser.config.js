@@ -24,7 +24,13 @@ const LAYERS = {
   'src/alerts': ['machines', 'src/domain', 'src/shared', 'src/store', 'src/deadlines', 'src/engine'],
   'src/demo': ['machines', 'src/domain', 'src/shared', 'src/engine', 'src/auth', 'src/org'],
   'src/web': ['machines', 'src/domain', 'src/shared'],
-  'src/api': ['machines', 'src/domain', 'src/shared', 'src/engine', 'src/auth', 'src/alerts', 'src/web'],
+  // Background jobs: verifications of large subtrees, run in child processes with their state in Redis.
+  'src/jobs': ['machines', 'src/domain', 'src/shared', 'src/engine', 'src/auth'],
+  'src/api': [
+    ...['machines', 'src/domain', 'src/shared', 'src/engine', 'src/auth', 'src/alerts', 'src/web'],
+    // The fail-fast layer reads whether Redis answers (503 with Retry-After while it does not).
+    ...['src/jobs', 'src/redis'],
+  ],
   'src/config': [
     ...['machines', 'src/domain', 'src/shared', 'src/store', 'src/deadlines', 'src/engine'],
     ...['src/auth', 'src/redis'],
@@ -36,7 +42,7 @@ const LAYERS = {
   // The CLI is a composition root too: `congress serve` and `congress worker` start the others.
   'src/cli': [
     ...['machines', 'src/domain', 'src/shared', 'src/engine', 'src/auth', 'src/org', 'src/demo'],
-    ...['src/redis', 'src/config', 'src/main.ts', 'workers'],
+    ...['src/redis', 'src/config', 'src/main.ts', 'workers', 'src/jobs'],
     // The installed `congress` launcher (bin/) builds dist/ first when it is stale, as `npm start` does.
     'scripts/build-stamp.js',
   ],
@@ -73,6 +79,8 @@ const ALLOWED_IMPORTERS = {
     '^src/alerts/alert-scripts[.]ts$', // the alert Lua scripts
     '^src/alerts/alert-context[.]ts$', // the small read a firing needs
     '^src/alerts/live-alerts[.]ts$', // pub/sub of new alerts for the SSE stream
+    '^src/alerts/live-alert-hub[.]ts$', // the one subscriber connection per process that fans out to streams
+    '^src/jobs/verification-jobs[.]ts$', // the state of background verifications
     '^src/alerts/webhook-config[.]ts$', // per-team webhook settings
     '^src/alerts/webhook-delivery[.]ts$', // the dead-letter list
     '^src/main[.]ts$',

@@ -5,7 +5,7 @@
  * TypeScript loader in each child) and on to the last one.
  */
 import { fileURLToPath } from 'node:url';
-import { verifyInChildren, type ChildProgram } from '../src/cli/verify-processes.js';
+import { verifyInChildren, type ChildProgram } from '../src/jobs/verify-processes.js';
 import { BENCH_REDIS_URL } from './support/bench-redis.js';
 
 const CLI = fileURLToPath(new URL('../src/cli/main.ts', import.meta.url));

@@ -6,23 +6,28 @@ import { EVENT_CATALOGUE } from '../machines/index.js';
 import { startWorkers, type RunningWorkers } from '../workers/index.js';
 import { createQueueDashboard } from './alerts/bull-board.js';
 import { createAlertStore } from './alerts/alert-store.js';
-import { subscribeAlerts } from './alerts/live-alerts.js';
+import { createLiveAlertHub, type LiveAlertHub } from './alerts/live-alert-hub.js';
 import { LOCAL_ADMIN } from './auth/principal.schema.js';
 import { createAlertsPort } from './api/alerts.adapter.js';
 import { createApp } from './api/app.js';
 import { createLogger } from './shared/logger.js';
-import { firstStopSignal } from './shared/stop-signal.js';
+import { exitIfStillRunning, stopOnSignal } from './shared/graceful-stop.js';
 import { formatDemoTokens, seedDemo } from './demo/demo-seed.js';
 import { exitCodeFor } from './cli/exit-codes.js';
 import { loadEnv, type Env } from './config/env.js';
 import { openRuntime, type Runtime } from './config/runtime.js';
 import { buildDongDaDistrict } from './org/demo-district.js';
 import { redactUrl } from './redis/bootstrap.js';
+import { watchAvailability, type RedisAvailability } from './redis/availability.js';
+import { createVerificationJobs, type VerificationJobs } from './jobs/verification-jobs.js';
+import { verifyProgram } from './jobs/verify-program.js';
 
 /** A running server process: where it listens and how to stop it. */
 export interface RunningServer {
   port: number;
   stop(): Promise<void>;
+  /** For an exit that cannot wait (the shutdown deadline): asks the private redis-server to stop. */
+  abandon(): void;
 }
 
 /** Loads the demo district into an empty database and prints one token per role. */
@@ -46,13 +51,18 @@ function listen(server: Server, env: Env): Promise<number> {
 }
 
 /** The HTTP app over the runtime: alerts feed and live stream, queue dashboard, merged metrics. */
-function buildApp(runtime: Runtime, workers: RunningWorkers | null, logger: Logger) {
+function buildApp(
+  runtime: Runtime,
+  workers: RunningWorkers | null,
+  hub: LiveAlertHub,
+  availability: RedisAvailability,
+  verifications: VerificationJobs,
+  logger: Logger,
+) {
   const { env } = runtime;
-  const { redis } = runtime.connection;
+  const redis = runtime.connection.requestRedis;
   const prefix = env.CONGRESS_PREFIX;
-  const alerts = createAlertsPort(createAlertStore(redis, prefix), (onAlert) =>
-    subscribeAlerts(redis, prefix, onAlert),
-  );
+  const alerts = createAlertsPort(createAlertStore(redis, prefix), hub);
   return createApp({
     engine: runtime.engine,
     redis,
@@ -63,12 +73,19 @@ function buildApp(runtime: Runtime, workers: RunningWorkers | null, logger: Logg
     alerts,
     queueDashboard: createQueueDashboard(dashboardQueues(runtime, workers), '/admin/queues'),
     metricsRegistries: [runtime.engineMetrics.registry, ...(workers ? [workers.metrics.registry] : [])],
+    redisAvailability: availability,
+    verifications,
     options: {
       bodyLimit: env.BODY_LIMIT,
       rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
       authFailuresPerMinute: env.AUTH_FAILURES_PER_MINUTE,
+      authFailuresPerTokenPerMinute: env.AUTH_FAILURES_PER_TOKEN_PER_MINUTE,
+      trustProxy: env.TRUST_PROXY,
+      requestTimeoutMs: env.REQUEST_TIMEOUT_MS,
       // A revocation made by the CLI or another replica takes effect within 2 s.
       tokenCacheMs: 2_000,
+      sseMaxPerToken: env.SSE_MAX_PER_TOKEN,
+      sseMaxPerProcess: env.SSE_MAX_PER_PROCESS,
       inspect: { enabled: env.CONGRESS_INSPECT, url: env.CONGRESS_INSPECT_URL },
     },
   });
@@ -76,19 +93,41 @@ function buildApp(runtime: Runtime, workers: RunningWorkers | null, logger: Logg
 
 /** Starts the API (and the workers unless CONGRESS_WORKERS=0) on one Redis, found or started by bootstrap. */
 export async function startServer(env: Env, logger: Logger): Promise<RunningServer> {
-  const runtime = await openRuntime(env, { logger, allowPrivateRedis: true });
+  const runtime = await openRuntime(env, { logger, allowPrivateRedis: true, failFast: true });
   const { url, source, redis } = runtime.connection;
   logger.info({ redis: redactUrl(url), source }, 'redis connected');
   let workers: RunningWorkers | null = null;
   try {
     await seedIfEmpty(runtime, logger);
     if (env.CONGRESS_WORKERS)
-      workers = await startWorkers({ redis, prefix: env.CONGRESS_PREFIX, engine: runtime.engine });
-    const server = createServer(buildApp(runtime, workers, logger));
+      workers = await startWorkers({
+        redis,
+        prefix: env.CONGRESS_PREFIX,
+        engine: runtime.engine,
+        webhookAllowHosts: env.WEBHOOK_ALLOW_HOSTS,
+      });
+    // Every live alert stream of this process is served from this one hub (one Redis connection).
+    const hub = createLiveAlertHub(runtime.connection.requestRedis, env.CONGRESS_PREFIX);
+    const availability = watchAvailability(runtime.connection.requestRedis);
+    const verifications = createVerificationJobs({
+      redis: runtime.connection.requestRedis,
+      prefix: env.CONGRESS_PREFIX,
+      program: verifyProgram(url),
+      logger,
+    });
+    const server = createServer(buildApp(runtime, workers, hub, availability, verifications, logger));
     const port = await listen(server, env);
     logger.info({ port, workers: workers !== null }, 'listening');
     process.stdout.write(`congress-engine listening on http://localhost:${port}\n`);
-    return { port, stop: () => stopAll(server, workers, runtime) };
+    return {
+      port,
+      stop: async () => {
+        availability.close();
+        await verifications.close();
+        await stopAll(server, hub, workers, runtime);
+      },
+      abandon: () => runtime.connection.abandon(),
+    };
   } catch (error) {
     // A failed start must not leave workers or a private redis-server running behind it.
     await workers?.close();
@@ -98,24 +137,41 @@ export async function startServer(env: Env, logger: Logger): Promise<RunningServ
 }
 
 /** Shutdown in dependency order: HTTP (open streams included), workers, queues and Redis. */
-async function stopAll(server: Server, workers: RunningWorkers | null, runtime: Runtime): Promise<void> {
+async function stopAll(
+  server: Server,
+  hub: LiveAlertHub,
+  workers: RunningWorkers | null,
+  runtime: Runtime,
+): Promise<void> {
   await new Promise<void>((resolve) => {
     server.close(() => resolve());
     server.closeAllConnections();
   });
+  await hub.close();
   await workers?.close();
   await runtime.close();
 }
 
-/** `npm start` / `congress serve`: start, then stop in order on SIGTERM or SIGINT. */
+/**
+ * `npm start` / `congress serve`: start, then stop in order on SIGTERM or SIGINT, within
+ * SHUTDOWN_TIMEOUT_MS (then it exits anyway, asking its private redis-server to stop).
+ */
 export async function runServer(): Promise<void> {
   const env = loadEnv();
   const logger = createLogger(env.LOG_LEVEL);
-  const running = await startServer(env, logger);
-  const signal = await firstStopSignal();
-  logger.info({ signal }, 'shutting down');
-  await running.stop();
-  logger.info('stopped');
+  const starting = startServer(env, logger);
+  const up: { server?: RunningServer } = {};
+  // Listening before start-up ends: a signal meanwhile stops the server once it is up, instead of
+  // killing the process and leaving a private redis-server behind.
+  const stopped = stopOnSignal({
+    logger,
+    deadlineMs: env.SHUTDOWN_TIMEOUT_MS,
+    stop: async () => (await starting).stop(),
+    abandon: () => up.server?.abandon(),
+  });
+  up.server = await starting;
+  await stopped;
+  exitIfStillRunning();
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

@@ -1,5 +1,6 @@
 import { pathToFileURL } from 'node:url';
 import { createLogger } from '../src/shared/logger.js';
+import { exitIfStillRunning, stopOnSignal } from '../src/shared/graceful-stop.js';
 import { loadEnv } from '../src/config/env.js';
 import { openRuntime } from '../src/config/runtime.js';
 import { Queue, Worker, type ConnectionOptions } from 'bullmq';
@@ -25,7 +26,6 @@ import { reconcileDeadlines, type ReconcileReport } from '../src/alerts/reconcil
 import { createEngine } from '../src/engine/index.js';
 import type { Engine } from '../src/engine/engine.types.js';
 import { systemClock, type Clock } from '../src/shared/clock.js';
-import { firstStopSignal } from '../src/shared/stop-signal.js';
 import { createAlertContextReader } from '../src/alerts/alert-context.js';
 import { createKeySpace } from '../src/store/keys.js';
 import { scriptDefinitions } from '../src/store/script-definitions.js';
@@ -49,6 +49,8 @@ export interface WorkerConfig {
   locks?: { lockDuration?: number; stalledInterval?: number };
   webhookRetry?: WebhookRetryPolicy;
   webhookTimeoutMs?: number;
+  /** Hosts a webhook may reach although they are loopback, link-local or private (WEBHOOK_ALLOW_HOSTS). */
+  webhookAllowHosts?: readonly string[];
   /** Daily digest cron (default 07:00 Vietnam time); null disables it. */
   digest?: { pattern: string; tz: string } | null;
   /** Period of the reconciler job scheduler; default 10 minutes; null disables the periodic run. */
@@ -102,9 +104,10 @@ function composeServices(
   const engine = config.engine ?? createEngine({ redis, prefix, clock, scheduler });
   const alerts = createAlertStore(alertRedis, prefix, clock);
   const units = createAlertContextReader(alertRedis, createKeySpace(prefix));
-  const configs = createWebhookConfigStore(alertRedis, prefix);
+  const policy = { allowHosts: config.webhookAllowHosts ?? [] };
+  const configs = createWebhookConfigStore(alertRedis, prefix, policy);
   const reconcile = () => reconcileDeadlines({ engine, scheduler, alerts, clock, metrics });
-  return { engine, units, alerts, configs, reconcile, clock, metrics, scheduler };
+  return { engine, units, alerts, configs, policy, reconcile, clock, metrics, scheduler };
 }
 
 function processors(config: WorkerConfig, queues: RunningWorkers['queues'], s: Services) {
@@ -172,7 +175,7 @@ async function installSchedulers(queue: Queue, config: WorkerConfig): Promise<vo
   else await queue.upsertJobScheduler('reconcile', { every }, { name: RECONCILE_JOB });
 }
 
-/** `npm run worker`: workers only, until SIGTERM/SIGINT, then a graceful stop in order. */
+/** `npm run worker`: workers only, until SIGTERM/SIGINT, then a graceful stop in order (within SHUTDOWN_TIMEOUT_MS). */
 export async function runWorkerProcess(): Promise<void> {
   const env = loadEnv();
   const logger = createLogger(env.LOG_LEVEL);
@@ -181,13 +184,20 @@ export async function runWorkerProcess(): Promise<void> {
     redis: runtime.connection.redis,
     prefix: env.CONGRESS_PREFIX,
     engine: runtime.engine,
+    webhookAllowHosts: env.WEBHOOK_ALLOW_HOSTS,
   });
   logger.info({ prefix: env.CONGRESS_PREFIX }, 'workers running');
-  const signal = await firstStopSignal();
-  logger.info({ signal }, 'stopping workers');
-  await workers.close();
-  await runtime.close();
-  logger.info('workers stopped');
+  await stopOnSignal({
+    logger,
+    deadlineMs: env.SHUTDOWN_TIMEOUT_MS,
+    stop: async () => {
+      await workers.close();
+      await runtime.close();
+    },
+    abandon: () => runtime.connection.abandon(),
+    messages: { stopping: 'stopping workers', stopped: 'workers stopped' },
+  });
+  exitIfStillRunning();
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

@@ -8,6 +8,7 @@ import {
   webhookJobSchema,
   type DeadLetters,
 } from '../src/alerts/webhook-delivery.js';
+import { redactWebhookUrl, type WebhookPolicy } from '../src/alerts/webhook-policy.js';
 import type { Clock } from '../src/shared/clock.js';
 
 export interface WebhookProcessorDeps {
@@ -18,6 +19,8 @@ export interface WebhookProcessorDeps {
   metrics: AlertMetrics;
   clock: Clock;
   timeoutMs?: number;
+  /** Which URLs may be reached (default: nothing loopback, link-local or private). */
+  policy?: WebhookPolicy;
 }
 
 /** What a delivery attempt did. */
@@ -45,7 +48,11 @@ export function createWebhookProcessor(deps: WebhookProcessorDeps) {
     if (alert === null) throw new UnrecoverableError(`alert ${alertId} does not exist`);
     if (config === null) return 'no_webhook';
     try {
-      await postWebhook(config, team, alert, { clock: deps.clock, timeoutMs: deps.timeoutMs });
+      await postWebhook(config, team, alert, {
+        clock: deps.clock,
+        timeoutMs: deps.timeoutMs,
+        policy: deps.policy,
+      });
       deps.metrics.webhookDeliveries.inc({ outcome: 'delivered' });
       return 'delivered';
     } catch (error) {
@@ -54,7 +61,7 @@ export function createWebhookProcessor(deps: WebhookProcessorDeps) {
       await deps.deadLetters.record({
         alertId,
         team,
-        url: config.url,
+        url: redactWebhookUrl(new URL(config.url)),
         attempts: job.attemptsMade + 1,
         error: error instanceof Error ? error.message : String(error),
         at: deps.clock.now().toISOString(),

@@ -4,18 +4,27 @@
  */
 import { z } from 'zod';
 
+/** Free text (reasons, notes, summaries, resolutions): long enough for a paragraph, not a document. */
+const freeText = z.string().trim().min(1).max(2_000, 'must be at most 2000 characters');
+/** Names, references and identifiers: one line. */
+const name = z.string().trim().min(1).max(200, 'must be at most 200 characters');
+
 /** A decision that needs a reason carries a non-empty one (blank text is not a reason). */
-export const reason = z.string().trim().min(1, 'a reason is required');
-export const unitId = z.string().trim().min(1);
+export const reason = z
+  .string()
+  .trim()
+  .min(1, 'a reason is required')
+  .max(2_000, 'must be at most 2000 characters');
+export const unitId = name;
 export const isoDate = z.iso.date();
 const count = z.number().int().nonnegative();
 
 export const empty = z.strictObject({});
 export const withReason = z.strictObject({ reason });
-export const withOptionalNote = z.strictObject({ note: z.string().trim().min(1).optional() });
+export const withOptionalNote = z.strictObject({ note: freeText.optional() });
 
-export const planSubmitted = z.strictObject({ reference: z.string().trim().min(1) });
-export const pilotLessons = z.strictObject({ conferenceDate: isoDate, summary: z.string().trim().min(1) });
+export const planSubmitted = z.strictObject({ reference: name });
+export const pilotLessons = z.strictObject({ conferenceDate: isoDate, summary: freeText });
 
 export const bodiesFormed = z.strictObject({
   subcommittees: z
@@ -28,7 +37,7 @@ export const bodiesFormed = z.strictObject({
 
 export const draftRecorded = z.strictObject({
   draft: z.number().int().positive(),
-  title: z.string().trim().min(1),
+  title: name,
 });
 export const consultationSent = z.strictObject({ draft: z.number().int().positive() });
 export const consultationReply = z.strictObject({ unitId, comments: count.optional() });
@@ -37,7 +46,7 @@ const votes = z.array(z.strictObject({ candidateId: unitId, votes: count }));
 
 export const personnelStep = z.strictObject({
   track: z.enum(['reelection', 'firstTime']),
-  step: z.string().trim().min(1),
+  step: name,
   summoned: z.number().int().positive(),
   attended: count,
   votes,
@@ -69,9 +78,9 @@ export const directionGiven = z.strictObject({
   decision: z.enum(['another_round', 'proceed', 'three_content']),
   reason,
 });
-export const congressClosed = z.strictObject({ resolution: z.string().trim().min(1) });
+export const congressClosed = z.strictObject({ resolution: freeText });
 export const postponed = z.strictObject({ until: isoDate, reason });
-export const committeeAppointed = z.strictObject({ decision: z.string().trim().min(1) });
+export const committeeAppointed = z.strictObject({ decision: freeText });
 
 export type ElectionRecordedPayload = z.infer<typeof electionRecorded>;
 export type PersonnelStepPayload = z.infer<typeof personnelStep>;

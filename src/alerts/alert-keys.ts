@@ -10,6 +10,8 @@ export function alertKeys(prefix: string) {
     acks: (team: string) => `${prefix}:alerts:acks:${team}`,
     webhook: (team: string) => `${prefix}:alerts:webhook:${team}`,
     deadLetters: () => `${prefix}:alerts:webhooks:dead`,
+    /** Stream of new alerts, capped, that live streams read and replay from (see live-alert-hub.ts). */
+    liveLog: () => `${prefix}:alerts:live-log`,
     /** Pub/sub channel of new alerts (a channel, not a key). */
     liveChannel: () => `${prefix}:alerts:live`,
   };

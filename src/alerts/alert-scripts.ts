@@ -26,14 +26,33 @@ export interface RecordAlertInput {
   teams: readonly string[];
 }
 
+/**
+ * Entries the live stream keeps (approximately): a client reconnecting within that many alerts gets
+ * what it missed; one further behind is told to reload its feed.
+ */
+export const LIVE_LOG_LENGTH = 10_000;
+
 /** Keys then arguments of record-alert.lua, in header order. */
 export function recordAlertArgs(
   keys: AlertKeys,
   input: RecordAlertInput,
 ): { keys: string[]; args: string[] } {
   return {
-    keys: [keys.alert(input.id), keys.teams(), input.indexKey, ...input.teams.map((t) => keys.openFeed(t))],
-    args: [input.id, input.json, String(input.score), keys.liveChannel(), ...input.teams],
+    keys: [
+      keys.alert(input.id),
+      keys.teams(),
+      input.indexKey,
+      keys.liveLog(),
+      ...input.teams.map((t) => keys.openFeed(t)),
+    ],
+    args: [
+      input.id,
+      input.json,
+      String(input.score),
+      keys.liveChannel(),
+      String(LIVE_LOG_LENGTH),
+      ...input.teams,
+    ],
   };
 }
 

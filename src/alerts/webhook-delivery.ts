@@ -7,6 +7,13 @@ import type { Alert } from './alert.schema.js';
 import type { AlertDelivery } from './deadline-firing.ports.js';
 import type { WebhookConfig, WebhookConfigStore } from './webhook-config.js';
 import { signWebhookBody, WEBHOOK_HEADERS } from './webhook-signature.js';
+import { postJson } from './webhook-http.js';
+import {
+  redactWebhookUrl,
+  STRICT_WEBHOOK_POLICY,
+  webhookUrlProblem,
+  type WebhookPolicy,
+} from './webhook-policy.js';
 
 /** Data of one webhook delivery job: which alert to post to which team's endpoint. */
 export const webhookJobSchema = z.object({ alertId: z.string().min(1), team: z.string().min(1) });
@@ -104,27 +111,36 @@ export async function postWebhook(
   config: WebhookConfig,
   team: string,
   alert: Alert,
-  options: { clock?: Clock; timeoutMs?: number } = {},
+  options: { clock?: Clock; timeoutMs?: number; policy?: WebhookPolicy } = {},
 ): Promise<void> {
+  const url = new URL(config.url);
+  const shown = redactWebhookUrl(url);
+  const policy = options.policy ?? STRICT_WEBHOOK_POLICY;
+  // Checked again here: the configuration may predate the policy.
+  const problem = webhookUrlProblem(url, policy);
+  if (problem !== null) throw new WebhookDeliveryError(`webhook ${shown} refused: it ${problem}`, true);
   const body = webhookBody(team, alert);
   const timestamp = Math.floor((options.clock ?? systemClock).now().getTime() / 1000);
-  const response = await fetch(config.url, {
-    method: 'POST',
-    body,
-    signal: AbortSignal.timeout(options.timeoutMs ?? 10_000),
-    headers: {
-      'content-type': 'application/json',
-      [WEBHOOK_HEADERS.signature]: signWebhookBody(config.secret, timestamp, body),
-      [WEBHOOK_HEADERS.timestamp]: String(timestamp),
-      [WEBHOOK_HEADERS.delivery]: alert.id,
-    },
-  }).catch((error: unknown) => {
-    throw new WebhookDeliveryError(`webhook ${config.url} unreachable: ${String(error)}`, false);
-  });
-  await response.body?.cancel();
-  if (response.ok) return;
-  const permanent = response.status >= 400 && response.status < 500 && ![408, 429].includes(response.status);
-  throw new WebhookDeliveryError(`webhook ${config.url} answered ${response.status}`, permanent);
+  const headers = {
+    'content-type': 'application/json',
+    [WEBHOOK_HEADERS.signature]: signWebhookBody(config.secret, timestamp, body),
+    [WEBHOOK_HEADERS.timestamp]: String(timestamp),
+    [WEBHOOK_HEADERS.delivery]: alert.id,
+  };
+  const outcome = await postJson(url, body, headers, { policy, timeoutMs: options.timeoutMs ?? 10_000 });
+  if (outcome.kind === 'refused')
+    throw new WebhookDeliveryError(`webhook ${shown} refused: ${outcome.message}`, true);
+  if (outcome.kind === 'unreachable')
+    throw new WebhookDeliveryError(`webhook ${shown} unreachable: ${outcome.message}`, false);
+  const { status } = outcome;
+  if (status >= 200 && status < 300) return;
+  if (status >= 300 && status < 400)
+    throw new WebhookDeliveryError(
+      `webhook ${shown} answered ${status}: redirects are not followed; configure the final URL`,
+      true,
+    );
+  const permanent = status >= 400 && status < 500 && ![408, 429].includes(status);
+  throw new WebhookDeliveryError(`webhook ${shown} answered ${status}`, permanent);
 }
 
 /** A delivery given up after its last attempt. */

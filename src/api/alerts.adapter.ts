@@ -1,18 +1,16 @@
 import type { AlertStore } from '../alerts/alert-store.js';
 import type { Alert } from '../alerts/alert.schema.js';
+import type { LiveAlertHub } from '../alerts/live-alert-hub.js';
 import type { Principal } from '../domain/index.js';
 import { ForbiddenError, NotFoundError } from '../shared/errors.js';
 import { mayAcknowledge, teamsOf } from './alert-teams.js';
 import type { AlertView, AlertsPort } from './alerts.port.js';
 
-/** Subscribes to newly recorded alerts (the alerts layer's pub/sub); resolves to an unsubscribe. */
-export type AlertSubscriber = (onAlert: (alert: Alert) => void) => Promise<() => Promise<void>>;
-
 const sees = (teams: string[] | null, alert: Alert) =>
   teams === null || alert.recipients.some((t) => teams.includes(t));
 
-/** Adapts the alert store and its live channel to what the routes need, applying who reads which feed. */
-export function createAlertsPort(store: AlertStore, subscribe: AlertSubscriber): AlertsPort {
+/** Adapts the alert store and the live hub to what the routes need, applying who reads which feed. */
+export function createAlertsPort(store: AlertStore, live: Pick<LiveAlertHub, 'subscribe'>): AlertsPort {
   const feedsOf = async (principal: Principal) => teamsOf(principal) ?? (await store.teams());
 
   return {
@@ -45,11 +43,12 @@ export function createAlertsPort(store: AlertStore, subscribe: AlertSubscriber):
       return { ...alert, acknowledged: outcomes.every((o) => o !== 'not_in_feed'), teams: mine };
     },
 
-    async subscribe(principal, onAlert) {
+    async subscribe(principal, listener, after) {
       const teams = teamsOf(principal);
-      return subscribe((alert) => {
-        if (sees(teams, alert)) onAlert(alert);
-      });
+      const alert = (a: Alert) => {
+        if (sees(teams, a)) listener.alert(a);
+      };
+      return live.subscribe({ alert, gap: () => listener.gap() }, after);
     },
   };
 }

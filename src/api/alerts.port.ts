@@ -14,6 +14,16 @@ export interface AlertsPort {
   list(principal: Principal, query: { limit: number; includeAcked: boolean }): Promise<AlertView[]>;
   /** Throws NotFoundError for an unknown alert and ForbiddenError for one outside the caller's feeds. */
   ack(alertId: string, principal: Principal): Promise<AlertView>;
-  /** Calls `onAlert` for each new alert the principal may see; resolves to an unsubscribe function. */
-  subscribe(principal: Principal, onAlert: (alert: AlertView) => void): Promise<() => Promise<void>>;
+  /**
+   * Calls `listener.alert` for each new alert the principal may see, after first replaying those
+   * recorded since alert `after` (an SSE `Last-Event-ID`), or `listener.gap` when that one is too old
+   * to replay from. Resolves to an unsubscribe function.
+   */
+  subscribe(principal: Principal, listener: LiveAlertListener, after?: string): Promise<() => void>;
+}
+
+/** Receives a live stream's alerts, and a notice when some could not be replayed. */
+export interface LiveAlertListener {
+  alert(alert: AlertView): void;
+  gap(): void;
 }

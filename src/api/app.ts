@@ -12,16 +12,22 @@ import { alertsRouter } from './alerts.routes.js';
 import { authenticate, requireRole } from './auth.middleware.js';
 import { healthRouter, type PingableStore } from './health.routes.js';
 import { createHttpMetrics } from './http-metrics.js';
+import { redisGate, requestTimeout } from './fail-fast.js';
+import type { RedisAvailability } from '../redis/availability.js';
 import { inspectRouter, type InspectOptions } from './inspect.routes.js';
+import { rejectUnsafeJson } from './json-guard.js';
 import { meRouter } from './me.routes.js';
 import { accessLog } from './access-log.js';
 import { buildOpenApiDocument } from './openapi.js';
 import { errorHandler } from './problem.js';
-import { failedAuthRateLimit, perTokenRateLimit } from './rate-limit.js';
+import { perTokenRateLimit } from './rate-limit.js';
+import { authFailureGuard } from './auth-failures.js';
 import { requestId } from './request-context.js';
 import { securityHeaders } from './security-headers.js';
 import { cacheTokenStore } from './token-cache.js';
 import { unitsRouter } from './units.routes.js';
+import type { VerificationsPort } from '../jobs/verifications.port.js';
+import { verificationsRouter } from './verifications.routes.js';
 import { createDashboardRouter } from '../web/index.js';
 
 /** Everything the HTTP layer needs, built by the composition root (src/main.ts) or a test. */
@@ -39,17 +45,32 @@ export interface AppDeps {
   queueDashboard?: Router;
   /** Registries of other layers (engine, alerts) scraped together with the API's own. */
   metricsRegistries?: Registry[];
+  /** Background verifications (POST /units/:id/verifications, large `verify?subtree=true`). */
+  verifications?: VerificationsPort;
+  /** Whether Redis answers; when given, the API answers 503 at once while it does not. */
+  redisAvailability?: RedisAvailability;
   options?: {
     /** Largest JSON or CSV body accepted (bytes-style string: "1mb"). */
     bodyLimit?: string;
     rateLimitPerMinute?: number;
-    /** 401 answers one client address may get per minute before 429. */
+    /** 401 answers one client address may get per minute before 429 (see auth-failures.ts). */
     authFailuresPerMinute?: number;
+    /** 401 answers one credential may get per minute, from any address, before 429. */
+    authFailuresPerTokenPerMinute?: number;
+    /** Express's `trust proxy`: whose X-Forwarded-For decides the client address (default: nobody's). */
+    trustProxy?: boolean | number | string;
     /**
      * Milliseconds a resolved token is trusted in process (see token-cache.ts); 0, the default, asks
      * the token store on every request. A revocation elsewhere takes effect within this delay.
      */
     tokenCacheMs?: number;
+    /** Largest subtree `verify?subtree=true` verifies within the request (default 1,000 units). */
+    syncVerifyMaxUnits?: number;
+    /** Milliseconds an API request may take before it is answered 503 `timeout` (default 30,000). */
+    requestTimeoutMs?: number;
+    /** Live alert streams open at once per token (default 5) and per process (default 1,000). */
+    sseMaxPerToken?: number;
+    sseMaxPerProcess?: number;
     inspect?: InspectOptions;
   };
 }
@@ -61,7 +82,7 @@ export function createApp(deps: AppDeps): Express {
   const metrics = createHttpMetrics();
   const bodyLimit = options.bodyLimit ?? '1mb';
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  app.set('trust proxy', options.trustProxy ?? false);
   app.use(requestId(), accessLog(deps.logger), metrics.middleware, securityHeaders());
 
   const openapi = buildOpenApiDocument(deps.catalogue);
@@ -70,7 +91,10 @@ export function createApp(deps: AppDeps): Express {
   });
 
   const limit = perTokenRateLimit({ limit: options.rateLimitPerMinute ?? 600 });
-  const guard = failedAuthRateLimit({ limit: options.authFailuresPerMinute ?? 60 });
+  const guard = authFailureGuard({
+    perAddress: options.authFailuresPerMinute ?? 60,
+    perToken: options.authFailuresPerTokenPerMinute ?? 10,
+  });
   const tokenCacheMs = options.tokenCacheMs ?? 0;
   const tokens = tokenCacheMs > 0 ? cacheTokenStore(deps.tokens, { ttlMs: tokenCacheMs }) : deps.tokens;
   const auth = [guard, authenticate(tokens), limit];
@@ -79,11 +103,18 @@ export function createApp(deps: AppDeps): Express {
   // request walks only the layers that can answer it: each layer passed costs the router a match and
   // a closure, which showed as a tenth of the server's CPU under POST load.
   const api = express.Router();
+  api.use(requestTimeout(options.requestTimeoutMs ?? 30_000));
+  if (deps.redisAvailability) api.use(redisGate(deps.redisAvailability));
   api.use(...auth);
-  api.use(express.json({ limit: bodyLimit, strict: true }));
-  api.use('/units', unitsRouter(deps.engine, metrics));
+  api.use(express.json({ limit: bodyLimit, strict: true }), rejectUnsafeJson());
+  const verifyOptions = { verifications: deps.verifications, syncMaxUnits: options.syncVerifyMaxUnits };
+  api.use('/units', unitsRouter(deps.engine, metrics, verifyOptions));
+  if (deps.verifications) api.use('/verifications', verificationsRouter(deps.verifications));
   api.use('/me', meRouter(deps.engine));
-  if (deps.alerts) api.use('/alerts', alertsRouter(deps.alerts));
+  if (deps.alerts) {
+    const limits = { perToken: options.sseMaxPerToken ?? 5, perProcess: options.sseMaxPerProcess ?? 1_000 };
+    api.use('/alerts', alertsRouter(deps.alerts, limits));
+  }
   api.use(adminRouter(deps.engine, tokens, bodyLimit));
   if (options.inspect?.enabled === true) api.use(inspectRouter(deps.engine, options.inspect));
   app.use('/api/v1', api);
@@ -99,6 +130,6 @@ export function createApp(deps: AppDeps): Express {
   app.use((req) => {
     throw new NotFoundError(`No route for ${req.method} ${req.path}`);
   });
-  app.use(errorHandler(deps.logger));
+  app.use(errorHandler(deps.logger, deps.redisAvailability));
   return app;
 }

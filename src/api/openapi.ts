@@ -1,5 +1,6 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31, type RouteConfig } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
+import { verificationViewSchema } from '../jobs/verifications.port.js';
 import type { EventDefinition } from '../../machines/api.types.js';
 import { tokenRequestSchema } from '../auth/principal.schema.js';
 import * as out from './response.schemas.js';
@@ -89,12 +90,40 @@ function registerUnitPaths(registry: OpenAPIRegistry, catalogue: Record<string, 
     json(out.replayedStateSchema, 'Replayed'),
     input.stateQuerySchema,
   );
-  get(
-    unitPath('/verify'),
-    'Verify the hash chain and replay',
-    json(out.verifyResponseSchema, 'Reports'),
-    input.verifyQuerySchema,
-  );
+  registry.registerPath({
+    method: 'get',
+    path: unitPath('/verify'),
+    summary:
+      'Verify the hash chain and replay; a subtree of more than 1,000 units is verified in the background (202, Location)',
+    security: [{ bearer: [] }],
+    request: { params, query: input.verifyQuerySchema },
+    responses: {
+      200: json(out.verifyResponseSchema, 'Reports'),
+      202: json(verificationViewSchema, 'Started in the background: poll Location'),
+      ...common,
+      409: problem('A verification of the caller is already running (`verification_running`)'),
+    },
+  });
+  registry.registerPath({
+    method: 'post',
+    path: unitPath('/verifications'),
+    summary: 'Verify the unit’s subtree in the background (one running per principal)',
+    security: [{ bearer: [] }],
+    request: { params },
+    responses: {
+      202: json(verificationViewSchema, 'Started: poll Location'),
+      ...common,
+      409: problem('A verification of the caller is already running (`verification_running`)'),
+    },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: '/api/v1/verifications/{id}',
+    summary: 'A background verification: progress, then its result',
+    security: [{ bearer: [] }],
+    request: { params: input.verificationParamsSchema },
+    responses: { 200: json(verificationViewSchema, 'The run'), ...common },
+  });
   get(
     unitPath('/progress'),
     'Subtree completion by level and block',
@@ -145,9 +174,15 @@ function registerOtherPaths(registry: OpenAPIRegistry): void {
   registry.registerPath({
     method: 'get',
     path: '/api/v1/alerts/stream',
-    summary: 'Server-Sent Events: `event: alert`, JSON data',
+    summary:
+      'Server-Sent Events: `event: alert`, JSON data; `Last-Event-ID` replays what was missed (`event: gap` when too old)',
     ...secured,
-    responses: { 200: { description: 'text/event-stream' }, ...common },
+    request: { headers: input.streamHeadersSchema },
+    responses: {
+      200: { description: 'text/event-stream' },
+      ...common,
+      429: problem('Too many live streams for this token or this server (`too_many_streams`, Retry-After)'),
+    },
   });
   registry.registerPath({
     method: 'post',

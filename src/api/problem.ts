@@ -1,7 +1,10 @@
 import type { ErrorRequestHandler, Response } from 'express';
 import type { Logger } from 'pino';
 import type { ZodError } from 'zod';
+import { isRedisUnavailable } from '../redis/request-client.js';
+import type { RedisAvailability } from '../redis/availability.js';
 import { AppError, type FieldIssue } from '../shared/errors.js';
+import type { RequestLocals } from './request-context.js';
 
 /** RFC 9457 problem details, with the field-level `errors` list clients show next to inputs. */
 export interface Problem {
@@ -36,6 +39,23 @@ export class BadRequestError extends AppError {
   }
 }
 
+/** Seconds a client is told to wait before retrying after a 503. */
+export const RETRY_AFTER_SECONDS = 2;
+
+/** 503: the store did not answer in time; the request may be retried (writes with the same Idempotency-Key). */
+export class ServiceUnavailableError extends AppError {
+  constructor(message: string, code = 'unavailable') {
+    super(message, 503, code);
+  }
+
+  /** Redis is down, stalled or did not answer within REDIS_COMMAND_TIMEOUT_MS. */
+  static redis(): ServiceUnavailableError {
+    return new ServiceUnavailableError(
+      'The database is not answering; retry after the time in Retry-After (event writes with the same Idempotency-Key)',
+    );
+  }
+}
+
 /** zod issues → `{ path, message }` with a dotted path prefixed by where the value came from. */
 export function zodIssues(error: ZodError, root: string): FieldIssue[] {
   return error.issues.map((issue) => ({
@@ -57,9 +77,14 @@ function fromBodyParser(err: unknown): AppError | null {
   return null;
 }
 
-/** Only errors a client caused are mapped; a failed parse of data read back from Redis stays a 500. */
+/**
+ * Errors a client caused are mapped, and Redis not answering (503); a failed parse of data read back
+ * from Redis stays a 500.
+ */
 function toAppError(err: unknown): AppError | null {
-  return err instanceof AppError ? err : fromBodyParser(err);
+  if (err instanceof AppError) return err;
+  if (isRedisUnavailable(err)) return ServiceUnavailableError.redis();
+  return fromBodyParser(err);
 }
 
 /** Builds the problem body for an AppError; `details` become extension members (e.g. `allowedEvents`). */
@@ -83,13 +108,17 @@ export function sendProblem(res: Response, problem: Problem): void {
 }
 
 /**
- * The one error-mapping middleware: known errors become their status; anything else is logged
- * with its stack and answered with a bare 500, so internals never reach a client.
+ * The one error-mapping middleware: known errors become their status (a 503 with Retry-After, and
+ * Redis reported unavailable to `availability`); anything else is logged with its stack and answered
+ * with a bare 500, so internals never reach a client. A route failing after `requestTimeout` already
+ * answered is dropped.
  */
-export function errorHandler(logger: Logger): ErrorRequestHandler {
+export function errorHandler(logger: Logger, availability?: RedisAvailability): ErrorRequestHandler {
   return (err: unknown, req, res, next) => {
-    if (res.headersSent) return next(err);
+    if (isRedisUnavailable(err)) availability?.report(err);
+    if (res.headersSent) return (res.locals as RequestLocals).timedOut === true ? undefined : next(err);
     const known = toAppError(err);
+    if (known?.status === 503) res.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
     if (known !== null) return sendProblem(res, problemFor(known, req.originalUrl));
     logger.error({ err, requestId: res.locals.requestId as unknown }, 'unhandled error');
     const internal = new AppError('An unexpected error occurred; it has been logged.', 500, 'internal');

@@ -8,6 +8,8 @@ export interface RequestLocals {
   requestId: string;
   principal?: Principal;
   tokenHash?: string;
+  /** Set when requestTimeout answered 503: the route's own answer, if it comes, is dropped. */
+  timedOut?: boolean;
 }
 
 /** The authenticated principal; routes behind `authenticate` always have one. */

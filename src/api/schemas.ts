@@ -6,7 +6,13 @@ export { stateQuerySchema } from '../engine/replay-query.schema.js';
 
 export const unitParamsSchema = z.object({ id: unitIdSchema });
 
-/** POST /units/:id/events body; the payload is checked against the event's own schema by the engine. */
+/** Largest event payload, as UTF-8 JSON: an event is a procedural record, not a document store. */
+export const MAX_PAYLOAD_BYTES = 64 * 1024;
+
+/**
+ * POST /units/:id/events body; the payload is checked against the event's own schema by the engine
+ * (which also bounds each text), and here against the size every payload shares.
+ */
 export const eventBodySchema = z
   .strictObject({
     type: z
@@ -14,7 +20,12 @@ export const eventBodySchema = z
       .min(3)
       .max(100)
       .regex(/^[a-z][a-z_]*(\.[a-z][a-z_]*)+$/, 'a dotted event type such as plan.submitted'),
-    payload: z.record(z.string(), z.unknown()).default({}),
+    payload: z
+      .record(z.string(), z.unknown())
+      .default({})
+      .refine((p) => Buffer.byteLength(JSON.stringify(p)) <= MAX_PAYLOAD_BYTES, {
+        error: `must be at most 64 KB (${MAX_PAYLOAD_BYTES} bytes) of JSON`,
+      }),
     occurredAt: z.iso
       .datetime({
         offset: true,
@@ -49,11 +60,18 @@ const booleanString = z.enum(['true', 'false']).transform((v) => v === 'true');
 
 export const verifyQuerySchema = z.strictObject({ subtree: booleanString.default(false) });
 
+export const verificationParamsSchema = z.object({ id: z.uuid('a verification id, as in Location') });
+
 export const exportQuerySchema = z.strictObject({ format: z.enum(['jsonl', 'csv']).default('jsonl') });
 
 export const alertsQuerySchema = z.strictObject({
   limit: z.coerce.number().int().min(1).max(500).default(100),
   includeAcked: booleanString.default(false),
+});
+
+/** `Last-Event-ID`, which a reconnecting SSE client sends: the id of the last alert it received. */
+export const streamHeadersSchema = z.object({
+  'last-event-id': z.string().min(1).max(256).optional(),
 });
 
 export const alertParamsSchema = z.object({ id: z.string().min(1).max(256) });

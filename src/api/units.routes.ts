@@ -1,6 +1,7 @@
-import { Router, type Response } from 'express';
+import { Router, type Request, type Response } from 'express';
 import type { Engine } from '../engine/engine.types.js';
 import type { HttpMetrics } from './http-metrics.js';
+import { NotFoundError } from '../shared/errors.js';
 import { presentProgress } from '../engine/progress.presenter.js';
 import { principalOf } from './request-context.js';
 import {
@@ -14,6 +15,31 @@ import {
   verifyQuerySchema,
 } from './schemas.js';
 import { streamExport } from './export.stream.js';
+import { tokenFrom } from './auth.middleware.js';
+import type { VerificationsPort, VerificationView } from '../jobs/verifications.port.js';
+
+/** Background verifications and the largest subtree verified within the request (default 1,000 units). */
+export interface VerifyOptions {
+  verifications?: VerificationsPort;
+  syncMaxUnits?: number;
+}
+
+/** 202 with the run's resource in Location: poll it for progress and the result. */
+function accepted(res: Response, view: VerificationView): void {
+  res.status(202).location(`/api/v1/verifications/${view.id}`).json(view);
+}
+
+/** Starts a background verification of `unitId`'s subtree (listed in `unitIds`) as the caller. */
+function startVerification(
+  req: Request,
+  res: Response,
+  port: VerificationsPort,
+  unitId: string,
+  unitIds: string[],
+) {
+  const token = tokenFrom(req.get('authorization') ?? '', false) ?? '';
+  return port.start({ unitId, unitIds, principal: principalOf(res), token });
+}
 
 const unitId = (params: unknown) => parseRequest(unitParamsSchema, params, 'params').id;
 
@@ -24,8 +50,10 @@ const setVersion = (res: Response, version: number) => res.setHeader('ETag', `"$
  * `/units/:id/...`, mounted at `/units`: each handler parses, calls one engine function and shapes
  * the answer.
  */
-export function unitsRouter(engine: Engine, metrics: HttpMetrics): Router {
+export function unitsRouter(engine: Engine, metrics: HttpMetrics, verifyOptions: VerifyOptions = {}): Router {
   const router = Router();
+  const { verifications } = verifyOptions;
+  const syncMaxUnits = verifyOptions.syncMaxUnits ?? 1_000;
 
   router.get('/:id', async (req, res) => {
     const view = await engine.getUnit(unitId(req.params), principalOf(res));
@@ -67,10 +95,28 @@ export function unitsRouter(engine: Engine, metrics: HttpMetrics): Router {
     res.json(await engine.replay(unitId(req.params), at, principalOf(res)));
   });
 
+  // A subtree of more than syncMaxUnits units is verified in the background (202), so one request
+  // cannot hold the server's CPU for tens of seconds.
   router.get('/:id/verify', async (req, res) => {
     const { subtree } = parseRequest(verifyQuerySchema, req.query, 'query');
-    const reports = await engine.verify(unitId(req.params), principalOf(res), { subtree });
+    const id = unitId(req.params);
+    const principal = principalOf(res);
+    if (!subtree) {
+      const reports = await engine.verify(id, principal);
+      return void res.json({ ok: reports.every((r) => r.ok), reports });
+    }
+    const ids = await engine.subtreeIds(id, principal);
+    if (ids.length > syncMaxUnits && verifications)
+      return accepted(res, await startVerification(req, res, verifications, id, ids));
+    const reports = await engine.verifyUnits(ids, principal);
     res.json({ ok: reports.every((r) => r.ok), reports });
+  });
+
+  router.post('/:id/verifications', async (req, res) => {
+    const id = unitId(req.params);
+    if (!verifications) throw new NotFoundError('Background verifications are not available on this server');
+    const ids = await engine.subtreeIds(id, principalOf(res));
+    accepted(res, await startVerification(req, res, verifications, id, ids));
   });
 
   router.get('/:id/progress', async (req, res) => {

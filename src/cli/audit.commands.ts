@@ -8,7 +8,7 @@ import type { Runtime } from '../config/runtime.js';
 import type { CliContext, GlobalOptions } from './cli-context.js';
 import { UsageError } from './exit-codes.js';
 import { intOption } from './parse-options.js';
-import { sameProgram, verifyChunks, verifyInChildren, verifySlice } from './verify-processes.js';
+import { sameProgram, verifyChunks, verifyInChildren, verifySlice } from '../jobs/verify-processes.js';
 
 type Run = (action: (ctx: CliContext, runtime: Runtime) => Promise<void>) => Promise<void>;
 

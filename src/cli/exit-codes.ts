@@ -2,7 +2,7 @@ import { CommanderError } from 'commander';
 import { InvalidEnvironmentError } from '../config/env.js';
 import { AppError } from '../shared/errors.js';
 import { RedisUnavailableError } from '../redis/bootstrap.js';
-import { SliceFailed } from './verify-processes.js';
+import { SliceFailed } from '../jobs/verify-processes.js';
 
 /** Process exit codes of `congress`, documented in README.md. */
 export const EXIT = {

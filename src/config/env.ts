@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { trustProxySchema } from './trust-proxy.js';
 
 /** `"1"`, `"true"`, `"yes"` → true; `"0"`, `"false"`, `"no"`, empty → false. */
 const flag = (fallback: boolean) =>
@@ -29,10 +30,26 @@ export const envSchema = z.object({
   CONGRESS_INSPECT_URL: z.url({ protocol: /^wss?$/ }).default('ws://localhost:8080'),
   RATE_LIMIT_PER_MINUTE: positiveInt(600),
   AUTH_FAILURES_PER_MINUTE: positiveInt(60),
+  AUTH_FAILURES_PER_TOKEN_PER_MINUTE: positiveInt(10),
+  TRUST_PROXY: trustProxySchema,
+  REDIS_COMMAND_TIMEOUT_MS: positiveInt(2_000),
+  REQUEST_TIMEOUT_MS: positiveInt(30_000),
+  SHUTDOWN_TIMEOUT_MS: positiveInt(8_000),
+  SSE_MAX_PER_TOKEN: positiveInt(5),
+  SSE_MAX_PER_PROCESS: positiveInt(1_000),
   BODY_LIMIT: z
     .string()
     .regex(/^\d+(b|kb|mb)$/i, 'a size such as 100kb or 1mb')
     .default('1mb'),
+  WEBHOOK_ALLOW_HOSTS: z
+    .string()
+    .optional()
+    .transform((v) =>
+      (v ?? '')
+        .split(',')
+        .map((h) => h.trim())
+        .filter((h) => h !== ''),
+    ),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   CONGRESS_TOKEN: z.string().min(1).optional(),
   CONGRESS_RULES_FILE: z.string().min(1).optional(),

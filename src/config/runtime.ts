@@ -32,6 +32,11 @@ export interface RuntimeOptions {
   logger: Logger;
   /** Start a private redis-server when none answers (servers yes, one-shot CLI commands no). */
   allowPrivateRedis: boolean;
+  /**
+   * Serve requests: the engine, token store and deadline queue use the fail-fast client (the API
+   * server). Otherwise (CLI, worker process) they wait for Redis as long as it takes.
+   */
+  failFast?: boolean;
 }
 
 /** Connects to Redis and builds the engine and token store for `env`. */
@@ -43,10 +48,12 @@ export async function openRuntime(env: Env, options: RuntimeOptions): Promise<Ru
     localUrl: env.CONGRESS_LOCAL_REDIS_URL,
     dataDir: env.CONGRESS_REDIS_DIR,
     startPrivate: options.allowPrivateRedis,
+    commandTimeoutMs: env.REDIS_COMMAND_TIMEOUT_MS,
   });
+  const redis = options.failFast === true ? connection.requestRedis : connection.redis;
   const prefix = env.CONGRESS_PREFIX;
   const deadlineQueue = new Queue<DeadlineJobData>(DEFAULT_QUEUE_NAMES.deadlines, {
-    connection: connection.redis,
+    connection: redis,
     prefix: bullPrefix(prefix),
     defaultJobOptions: deadlineJobOptions,
   });
@@ -54,7 +61,7 @@ export async function openRuntime(env: Env, options: RuntimeOptions): Promise<Ru
   const keys = createKeySpace(prefix);
   const engineMetrics = createEngineMetrics();
   const engine = createEngine({
-    redis: connection.redis,
+    redis,
     prefix,
     scheduler,
     logger: options.logger,
@@ -66,12 +73,12 @@ export async function openRuntime(env: Env, options: RuntimeOptions): Promise<Ru
     connection,
     engine,
     engineMetrics,
-    tokens: createTokenStore(connection.redis, prefix),
+    tokens: createTokenStore(redis, prefix),
     deadlineQueue,
-    unitCount: () => connection.redis.scard(keys.allUnits),
+    unitCount: () => redis.scard(keys.allUnits),
     allUnitIds: async () => {
       const ids: string[] = [];
-      for await (const batch of scanSet(connection.redis, keys.allUnits)) ids.push(...batch);
+      for await (const batch of scanSet(redis, keys.allUnits)) ids.push(...batch);
       return ids.sort();
     },
     close: async () => {

@@ -4,7 +4,7 @@
  */
 import { EVENT_CATALOGUE } from '../../machines/index.js';
 import type { EventRole } from '../../machines/domain.js';
-import { ConflictError, ForbiddenError } from '../shared/errors.js';
+import { ConflictError, ForbiddenError, NotFoundError } from '../shared/errors.js';
 import type { OrgUnit, Principal, RecordActor } from '../domain/index.js';
 import { scopeFor } from '../domain/actor-scope.js';
 
@@ -71,6 +71,12 @@ export function canRead(principal: Principal, unit: OrgUnit, ancestorIds: Ancest
   }
 }
 
+const sendRefusal = (principal: Principal, unitId: string, eventType: string) =>
+  new ForbiddenError(`${principal.role} ${principal.id} may not send ${eventType} to unit ${unitId}`);
+
+const readRefusal = (principal: Principal, unitId: string) =>
+  new ForbiddenError(`${principal.role} ${principal.id} may not read unit ${unitId}`);
+
 /** Throws ForbiddenError unless `canSend`. */
 export function assertCanSend(
   principal: Principal,
@@ -78,18 +84,24 @@ export function assertCanSend(
   ancestorIds: AncestorIds,
   eventType: string,
 ): void {
-  if (!canSend(principal, unit, ancestorIds, eventType)) {
-    throw new ForbiddenError(
-      `${principal.role} ${principal.id} may not send ${eventType} to unit ${unit.id}`,
-    );
-  }
+  if (!canSend(principal, unit, ancestorIds, eventType)) throw sendRefusal(principal, unit.id, eventType);
 }
 
 /** Throws ForbiddenError unless `canRead`. */
 export function assertCanRead(principal: Principal, unit: OrgUnit, ancestorIds: AncestorIds): void {
-  if (!canRead(principal, unit, ancestorIds)) {
-    throw new ForbiddenError(`${principal.role} ${principal.id} may not read unit ${unit.id}`);
-  }
+  if (!canRead(principal, unit, ancestorIds)) throw readRefusal(principal, unit.id);
+}
+
+/**
+ * The error for a unit id that names no unit. Only admins (and the system) learn that it is missing
+ * (NotFoundError); anyone else gets exactly the refusal a unit outside their scope gets, since a
+ * missing unit is in no one's scope and a different answer would let any token probe which ids exist.
+ * `eventType` is given when the caller was sending an event rather than reading.
+ */
+export function unknownUnit(principal: Principal, unitId: string, eventType?: string): Error {
+  if (principal.role === 'admin' || principal.role === 'system')
+    return new NotFoundError(`unit ${unitId} not found`);
+  return eventType === undefined ? readRefusal(principal, unitId) : sendRefusal(principal, unitId, eventType);
 }
 
 /** Throws ForbiddenError unless the principal is an admin (imports, tokens, global maintenance). */

@@ -10,7 +10,6 @@ import {
   AppError,
   ConflictError,
   ForbiddenError,
-  NotFoundError,
   ValidationError,
   type FieldIssue,
 } from '../shared/errors.js';
@@ -25,7 +24,7 @@ import {
   type DispatchRead,
   type StoredUnit,
 } from '../store/index.js';
-import { actorFor, assertCanSend, assertOpen, eventRoleFor } from './access.js';
+import { actorFor, assertCanSend, assertOpen, eventRoleFor, unknownUnit } from './access.js';
 import { GuardErrorRefusal, planAppend, type AppendPlan, type EventRequest } from './append-plan.js';
 import { cascadeToParent } from './cascade.js';
 import type { EngineContext } from './context.js';
@@ -59,8 +58,8 @@ function validateRequest(request: EventRequest): void {
   if (issues.length > 0) throw new ValidationError(`invalid event ${request.type}`, issues);
 }
 
-function requireStored(read: DispatchRead, unitId: string) {
-  if (!read.unit || !read.snap) throw new NotFoundError(`unit ${unitId} not found`);
+function requireStored(read: DispatchRead, unitId: string, principal: Principal, eventType: string) {
+  if (!read.unit || !read.snap) throw unknownUnit(principal, unitId, eventType);
   return { unit: read.unit, snap: read.snap };
 }
 
@@ -182,7 +181,7 @@ async function attempt(
     }
   }
   const read = await readForDispatch(ctx.redis, ctx.keys, unitId, options.idempotencyKey);
-  const stored = requireStored(read, unitId);
+  const stored = requireStored(read, unitId, principal, request.type);
   const { unit, ancestorIds } = stored.unit;
   if (read.idempotency) {
     assertCanSend(principal, unit, ancestorIds, request.type);

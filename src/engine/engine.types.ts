@@ -154,6 +154,8 @@ export interface Engine {
   verify(unitId: string, principal: Principal, options?: { subtree?: boolean }): Promise<VerifyReport[]>;
   /** Verifies each of `unitIds` (reports in that order), reading them in batches; for `congress verify`. */
   verifyUnits(unitIds: readonly string[], principal: Principal): Promise<VerifyReport[]>;
+  /** `unitId` and every unit below it, root first (access to the root checked; to the others, by their readers). */
+  subtreeIds(unitId: string, principal: Principal): Promise<string[]>;
   exportHistory(unitId: string, format: 'jsonl' | 'csv', principal: Principal): AsyncIterable<string>;
   rebuildRollups(): Promise<{ units: number; matches: boolean }>;
   /** Every unit with a stored open deadline set, for the reconciler. */

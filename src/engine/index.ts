@@ -10,7 +10,7 @@ import { importTree } from './import-tree.js';
 import { rebuildRollups, scanDeadlineSets } from './maintenance.js';
 import { ancestors, children, childrenWithStatus, getUnit, history, me, progress } from './reads.js';
 import { replay } from './replay.js';
-import { verify, verifyUnits } from './verify.js';
+import { subtreeIds, verify, verifyUnits } from './verify.js';
 
 export type { EngineDeps, EngineLogger } from './context.js';
 export { createEngineMetrics, type EngineMetrics } from './engine-metrics.js';
@@ -35,6 +35,7 @@ export function createEngine(deps: EngineDeps): Engine {
     replay: (unitId, at, principal) => replay(ctx, unitId, at, principal),
     verify: (unitId, principal, options) => verify(ctx, unitId, principal, options),
     verifyUnits: (unitIds, principal) => verifyUnits(ctx, unitIds, principal),
+    subtreeIds: (unitId, principal) => subtreeIds(ctx, unitId, principal),
     exportHistory: (unitId, format, principal) => exportHistory(ctx, unitId, format, principal),
     rebuildRollups: () => rebuildRollups(ctx),
     scanDeadlineSets: () => scanDeadlineSets(ctx),

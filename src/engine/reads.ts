@@ -22,27 +22,28 @@ import {
   type StoredSnap,
   type StoredUnit,
 } from '../store/index.js';
-import { assertCanRead } from './access.js';
+import { assertCanRead, unknownUnit } from './access.js';
 import type { EngineContext } from './context.js';
 import type { ChildStatus, MeView, ProgressRow, UnitFlags, UnitView } from './engine.types.js';
 import type { HistoryEntry, OrgUnit, Principal } from '../domain/index.js';
 import { progressRows } from './rollup.js';
 import { correctionsIn } from './corrections.js';
 
-/** The stored unit, or NotFoundError. */
+/** The stored unit, or NotFoundError (callers without a principal: internal lookups). */
 export async function requireUnit(ctx: EngineContext, unitId: string): Promise<StoredUnit> {
   const [unit] = await readUnits(ctx.redis, ctx.keys, [unitId]);
   if (!unit) throw new NotFoundError(`unit ${unitId} not found`);
   return unit;
 }
 
-/** The stored unit if `principal` may read it; NotFoundError / ForbiddenError otherwise. */
+/** The stored unit if `principal` may read it; ForbiddenError, or NotFoundError for admins (see unknownUnit). */
 export async function requireReadable(
   ctx: EngineContext,
   unitId: string,
   principal: Principal,
 ): Promise<StoredUnit> {
-  const unit = await requireUnit(ctx, unitId);
+  const [unit] = await readUnits(ctx.redis, ctx.keys, [unitId]);
+  if (!unit) throw unknownUnit(principal, unitId);
   assertCanRead(principal, unit.unit, unit.ancestorIds);
   return unit;
 }
@@ -50,7 +51,7 @@ export async function requireReadable(
 /** State, phase, allowed events with reasons, open deadlines, version and head hash. */
 export async function getUnit(ctx: EngineContext, unitId: string, principal: Principal): Promise<UnitView> {
   const { unit, snap, deadlines } = await readUnitState(ctx.redis, ctx.keys, unitId);
-  if (!unit || !snap) throw new NotFoundError(`unit ${unitId} not found`);
+  if (!unit || !snap) throw unknownUnit(principal, unitId);
   assertCanRead(principal, unit.unit, unit.ancestorIds);
   return {
     unit: unit.unit,
@@ -164,7 +165,7 @@ export async function childrenWithStatus(
     redis.hgetall(keys.unit(unitId)),
     redis.smembers(keys.children(unitId)),
   ]);
-  if (Object.keys(parent).length === 0) throw new NotFoundError(`unit ${unitId} not found`);
+  if (Object.keys(parent).length === 0) throw unknownUnit(principal, unitId);
   const { unit, ancestorIds } = storedUnitSchema.parse(parent);
   assertCanRead(principal, unit, ancestorIds);
   const ids = z.array(z.string()).parse(childIds).sort();
@@ -255,7 +256,7 @@ export async function progress(
   principal: Principal,
 ): Promise<ProgressRow[]> {
   const found = await readUnitWithRollup(ctx.redis, ctx.keys, unitId);
-  if (!found) throw new NotFoundError(`unit ${unitId} not found`);
+  if (!found) throw unknownUnit(principal, unitId);
   assertCanRead(principal, found.unit.unit, found.unit.ancestorIds);
   return progressRows(found.counters);
 }

@@ -18,12 +18,11 @@ import {
   type StoredSnap,
   type StoredUnit,
 } from '../store/index.js';
-import { NotFoundError } from '../shared/errors.js';
 import type { EngineContext } from './context.js';
 import type { VerifyReport } from './engine.types.js';
 import type { HistoryEntry, Principal } from '../domain/index.js';
 import { canonicalJson, genesisHash, recordHash, sha256Hex } from './hash-chain.js';
-import { assertCanRead } from './access.js';
+import { assertCanRead, unknownUnit } from './access.js';
 import { requireReadable } from './reads.js';
 import { CORRECTION_TYPE, correctedView, correctionIndexOf } from './corrections.js';
 import { applyRecorded, replayEntries } from './replay.js';
@@ -190,6 +189,16 @@ async function verifyInBatches(
   return reports;
 }
 
+/** `unitId` and every unit below it, root first, level by level; the root must be readable. */
+export async function subtreeIds(
+  ctx: EngineContext,
+  unitId: string,
+  principal: Principal,
+): Promise<string[]> {
+  await requireReadable(ctx, unitId, principal);
+  return readSubtreeIds(ctx.redis, ctx.keys, unitId);
+}
+
 /** Verifies `unitId`, or every unit of its subtree (root first), a few units at a time. */
 export async function verify(
   ctx: EngineContext,
@@ -206,13 +215,13 @@ export async function verify(
   return verifyInBatches(ctx, ids, principal, () => {});
 }
 
-/** Verifies each of `unitIds`, reports in that order; NotFoundError / ForbiddenError as for one unit. */
+/** Verifies each of `unitIds`, reports in that order; refuses an unknown or unreadable one as for one unit. */
 export function verifyUnits(
   ctx: EngineContext,
   unitIds: readonly string[],
   principal: Principal,
 ): Promise<VerifyReport[]> {
   return verifyInBatches(ctx, unitIds, principal, (id) => {
-    throw new NotFoundError(`unit ${id} not found`);
+    throw unknownUnit(principal, id);
   });
 }

@@ -1,5 +1,6 @@
 import { Redis } from 'ioredis';
 import { clientOptions, redisAnswers } from './probe.js';
+import { createRequestClient } from './request-client.js';
 import { findOnPath, readPrivateUrl, startPrivateRedis, type PrivateRedis } from './private-server.js';
 
 /** Thrown when no Redis can be found or started; the message tells the operator what to do. */
@@ -13,9 +14,14 @@ export type RedisSource = 'REDIS_URL' | 'local' | 'private';
 export interface RedisConnection {
   url: string;
   source: RedisSource;
+  /** The app's client: workers and queues, which wait for Redis as long as it takes. */
   redis: Redis;
-  /** Disconnects the client, then stops the private redis-server if this process started one. */
+  /** The request path's client, which fails fast (REDIS_COMMAND_TIMEOUT_MS; see request-client.ts). */
+  requestRedis: Redis;
+  /** Disconnects the clients, then stops the private redis-server if this process started one. */
   close(): Promise<void>;
+  /** For an exit that cannot wait: drops the clients and asks the private redis-server to stop. */
+  abandon(): void;
 }
 
 export interface BootstrapOptions {
@@ -32,6 +38,8 @@ export interface BootstrapOptions {
    * server another process started under `dataDir` is used if it answers (one-shot CLI commands).
    */
   startPrivate?: boolean;
+  /** Time-out of each command on the request path's client, in ms (default 2,000). */
+  commandTimeoutMs?: number;
 }
 
 const START_FIRST =
@@ -51,33 +59,56 @@ export const HOW_TO_GET_REDIS = [
  * There is deliberately no in-memory fallback: the event log must survive a restart.
  */
 export async function bootstrapRedis(options: BootstrapOptions): Promise<RedisConnection> {
-  if (options.url !== undefined) return connect(options.url, 'REDIS_URL');
+  const timeoutMs = options.commandTimeoutMs ?? 2_000;
+  if (options.url !== undefined) return connect(options.url, 'REDIS_URL', timeoutMs);
   const localUrl = options.localUrl ?? 'redis://127.0.0.1:6379';
-  if (await redisAnswers(localUrl)) return connect(localUrl, 'local');
+  if (await redisAnswers(localUrl)) return connect(localUrl, 'local', timeoutMs);
   const shared = readPrivateUrl(options.dataDir);
-  if (shared !== null && (await redisAnswers(shared))) return connect(shared, 'private');
+  if (shared !== null && (await redisAnswers(shared))) return connect(shared, 'private', timeoutMs);
   if (options.startPrivate === false) throw new RedisUnavailableError(`${HOW_TO_GET_REDIS}\n${START_FIRST}`);
   const binary = findOnPath('redis-server', options.pathVar);
   if (binary === null) throw new RedisUnavailableError(HOW_TO_GET_REDIS);
   const server = await startPrivateRedis(binary, options.dataDir);
-  return connect(server.url, 'private', server);
+  return connect(server.url, 'private', timeoutMs, server);
 }
 
-async function connect(url: string, source: RedisSource, server?: PrivateRedis): Promise<RedisConnection> {
+async function connect(
+  url: string,
+  source: RedisSource,
+  commandTimeoutMs: number,
+  server?: PrivateRedis,
+): Promise<RedisConnection> {
   if (!(await redisAnswers(url, 3000))) {
     await server?.stop();
     throw new RedisUnavailableError(`Redis at ${redactUrl(url)} does not answer PING. Check REDIS_URL.`);
   }
   const redis = new Redis(url, clientOptions);
+  const requestRedis = createRequestClient(url, commandTimeoutMs);
+  // Ready before the server listens: until then the API would answer 503 (see availability.ts).
+  await requestRedis.ping();
   return {
     url,
     source,
     redis,
+    requestRedis,
     close: async () => {
-      await redis.quit().catch(() => redis.disconnect());
+      await Promise.all([quit(redis), quit(requestRedis)]);
       await server?.stop();
     },
+    abandon: () => {
+      redis.disconnect();
+      requestRedis.disconnect();
+      server?.abandon();
+    },
   };
+}
+
+/** QUIT, or a plain disconnect when Redis cannot answer it (down or stalled), so closing never hangs. */
+async function quit(client: Redis): Promise<void> {
+  if (client.status !== 'ready') return client.disconnect();
+  const timer = setTimeout(() => client.disconnect(), 1_000).unref();
+  await client.quit().catch(() => client.disconnect());
+  clearTimeout(timer);
 }
 
 /** Hides a password in a Redis URL before it reaches a log or a message. */

@@ -8,6 +8,8 @@ import { waitForRedis } from './probe.js';
 export interface PrivateRedis {
   url: string;
   stop(): Promise<void>;
+  /** Asks the server to stop (SIGTERM, after SIGCONT in case it was frozen) without waiting: for an exit that cannot wait. */
+  abandon(): void;
 }
 
 /** Absolute path of `name` on PATH, or null. */
@@ -57,6 +59,12 @@ export async function startPrivateRedis(binary: string, dir: string): Promise<Pr
     stop: async () => {
       rmSync(urlFile, { force: true });
       await stopChild(child);
+    },
+    abandon: () => {
+      rmSync(urlFile, { force: true });
+      // SIGTERM still lets redis-server fsync its AOF; it finishes on its own after this process exits.
+      child.kill('SIGCONT');
+      child.kill('SIGTERM');
     },
   };
 }

@@ -2,6 +2,7 @@
  * The event store's Lua scripts (see script-definitions.ts for how they reach a client), called only
  * through the typed wrappers below.
  */
+import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import type { KeySpace } from './keys.js';
 import { withDefinedScripts } from './script-definitions.js';
@@ -54,8 +55,12 @@ export interface AppendEventResult {
   effectsJson?: string;
 }
 
-/** Keys then arguments of append-event.lua, in header order. */
-export function appendEventArgs(keys: KeySpace, input: AppendEventInput): { keys: string[]; args: string[] } {
+/** Keys then arguments of append-event.lua, in header order; `attempt` identifies this call (ARGV[14]). */
+export function appendEventArgs(
+  keys: KeySpace,
+  input: AppendEventInput,
+  attempt = '',
+): { keys: string[]; args: string[] } {
   const idem = input.idempotency;
   const scriptKeys = [
     keys.snap(input.unitId),
@@ -79,6 +84,7 @@ export function appendEventArgs(keys: KeySpace, input: AppendEventInput): { keys
     input.unitId,
     input.effectsJson,
     String(input.orgRevision),
+    attempt,
     input.occurredAt,
     input.correctionsJson ?? '',
   ];
@@ -87,13 +93,20 @@ export function appendEventArgs(keys: KeySpace, input: AppendEventInput): { keys
   return { keys: scriptKeys, args };
 }
 
-/** Runs append-event.lua; refusals become ConflictError / NotFoundError (see script-errors.ts). */
+/**
+ * Runs append-event.lua; refusals become ConflictError / NotFoundError (see script-errors.ts).
+ * When the connection drops after Redis ran the script but before its reply arrived, ioredis sends
+ * the same command again once reconnected; that second run finds the idempotency record the first
+ * one wrote. The attempt id tells the two cases apart: a record written by this very call is this
+ * call's append (duplicate: false), one written by an earlier request is a duplicate.
+ */
 export async function appendEvent(
   redis: Redis,
   keys: KeySpace,
   input: AppendEventInput,
 ): Promise<AppendEventResult> {
-  const { keys: k, args } = appendEventArgs(keys, input);
+  const attempt = input.idempotency ? randomUUID() : '';
+  const { keys: k, args } = appendEventArgs(keys, input, attempt);
   const reply = await withScripts(redis).appendEvent(k.length, ...k, ...args);
   const code = Number(reply[0]);
   if (code < 0) {
@@ -103,13 +116,14 @@ export async function appendEvent(
       expectedVersion: input.expectedVersion,
     });
   }
+  const duplicate = code === 1 && reply[6] !== attempt;
   return {
-    duplicate: code === 1,
+    duplicate,
     seq: Number(reply[1]),
     version: Number(reply[2]),
     hash: String(reply[3]),
     phase: String(reply[4]),
-    ...(code === 1 ? { effectsJson: typeof reply[5] === 'string' ? reply[5] : '[]' } : {}),
+    ...(duplicate ? { effectsJson: typeof reply[5] === 'string' ? reply[5] : '[]' } : {}),
   };
 }
 

@@ -22,6 +22,8 @@ import { startReceiver } from './support/webhook-receiver.js';
 
 const SECRET = 'team-secret-0123456789';
 const RETRY = { attempts: 3, backoffMs: 20 };
+/** The receivers listen on loopback, which webhooks may reach only when WEBHOOK_ALLOW_HOSTS lists it. */
+const LOCAL = { allowHosts: ['127.0.0.1'] };
 
 let redis: Redis;
 let prefix: string;
@@ -38,9 +40,10 @@ beforeEach(async () => {
   const deps = {
     deadLetters: createDeadLetters(redis, prefix),
     alerts: createAlertStore(redis, prefix),
-    configs: createWebhookConfigStore(redis, prefix),
+    configs: createWebhookConfigStore(redis, prefix, LOCAL),
     metrics,
     clock: systemClock,
+    policy: LOCAL,
   };
   worker = new Worker(name, createWebhookProcessor(deps), connection);
 });
@@ -53,7 +56,7 @@ afterEach(async () => {
 async function recordAlertWithWebhook(url: string) {
   const alert = buildAlert();
   await createAlertStore(redis, prefix).record(alert);
-  await createWebhookConfigStore(redis, prefix).setWebhook('wg:wg-1', { url, secret: SECRET });
+  await createWebhookConfigStore(redis, prefix, LOCAL).setWebhook('wg:wg-1', { url, secret: SECRET });
   return alert;
 }
 

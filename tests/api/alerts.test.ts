@@ -1,8 +1,7 @@
-import { get, type IncomingMessage } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Alert } from '../../src/alerts/alert.schema.js';
 import { digestPrefix, startTestApp, type TestApp } from './api-harness.js';
+import { openStream } from './sse-client.js';
 
 const alertFor = (id: string, unitId: string, recipients: string[]): Alert => ({
   id,
@@ -12,39 +11,6 @@ const alertFor = (id: string, unitId: string, recipients: string[]): Alert => ({
   fireAt: '2026-03-01T00:00:00.000Z',
   createdAt: '2026-03-01T00:00:01.000Z',
 });
-
-/** Opens the SSE stream and resolves with the response once the server says it is subscribed. */
-function openStream(
-  t: TestApp,
-  token: string,
-): Promise<{ res: IncomingMessage; next: () => Promise<string> }> {
-  const { port } = t.server.address() as AddressInfo;
-  return new Promise((resolve, reject) => {
-    const req = get({
-      port,
-      host: '127.0.0.1',
-      path: '/api/v1/alerts/stream',
-      headers: { Authorization: `Bearer ${token}` },
-    });
-    req.on('error', reject);
-    req.on('response', (res) => {
-      let buffer = '';
-      const waiters: ((frame: string) => void)[] = [];
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => {
-        buffer += chunk;
-        let end;
-        while ((end = buffer.indexOf('\n\n')) >= 0) {
-          const frame = buffer.slice(0, end);
-          buffer = buffer.slice(end + 2);
-          if (frame.startsWith(': connected')) resolve({ res, next });
-          else if (!frame.startsWith(':')) waiters.shift()?.(frame);
-        }
-      });
-      const next = () => new Promise<string>((done) => waiters.push(done));
-    });
-  });
-}
 
 describe('alert routes', () => {
   let t: TestApp;
@@ -90,7 +56,7 @@ describe('alert routes', () => {
   });
 
   it('when an alert is recorded while a client listens, then the stream delivers it, and not alerts of other teams', async () => {
-    const { res, next } = await openStream(t, t.token.secretary);
+    const { res, next } = await openStream(t.server, t.token.secretary);
     expect(res.headers['content-type']).toContain('text/event-stream');
     const frame = next();
     await t.alertStore.record(alertFor('live-other', 'B3', ['wg:wg3']));

@@ -6,7 +6,7 @@ import { pino } from 'pino';
 import supertest from 'supertest';
 import { EVENT_CATALOGUE } from '../../machines/index.js';
 import { createAlertStore, type AlertStore } from '../../src/alerts/alert-store.js';
-import { subscribeAlerts } from '../../src/alerts/live-alerts.js';
+import { createLiveAlertHub } from '../../src/alerts/live-alert-hub.js';
 import { createAlertsPort } from '../../src/api/alerts.adapter.js';
 import { createApp, type AppDeps } from '../../src/api/app.js';
 import { REDACTED_PATHS } from '../../src/shared/logger.js';
@@ -78,8 +78,10 @@ export async function startTestApp(
   options: AppDeps['options'] = {},
   extra: (deps: { redis: Redis; prefix: string }) => Partial<AppDeps> = () => ({}),
   engineOptions: Pick<EngineDeps, 'clock'> = {},
+  /** Another Redis than the shared one (a test's private server). */
+  redisUrl?: string,
 ): Promise<TestApp> {
-  const { redis, prefix, cleanup } = await createTestRedis('api');
+  const { redis, prefix, cleanup } = await createTestRedis('api', redisUrl);
   const logs: string[] = [];
   const sink = new Writable({ write: (chunk: Buffer, _enc, done) => (logs.push(chunk.toString()), done()) });
   const logger = pino({ level: 'info', redact: { paths: REDACTED_PATHS, censor: '[redacted]' } }, sink);
@@ -92,7 +94,8 @@ export async function startTestApp(
   const token = {} as Record<RoleName, string>;
   for (const [name, request] of Object.entries(ROLE_TOKENS))
     token[name as RoleName] = (await tokens.create(request)).token;
-  const alerts = createAlertsPort(alertStore, (onAlert) => subscribeAlerts(redis, prefix, onAlert));
+  const hub = createLiveAlertHub(redis, prefix);
+  const alerts = createAlertsPort(alertStore, hub);
   const app = createApp({
     engine,
     redis,
@@ -121,6 +124,7 @@ export async function startTestApp(
     close: async () => {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await hub.close();
       await cleanup();
     },
   };

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { canRead, canSend } from '../../src/engine/access.js';
 import type { Principal } from '../../src/domain/index.js';
-import { ForbiddenError } from '../../src/shared/errors.js';
+import { ForbiddenError, NotFoundError } from '../../src/shared/errors.js';
 import { buildDistrict, buildUnit, principals } from '../support/builders.js';
 import { openEngineFixture, type EngineFixture } from './engine-fixture.js';
 import { namespaceDump } from './namespace-dump.js';
@@ -112,6 +112,21 @@ describe('access through the engine', () => {
     await expect(f.engine.verify(unitId, outsider)).rejects.toBeInstanceOf(ForbiddenError);
     const exported = f.engine.exportHistory(unitId, 'jsonl', outsider)[Symbol.asyncIterator]();
     await expect(exported.next()).rejects.toBeInstanceOf(ForbiddenError);
+  });
+
+  it('when a scoped principal names a unit id that does not exist, then it is refused as outside its scope', async () => {
+    const auditor = principals.auditorOf('district-b1');
+    await expect(f.engine.getUnit('nowhere', auditor)).rejects.toThrow(
+      new ForbiddenError(`auditor ${auditor.id} may not read unit nowhere`),
+    );
+    await expect(f.engine.verifyUnits(['nowhere'], auditor)).rejects.toBeInstanceOf(ForbiddenError);
+    const committee = principals.committeeOf('district');
+    await expect(
+      f.engine.dispatch('nowhere', { type: 'plan.approved', payload: {} }, committee),
+    ).rejects.toThrow(
+      new ForbiddenError(`standing_committee ${committee.id} may not send plan.approved to unit nowhere`),
+    );
+    await expect(f.engine.getUnit('nowhere', principals.admin)).rejects.toBeInstanceOf(NotFoundError);
   });
 
   it('when a principal reads inside its scope, then it gets the unit', async () => {

@@ -24,12 +24,15 @@ export async function deleteKeysWithPrefix(redis: Redis, prefix: string): Promis
 }
 
 /** A connected client plus its prefix and a cleanup that removes that prefix's keys and disconnects. */
-export async function createTestRedis(label?: string): Promise<{
+export async function createTestRedis(
+  label?: string,
+  url = TEST_REDIS_URL,
+): Promise<{
   redis: Redis;
   prefix: string;
   cleanup: () => Promise<void>;
 }> {
-  const redis = new Redis(TEST_REDIS_URL, { maxRetriesPerRequest: null });
+  const redis = new Redis(url, { maxRetriesPerRequest: null });
   const prefix = uniquePrefix(label);
   await redis.ping();
   return {

@@ -9,7 +9,7 @@ import type { Redis } from 'ioredis';
 import { pino } from 'pino';
 import { EVENT_CATALOGUE } from '../../machines/index.js';
 import { createAlertStore, type AlertStore } from '../../src/alerts/alert-store.js';
-import { subscribeAlerts } from '../../src/alerts/live-alerts.js';
+import { createLiveAlertHub } from '../../src/alerts/live-alert-hub.js';
 import { createAlertsPort } from '../../src/api/alerts.adapter.js';
 import { createApp } from '../../src/api/app.js';
 import type { TokenRequest } from '../../src/auth/principal.schema.js';
@@ -49,7 +49,8 @@ export async function startDashboardApp(units: OrgUnit[], importedAt: string): P
   const tokens = createTokenStore(redis, prefix);
   const alertStore = createAlertStore(redis, prefix);
   await engine.importTree({ format: 'json', content: toJson(units) }, principals.admin);
-  const alerts = createAlertsPort(alertStore, (onAlert) => subscribeAlerts(redis, prefix, onAlert));
+  const hub = createLiveAlertHub(redis, prefix);
+  const alerts = createAlertsPort(alertStore, hub);
   const api = createApp({ engine, redis, prefix, tokens, logger, catalogue: EVENT_CATALOGUE, alerts });
   // createApp ends with its 404 handler, so the dashboard goes in front, as a sibling of the API.
   const app = express().use(createDashboardRouter()).use(api);
@@ -74,6 +75,7 @@ export async function startDashboardApp(units: OrgUnit[], importedAt: string): P
     close: async () => {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await hub.close();
       await cleanup();
     },
   };

@@ -21,7 +21,8 @@ describe('delivery of deadline alerts', () => {
     pipeline = await openPipeline('delivery', createManualClock('2020-03-31T12:00:00.000Z'));
     const receiver = await startReceiver([500, 200]);
     teardown.push(receiver.close);
-    await createWebhookConfigStore(pipeline.redis, pipeline.prefix).setWebhook('wg:wg-c1', {
+    const local = { allowHosts: ['127.0.0.1'] };
+    await createWebhookConfigStore(pipeline.redis, pipeline.prefix, local).setWebhook('wg:wg-c1', {
       url: receiver.url,
       secret: SECRET,
     });
@@ -29,7 +30,10 @@ describe('delivery of deadline alerts', () => {
     teardown.push(await subscribeAlerts(pipeline.redis, pipeline.prefix, (a) => live.push(a)));
 
     await pipeline.importUnits(buildChain(1));
-    await pipeline.startWorkers({ webhookRetry: { attempts: 3, backoffMs: 20 } });
+    await pipeline.startWorkers({
+      webhookRetry: { attempts: 3, backoffMs: 20 },
+      webhookAllowHosts: local.allowHosts,
+    });
 
     await expect
       .poll(() => receiver.received.filter((r) => r.status === 200).length, { timeout: 10_000 })

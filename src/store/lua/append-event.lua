@@ -29,13 +29,18 @@
     [12] machine effects JSON, kept in the idempotency record so a retried request can finish them
     [13] expected organisation revision: field `o` of the snapshot hash (0 when absent) as the caller
          read it with the unit's organisation data (ancestors, working group, status)
-    [14] when the event occurred (snapshot hash field `t`: the bound the next event's time is checked against)
-    [15] corrections index JSON (snapshot hash field `x`), '' when it did not change
-    [16..] roll-up deltas as pairs: field, integer delta (applied to every KEYS[6..])
+    [14] attempt id: random per call of the caller's wrapper, so a command the client resent after a
+         dropped connection recognises the record its own first delivery wrote (kept with the
+         idempotency record)
+    [15] when the event occurred (snapshot hash field `t`: the bound the next event's time is checked against)
+    [16] corrections index JSON (snapshot hash field `x`), '' when it did not change
+    [17..] roll-up deltas as pairs: field, integer delta (applied to every KEYS[6..])
 
   Returns
     {0, seq, version, hash, phase}           appended
-    {1, seq, version, hash, phase, effects}  duplicate: key already used with the same body, nothing written
+    {1, seq, version, hash, phase, effects, attempt}
+                                    duplicate: key already used with the same body, nothing written;
+                                    attempt is the attempt id that wrote the record ('' if unknown)
     {-1, currentVersion}            version conflict, nothing written
     {-2}                            idempotency key used before with another body, nothing written
     {-3}                            unit does not exist, nothing written
@@ -46,10 +51,12 @@ local snapKey = KEYS[1]
 local useIdempotency = ARGV[2] == '1'
 
 if useIdempotency then
-  local previous = redis.call('HMGET', KEYS[3], 'body', 'seq', 'version', 'hash', 'phase', 'effects')
+  local previous = redis.call('HMGET', KEYS[3], 'body', 'seq', 'version', 'hash', 'phase', 'effects',
+    'attempt')
   if previous[1] then
     if previous[1] ~= ARGV[3] then return {-2} end
-    return {1, tonumber(previous[2]), tonumber(previous[3]), previous[4], previous[5], previous[6] or '[]'}
+    return {1, tonumber(previous[2]), tonumber(previous[3]), previous[4], previous[5], previous[6] or '[]',
+      previous[7] or ''}
   end
 end
 
@@ -65,8 +72,8 @@ if orgRevision ~= tonumber(ARGV[13]) then return {-5, orgRevision} end
 
 local version = tonumber(current) + 1
 redis.call('XADD', KEYS[2], version .. '-0', 'seq', version, 'h', ARGV[6], 'c', ARGV[5])
-redis.call('HSET', snapKey, 'v', version, 'h', ARGV[6], 's', ARGV[7], 'p', ARGV[8], 'm', ARGV[9], 't', ARGV[14])
-if ARGV[15] ~= '' then redis.call('HSET', snapKey, 'x', ARGV[15]) end
+redis.call('HSET', snapKey, 'v', version, 'h', ARGV[6], 's', ARGV[7], 'p', ARGV[8], 'm', ARGV[9], 't', ARGV[15])
+if ARGV[16] ~= '' then redis.call('HSET', snapKey, 'x', ARGV[16]) end
 
 if ARGV[10] == '=' then
   -- Unchanged: the version check above guarantees the stored set is the one the caller compared with.
@@ -79,14 +86,14 @@ else
 end
 
 for i = 6, #KEYS do
-  for j = 16, #ARGV, 2 do
+  for j = 17, #ARGV, 2 do
     redis.call('HINCRBY', KEYS[i], ARGV[j], ARGV[j + 1])
   end
 end
 
 if useIdempotency then
   redis.call('HSET', KEYS[3], 'body', ARGV[3], 'seq', version, 'version', version, 'hash', ARGV[6],
-    'phase', ARGV[8], 'effects', ARGV[12])
+    'phase', ARGV[8], 'effects', ARGV[12], 'attempt', ARGV[14])
   redis.call('EXPIRE', KEYS[3], tonumber(ARGV[4]))
 end
 

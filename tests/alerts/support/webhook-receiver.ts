@@ -7,8 +7,11 @@ export interface ReceivedRequest {
   status: number;
 }
 
-/** A real HTTP receiver on 127.0.0.1:0 answering with `statuses` in turn (the last one repeats). */
-export async function startReceiver(statuses: number[]) {
+/**
+ * A real HTTP receiver on 127.0.0.1:0 answering with `statuses` in turn (the last one repeats), with
+ * `headers` on every answer (a `Location`, say).
+ */
+export async function startReceiver(statuses: number[], headers: Record<string, string> = {}) {
   const received: ReceivedRequest[] = [];
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -16,7 +19,7 @@ export async function startReceiver(statuses: number[]) {
     req.on('end', () => {
       const status = statuses[Math.min(received.length, statuses.length - 1)]!;
       received.push({ headers: req.headers, rawBody: Buffer.concat(chunks).toString('utf8'), status });
-      res.writeHead(status).end();
+      res.writeHead(status, headers).end();
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -5,7 +5,7 @@ import {
   SliceFailed,
   verifyInChildren,
   type ChildProgram,
-} from '../../src/cli/verify-processes.js';
+} from '../../src/jobs/verify-processes.js';
 
 /** A child that runs `body` with the ids it read on stdin in `ids`. */
 function nodeChild(body: string): ChildProgram {

@@ -16,6 +16,8 @@ export interface ChildProgram {
   execPath: string;
   args: string[];
   env: NodeJS.ProcessEnv;
+  /** Aborting it kills the children (a server shutting down). */
+  signal?: AbortSignal;
 }
 
 /** A child that did not finish its slice; carries its exit code so the parent exits the same way. */
@@ -102,7 +104,11 @@ async function runSlice(
   started: ChildProcess[],
   onReport: (report: VerifyReport) => void,
 ): Promise<VerifyReport[]> {
-  const child = spawn(program.execPath, program.args, { env: program.env, stdio: 'pipe' });
+  const child = spawn(program.execPath, program.args, {
+    env: program.env,
+    stdio: 'pipe',
+    signal: program.signal,
+  });
   started.push(child);
   child.stdin.end(`${ids.join('\n')}\n`);
   const [reports, { code, stderr }] = await Promise.all([collectReports(child, onReport), exited(child)]);
