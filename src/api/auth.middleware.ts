@@ -11,7 +11,7 @@ const BASIC = /^Basic ([A-Za-z0-9+/=]{1,400})$/;
  * The token from `Authorization`: a bearer token, or — for pages a browser opens, such as the queue
  * dashboard — the password of HTTP Basic credentials (any user name), which browsers resend by themselves.
  */
-export function tokenFrom(header: string, allowBasic: boolean): string | undefined {
+function tokenFrom(header: string, allowBasic: boolean): string | undefined {
   const bearer = BEARER.exec(header)?.[1];
   if (bearer !== undefined || !allowBasic) return bearer;
   const basic = BASIC.exec(header)?.[1];
