@@ -1,7 +1,10 @@
 --[[
-  Benchmark ceiling for B1: the Redis writes of one accepted event (as append-event.lua does them)
-  with every payload precomputed by the caller and no checks beyond bumping the version, so its rate
-  is the most the engine could reach through the same client at the same concurrency.
+  Benchmark ceiling for B1: the Redis writes of one accepted event, exactly as append-event.lua does
+  them for an append without an idempotency key (B1's dispatches carry none), with every payload
+  precomputed by the caller and no checks beyond bumping the version, so its rate is the most the
+  engine could reach through the same client at the same concurrency.
+  tests/bench/ceiling-append.test.ts runs both scripts on the same inputs and compares the keys they
+  leave; the idempotency record is the one write the ceiling leaves out.
 
   KEYS is variadic: four fixed keys, then one roll-up hash per ancestor.
     KEYS[1]   snapshot hash
@@ -16,7 +19,7 @@
     [3]  snapshot JSON
     [4]  phase
     [5]  milestone flags JSON
-    [6]  open deadline set JSON ('' for none)
+    [6]  open deadline set JSON, '' for none, '=' when it did not change
     [7]  unit id
     [8..] roll-up deltas as pairs: field, integer delta
 
@@ -25,7 +28,9 @@
 local version = redis.call('HINCRBY', KEYS[1], 'v', 1)
 redis.call('XADD', KEYS[2], version .. '-0', 'seq', version, 'h', ARGV[2], 'c', ARGV[1])
 redis.call('HSET', KEYS[1], 'h', ARGV[2], 's', ARGV[3], 'p', ARGV[4], 'm', ARGV[5])
-if ARGV[6] == '' then
+if ARGV[6] == '=' then
+  -- Unchanged, as the engine says when the stored set is the one it planned from.
+elseif ARGV[6] == '' then
   redis.call('DEL', KEYS[3])
   redis.call('SREM', KEYS[4], ARGV[7])
 else
