@@ -18,6 +18,11 @@ host; the ratio is figure ÷ baseline.`;
 export const ANSWER_NOTE = `One row per benchmark (two for B3, whose decision sets two targets). The detail below gives
 every figure, and every other target with its own verdict.`;
 
+/** Under the command, when any benchmark ran at the quick sizes. */
+export const QUICK_NOTE = `**Quick sizes.** The benchmarks marked \`--quick\` ran smaller than their targets name (each
+section gives its size): fewer units, shorter loads, storms of 10,000 deadlines instead of 100,000.
+Their ratios compare like with like; their absolute figures are not the full-size ones.`;
+
 /** Why each target is what it is, and the HTTP decision. */
 export const DECISIONS = `## Why the targets read as they do
 

@@ -6,7 +6,7 @@
  */
 import { formatNumber, type Figure } from '../harness.js';
 import { baseline, duration, met, num, ratio } from './format.js';
-import { ANSWER_NOTE, DECISIONS, INTRO, KEPT_FINDINGS, reproducing } from './prose.js';
+import { ANSWER_NOTE, DECISIONS, INTRO, KEPT_FINDINGS, QUICK_NOTE, reproducing } from './prose.js';
 import type { ResultsFile, RunContext, StoredResult } from './results-file.js';
 
 /** The rendered document. */
@@ -75,7 +75,8 @@ function whereAndHow(results: StoredResult[]): string[] {
     const which = runs.size === 1 ? 'Command' : `${ids.join(', ')}`;
     lines.push(`${which}: ${runLine(run)}${machine}.`);
   }
-  return [...lines.map((l) => `${l}  `), load];
+  const quick = results.some((r) => r.run.quick) ? ['', QUICK_NOTE] : [];
+  return [...lines.map((l) => `${l}  `), load, ...quick];
 }
 
 function detailRow(f: Figure): string {
