@@ -80,9 +80,26 @@ export function withResult(current: ResultsFile, result: StoredResult): ResultsF
   return { results };
 }
 
-/** Writes `file` after checking it against the schema (a NaN would otherwise turn into null). */
+/** One result as JSON text: a line per field, and a line per figure and per note, so diffs stay readable. */
+function resultText(result: StoredResult): string {
+  const fields = Object.entries(result).map(([key, value]) => {
+    const list = Array.isArray(value) && value.length > 0;
+    const text = list
+      ? `[\n${value.map((item) => `        ${JSON.stringify(item)}`).join(',\n')}\n      ]`
+      : JSON.stringify(value);
+    return `      ${JSON.stringify(key)}: ${text}`;
+  });
+  return `    {\n${fields.join(',\n')}\n    }`;
+}
+
+/** The file's text (valid JSON, compact enough to read and diff). */
+export function formatResults(file: ResultsFile): string {
+  return `{\n  "results": [\n${file.results.map(resultText).join(',\n')}\n  ]\n}\n`;
+}
+
+/** Writes `file` after reading its text back through the schema (a NaN would turn into null). */
 export function writeResults(file: ResultsFile, path = RESULTS_PATH): void {
-  const text = `${JSON.stringify(file, null, 2)}\n`;
+  const text = formatResults(file);
   parseResults(text);
   writeFileSync(path, text);
 }

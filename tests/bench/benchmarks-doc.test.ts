@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DOC_PATH, renderDocument } from '../../bench/report/render.js';
 import {
+  formatResults,
   parseResults,
   readResults,
   withResult,
@@ -100,6 +101,15 @@ describe('docs/benchmarks.md', () => {
     const plain = result('B4', { figures: [{ id: 'B4.1', name: 'x', unit: 's', value: 1 }] });
 
     expect(renderDocument({ results: [plain] })).toContain('| B4 B4 title | — | — | — | — | — |');
+  });
+
+  it('when results are written, then the text reads back as the same results, a line per figure', () => {
+    const file = { results: [result('B1'), result('B2')] };
+
+    const text = formatResults(file);
+
+    expect(parseResults(text)).toEqual(file);
+    expect(text.split('\n').filter((line) => line.includes('"id":"B1.')).length).toBe(3);
   });
 
   it('when the results file holds a figure that is not a number, then reading it fails and names the field', () => {
