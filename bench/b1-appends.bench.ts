@@ -6,6 +6,7 @@
 import { createEngine, type Engine } from '../src/engine/index.js';
 import { type Principal } from '../src/domain/index.js';
 import { formatNumber, median, runConcurrently } from './harness.js';
+import { B1_CPU, B1_DISPATCH, B1_LOST, judge } from './targets.js';
 import { ceilingAppender, prepareCeiling, type CeilingCall } from './b1-ceiling.js';
 import {
   MORE_PROCESSES,
@@ -203,8 +204,8 @@ function result(units: number, runs: number, m: Measured): BenchResult {
         value: engine,
         baselineName: 'bare Lua, same writes, best client setting',
         baseline: ceiling,
-        target: '≥ 20,000 events/s and ≥ 0.25 of ceiling',
-        met: engine >= 20_000 && engine / ceiling >= 0.25,
+        ...judge(B1_DISPATCH, engine, ceiling),
+        headline: true,
       },
       {
         id: 'B1.2',
@@ -221,8 +222,7 @@ function result(units: number, runs: number, m: Measured): BenchResult {
         value: lostEngine,
         baselineName: 'naive',
         baseline: lostNaive,
-        target: '0',
-        met: lostEngine === 0,
+        ...judge(B1_LOST, lostEngine),
       },
       {
         id: 'B1.4',
@@ -231,8 +231,7 @@ function result(units: number, runs: number, m: Measured): BenchResult {
         value: split,
         baselineName: 'bare Lua, same writes, best client setting',
         baseline: ceiling,
-        target: '≥ 20,000 events/s and ≥ 0.25 of ceiling',
-        met: split >= 20_000 && split / ceiling >= 0.25,
+        ...judge(B1_DISPATCH, split, ceiling),
       },
       {
         id: 'B1.5',
@@ -241,8 +240,7 @@ function result(units: number, runs: number, m: Measured): BenchResult {
         value: engineTotal,
         baselineName: 'floor: bare Lua writes + SHA-256 + bare machine transition',
         baseline: floor,
-        target: '≤ 100 µs (2 cores ÷ 20,000 events/s)',
-        met: engineTotal <= 100,
+        ...judge(B1_CPU, engineTotal),
       },
       {
         id: 'B1.6',
@@ -251,8 +249,7 @@ function result(units: number, runs: number, m: Measured): BenchResult {
         value: splitMore,
         baselineName: `${PROCESSES} processes (B1.4)`,
         baseline: split,
-        target: '≥ 20,000 events/s and ≥ 0.25 of ceiling',
-        met: splitMore >= 20_000 && splitMore / ceiling >= 0.25,
+        ...judge(B1_DISPATCH, splitMore, ceiling),
       },
     ],
     notes: [

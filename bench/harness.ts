@@ -16,7 +16,8 @@ export interface Figure {
   target?: string;
   /** Whether the target is met, when there is one. */
   met?: boolean;
-  notes?: string;
+  /** Shown in the report's opening table, the benchmark's answer. */
+  headline?: boolean;
 }
 
 /** Median of `values`; throws on an empty list. */
@@ -63,14 +64,30 @@ export async function runConcurrently<T>(
   await Promise.all(lanes);
 }
 
-/** Cores, CPU model, memory, Node and Redis versions, and the load when the run began (the host is shared). */
-export async function describeMachine(redis: Redis): Promise<string> {
+/** The host a run measured: CPU, memory, Node and Redis (the same host serves Redis). */
+export interface Machine {
+  cpu: string;
+  cores: number;
+  memoryGiB: number;
+  node: string;
+  redis: string;
+}
+
+/** Cores, CPU model, memory, Node and Redis versions. */
+export async function describeMachine(redis: Redis): Promise<Machine> {
   const info = await redis.info('server');
-  const version = /redis_version:(\S+)/.exec(info)?.[1] ?? 'unknown';
-  const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
-  const gib = (os.totalmem() / 2 ** 30).toFixed(1);
-  const load = os.loadavg()[0]!.toFixed(1);
-  return `${os.cpus().length} cores (${cpu}), ${gib} GiB memory, Node ${process.version}, Redis ${version} (same host), load average ${load} at start`;
+  return {
+    cpu: os.cpus()[0]?.model.trim() ?? 'unknown CPU',
+    cores: os.cpus().length,
+    memoryGiB: Number((os.totalmem() / 2 ** 30).toFixed(1)),
+    node: process.version,
+    redis: /redis_version:(\S+)/.exec(info)?.[1] ?? 'unknown',
+  };
+}
+
+/** The 1-minute load average: the host is shared, so each benchmark records it as it starts and ends. */
+export function loadAverage(): number {
+  return Number(os.loadavg()[0]!.toFixed(2));
 }
 
 /** `n` with thousands separators and a fixed number of decimals. */

@@ -4,7 +4,7 @@
  */
 import type { Redis } from 'ioredis';
 import type { Milestones, PersistedCongressSnapshot, Phase } from '../../machines/api.types.js';
-import { createKeySpace, execPipeline, readUnitsWithSnaps, scanSet } from '../../src/store/index.js';
+import { createKeySpace, readUnitsWithSnaps, scanSet } from '../../src/store/index.js';
 
 /** One imported unit as the drivers need it. */
 export interface BenchUnit {
@@ -17,8 +17,6 @@ export interface BenchUnit {
   snapshot: PersistedCongressSnapshot;
   phase: Phase;
   milestones: Milestones;
-  /** Stored open deadline set JSON, '' when none. */
-  deadlinesJson: string;
 }
 
 /** Every unit id under `prefix`, sorted. */
@@ -28,14 +26,6 @@ export async function allUnitIds(redis: Redis, prefix: string): Promise<string[]
   return ids.sort();
 }
 
-async function deadlineJsons(redis: Redis, prefix: string, ids: readonly string[]): Promise<string[]> {
-  const keys = createKeySpace(prefix);
-  const pipeline = redis.pipeline();
-  for (const id of ids) pipeline.get(keys.deadlines(id));
-  const replies = await execPipeline(pipeline);
-  return replies.map((r) => (typeof r === 'string' ? r : ''));
-}
-
 /** Loads `ids` (in batches of 1,000) with their stored state. */
 export async function loadUnits(redis: Redis, prefix: string, ids: readonly string[]): Promise<BenchUnit[]> {
   const keys = createKeySpace(prefix);
@@ -43,12 +33,7 @@ export async function loadUnits(redis: Redis, prefix: string, ids: readonly stri
   for (let i = 0; i < ids.length; i += 1000) {
     const slice = ids.slice(i, i + 1000);
     const rows = await readUnitsWithSnaps(redis, keys, slice);
-    const deadlines = await deadlineJsons(
-      redis,
-      prefix,
-      rows.map((r) => r.unit.unit.id),
-    );
-    rows.forEach(({ unit, snap }, k) =>
+    rows.forEach(({ unit, snap }) =>
       out.push({
         id: unit.unit.id,
         level: unit.unit.level,
@@ -58,7 +43,6 @@ export async function loadUnits(redis: Redis, prefix: string, ids: readonly stri
         snapshot: snap.snapshot,
         phase: snap.phase,
         milestones: snap.milestones,
-        deadlinesJson: deadlines[k] ?? '',
       }),
     );
   }

@@ -5,8 +5,6 @@ import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client
 export interface HttpMetrics {
   registry: Registry;
   middleware: RequestHandler;
-  /** Request latency by route template, method and status; the middleware times every request. */
-  latency: Histogram<'route' | 'method' | 'status'>;
   /** Outcome of each event POST as the API saw it: appended, duplicate, or the refusal code. */
   dispatches: Counter<'outcome'>;
 }
@@ -38,7 +36,7 @@ export function createHttpMetrics(): HttpMetrics {
     res.on('finish', () => stop({ route: routeLabel(req), status: String(res.statusCode) }));
     next();
   };
-  return { registry, middleware, latency, dispatches };
+  return { registry, middleware, dispatches };
 }
 
 /** One scrape over the API registry and any registries the engine or alerts expose. */

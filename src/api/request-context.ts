@@ -21,15 +21,11 @@ export function principalOf(res: Response): Principal {
 
 const CLIENT_REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
-/** The caller's `X-Request-Id` when well formed (so traces join up), else a new one. */
-export function requestIdFor(given: string | undefined): string {
-  return given !== undefined && CLIENT_REQUEST_ID.test(given) ? given : randomUUID();
-}
-
-/** Echoes a well-formed `X-Request-Id` from the caller, or mints one (see requestIdFor). */
+/** Echoes a well-formed `X-Request-Id` from the caller (so traces join up), or mints one. */
 export function requestId(): RequestHandler {
   return (req, res, next) => {
-    const id = requestIdFor(req.get('x-request-id'));
+    const given = req.get('x-request-id');
+    const id = given !== undefined && CLIENT_REQUEST_ID.test(given) ? given : randomUUID();
     (res.locals as RequestLocals).requestId = id;
     res.setHeader('X-Request-Id', id);
     next();
