@@ -277,6 +277,31 @@ describe('dashboard in a real browser', () => {
     expect(await page.locator('table.timeline tr[data-seq="1"].after-replay').count()).toBe(0);
   });
 
+  it('when a day is picked in the replay, then the state at its end is shown by when events happened, or by when they were recorded', async () => {
+    const asOf = encodeURIComponent('2020-05-15T23:59:59+07:00');
+    const occurred = (await app.api(`/api/v1/units/B1/state?at=${asOf}&by=occurred`, auditor)) as {
+      seq: number;
+    };
+    expect(occurred.seq).toBeGreaterThan(0);
+
+    await page.locator('#replay-date').fill('2020-05-15');
+    await page.locator('#replay-by').selectOption('occurred');
+    await page.locator('#replay-date-go').click();
+    await expect
+      .poll(() => page.locator('#replay-result').textContent())
+      .toContain(`Sau sự kiện số ${occurred.seq}:`);
+
+    // Every event of this log was recorded on 3/7/2020, so by recorded time nothing had happened yet.
+    await page.locator('#replay-by').selectOption('recorded');
+    await page.locator('#replay-date-go').click();
+    await expect.poll(() => page.locator('#replay-result').textContent()).toContain('Sau sự kiện số 0:');
+    // Recorded weeks after they happened: the timeline marks them late for supervisors, with both times.
+    expect(await page.locator('table.timeline .badge.late').count()).toBeGreaterThan(0);
+    expect(await page.locator('table.timeline th').allTextContents()).toEqual(
+      expect.arrayContaining(['Diễn ra lúc', 'Ghi nhận lúc']),
+    );
+  });
+
   it('when verify is clicked on an untouched log, then the chain is reported intact with its event count', async () => {
     await page.getByRole('button', { name: 'Kiểm tra chuỗi băm' }).click();
 
