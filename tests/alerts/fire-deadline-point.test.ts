@@ -30,7 +30,8 @@ beforeEach(async () => {
     connection: pipeline.redis,
     prefix: bullPrefix(pipeline.prefix),
   });
-  const configs = createWebhookConfigStore(pipeline.redis, pipeline.prefix);
+  // The receiver listens on this machine: the host policy lets the test name it.
+  const configs = createWebhookConfigStore(pipeline.redis, pipeline.prefix, { allowHosts: ['127.0.0.1'] });
   await configs.setWebhook('wg:wg-c1', { url: 'http://127.0.0.1:9/hook', secret: 'a-secret-of-16-chars' });
   deps = {
     units: createAlertContextReader(pipeline.redis, createKeySpace(pipeline.prefix)),
