@@ -13,7 +13,8 @@ describe('/docs reached by a host name other than localhost, over plain HTTP', (
   let port: number;
 
   beforeAll(async () => {
-    app = await startTestApp();
+    // Behind a TLS-terminating proxy on this machine, as TRUST_PROXY=loopback declares.
+    app = await startTestApp({ trustProxy: 'loopback' });
     port = (app.server.address() as AddressInfo).port;
     // The browser resolves the name to the test server, as a DNS entry would.
     browser = await launchBrowser({ args: [`--host-resolver-rules=MAP ${HOST} 127.0.0.1`] });
@@ -39,7 +40,7 @@ describe('/docs reached by a host name other than localhost, over plain HTTP', (
     expect(policy).not.toContain('upgrade-insecure-requests');
   });
 
-  it('when /docs is requested through an HTTPS proxy on loopback, then the CSP keeps upgrade-insecure-requests', async () => {
+  it('when /docs is requested through a trusted HTTPS proxy on loopback, then the CSP keeps upgrade-insecure-requests', async () => {
     expect(await csp({ 'X-Forwarded-Proto': 'https' })).toContain('upgrade-insecure-requests');
   });
 
