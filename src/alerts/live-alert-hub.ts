@@ -70,7 +70,15 @@ export function createLiveAlertHub(redis: Redis, prefix: string): LiveAlertHub {
     // A blocking read holds its connection; it must not wait in the app client's pipeline or time out.
     const connection = redis.duplicate({ enableAutoPipelining: false, commandTimeout: undefined });
     connection.on('error', () => undefined);
-    const started = lastEntryId(redis, key).then((from) => void readLoop(connection, from));
+    const started = lastEntryId(redis, key).then(
+      (from) => void readLoop(connection, from),
+      (error: unknown) => {
+        // Redis did not answer: the next subscription tries again rather than inherit this failure.
+        reader = null;
+        connection.disconnect();
+        throw error;
+      },
+    );
     reader = { connection, started };
     return started;
   };

@@ -11,6 +11,12 @@ export interface RedisAvailability {
   available(): boolean;
   /** Reports a failed command; one that means "Redis did not answer" marks Redis down until a probe succeeds. */
   report(error: unknown): void;
+  /**
+   * Calls `listener` each time a stall is detected (a command went unanswered): work still waiting
+   * for Redis then may be answered at once instead of after its own commands time out, which the
+   * client's pipelining can make a multiple of the time-out. Returns the unsubscribe.
+   */
+  onStall(listener: () => void): () => void;
   /** Stops probing. */
   close(): void;
 }
@@ -20,6 +26,7 @@ export function watchAvailability(redis: Redis, probeEveryMs = 250): RedisAvaila
   let stalled = false;
   let probing: NodeJS.Timeout | undefined;
   let closed = false;
+  const listeners = new Set<() => void>();
 
   const probe = () => {
     probing = undefined;
@@ -40,6 +47,11 @@ export function watchAvailability(redis: Redis, probeEveryMs = 250): RedisAvaila
       if (closed || !isRedisUnavailable(error) || stalled) return;
       stalled = true;
       probing = setTimeout(probe, probeEveryMs).unref();
+      for (const listener of [...listeners]) listener();
+    },
+    onStall(listener) {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
     },
     close() {
       closed = true;

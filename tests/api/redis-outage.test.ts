@@ -3,6 +3,7 @@
  * Retry-After within 3 s instead of hanging, recovers by itself, and a write retried with the same
  * Idempotency-Key is in the log once.
  */
+import { get } from 'node:http';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startPrivateTestRedis, type PrivateTestRedis } from '../support/private-redis.js';
 import { startCuttingProxy, type CuttingProxy } from '../support/tcp-proxy.js';
@@ -67,6 +68,22 @@ describe('Redis stalled or down', () => {
     expect(again.status).toBe(200);
     expect(again.body).toMatchObject({ duplicate: true, seq: retry.body.seq, hash: retry.body.hash });
     expect(await logged(s, 'C1', FLAG.type)).toBe(1);
+  });
+
+  it('when requests keep arriving as Redis freezes, then each is answered 503 within 3 s of its start, not after the requests queued before it', async () => {
+    const api = client(s);
+    await expect.poll(async () => (await api.read()).status, { timeout: 5_000 }).toBe(200);
+    redis.freeze();
+    // Staggered, so they land in successive client pipelines, each waiting for the one before.
+    const answers = await Promise.all(
+      Array.from({ length: 12 }, async (_, i) => {
+        await new Promise((resolve) => setTimeout(resolve, i * 100));
+        return timed(() => api.read());
+      }),
+    );
+    redis.resume();
+    expect(answers.map((a) => a.value.status)).toEqual(Array.from({ length: 12 }, () => 503));
+    expect(Math.max(...answers.map((a) => a.ms))).toBeLessThan(3_000);
   });
 
   it('when Redis is killed, then requests answer 503 within 3 s, and once it is back they succeed again', async () => {
@@ -140,5 +157,38 @@ describe("the request's own retry", () => {
     expect(retry.status).toBe(200);
     expect(retry.body).toMatchObject({ duplicate: true, seq: first.body.seq, hash: first.body.hash });
     expect(await logged(s, 'C1', CLEAR.type)).toBe(1);
+  });
+});
+
+describe('live streams across a stall', () => {
+  let redis: PrivateTestRedis;
+  let s: RealServer;
+  beforeAll(async () => {
+    redis = await startPrivateTestRedis();
+    s = await startRealServer(redis.url);
+  });
+  afterAll(async () => {
+    redis.resume();
+    await s.stop();
+    await redis.stop();
+  });
+
+  it('when the first stream of the process is opened while Redis is frozen, then 503, and once Redis resumes streams open again', async () => {
+    /** The status a stream request is answered with; the stream itself is dropped at once. */
+    const streamStatus = () =>
+      new Promise<number>((resolve, reject) => {
+        const headers = { Authorization: `Bearer ${s.token.secretary}` };
+        get({ host: '127.0.0.1', port: s.port, path: '/api/v1/alerts/stream', headers }, (res) => {
+          resolve(res.statusCode ?? 0);
+          res.destroy();
+        }).on('error', reject);
+      });
+    expect((await client(s).read()).status).toBe(200);
+    redis.freeze();
+    const refused = await timed(streamStatus);
+    expect(refused.value).toBe(503);
+    expect(refused.ms).toBeLessThan(3_000);
+    redis.resume();
+    await expect.poll(streamStatus, { timeout: 10_000, interval: 300 }).toBe(200);
   });
 });

@@ -21,6 +21,7 @@ export interface RealServer {
   redis: Redis;
   engine: Engine;
   token: Record<RoleName, string>;
+  port: number;
   http: () => supertest.Agent;
   stop(): Promise<void>;
 }
@@ -56,6 +57,7 @@ export async function startRealServer(
     redis,
     engine,
     token,
+    port: server.port,
     http: () => agent,
     stop: async () => {
       await server.stop();
