@@ -112,16 +112,15 @@ function asEntry(
 }
 
 function checkBounds(after: readonly HistoryEntry[], seq: number, now: Date): void {
-  const at = (i: number) => after[i] && Date.parse(after[i].occurredAt);
-  const corrected = after[seq - 1]!.occurredAt;
+  const corrected = Date.parse(after[seq - 1]!.occurredAt);
   const before = after[seq - 2];
   const next = after[seq];
   const message =
-    Date.parse(corrected) > now.getTime() + FUTURE_TOLERANCE_MS
+    corrected > now.getTime() + FUTURE_TOLERANCE_MS
       ? "must not be more than 5 minutes ahead of the server's clock"
-      : before && at(seq - 2)! > Date.parse(corrected)
+      : before && Date.parse(before.occurredAt) > corrected
         ? `must not be before entry ${before.seq} (occurred ${before.occurredAt})`
-        : next && at(seq)! < Date.parse(corrected)
+        : next && Date.parse(next.occurredAt) < corrected
           ? `must not be after entry ${next.seq} (occurred ${next.occurredAt}): times never go backwards in a unit`
           : undefined;
   if (message)

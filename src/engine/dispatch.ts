@@ -17,7 +17,7 @@ import {
   appendEvent,
   deadlineSetSchema,
   effectsSchema,
-  iterateLog,
+  readWholeLog,
   readForDispatch,
   readLastOccurredAt,
   rememberWrittenSnap,
@@ -29,7 +29,7 @@ import { GuardErrorRefusal, planAppend, type AppendPlan, type EventRequest } fro
 import { cascadeToParent } from './cascade.js';
 import type { EngineContext } from './context.js';
 import type { DispatchOptions, DispatchResult } from './engine.types.js';
-import type { HistoryEntry, Principal } from '../domain/index.js';
+import type { Principal } from '../domain/index.js';
 import { CORRECTION_TYPE } from './corrections.js';
 import { planCorrection } from './correction-plan.js';
 import { requestBodyHash } from './hash-chain.js';
@@ -96,12 +96,6 @@ function checkExpectedVersion(unitId: string, current: number, options: Dispatch
   );
 }
 
-async function readWholeLog(ctx: EngineContext, unitId: string): Promise<HistoryEntry[]> {
-  const entries: HistoryEntry[] = [];
-  for await (const entry of iterateLog(ctx.redis, ctx.keys, unitId)) entries.push(entry);
-  return entries;
-}
-
 /** Plans `request` on `state` and appends it; the caller has handled a read idempotency record. */
 async function appendOn(
   ctx: EngineContext,
@@ -129,7 +123,13 @@ async function appendOn(
     lastOccurredAt,
   };
   const plan = correcting
-    ? planCorrection(ctx, state, request, { ...recording, role }, await readWholeLog(ctx, unitId))
+    ? planCorrection(
+        ctx,
+        state,
+        request,
+        { ...recording, role },
+        await readWholeLog(ctx.redis, ctx.keys, unitId),
+      )
     : planAppend(ctx, state, request, recording);
   const idempotency =
     options.idempotencyKey === undefined

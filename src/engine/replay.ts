@@ -6,7 +6,7 @@
 import type { TransitionOutcome, UnitInput } from '../../machines/api.types.js';
 import { MACHINES_BY_VERSION, startReplay, type Replayer } from '../../machines/index.js';
 import { ValidationError } from '../shared/errors.js';
-import { iterateLog } from '../store/index.js';
+import { readWholeLog } from '../store/index.js';
 import type { EngineContext } from './context.js';
 import type { ReplayResult, ReplayTarget } from './engine.types.js';
 import type { HistoryEntry, Principal } from '../domain/index.js';
@@ -119,8 +119,7 @@ export async function replay(
 ): Promise<ReplayResult> {
   validateTarget(target);
   const unit = await requireReadable(ctx, unitId, principal);
-  const all: HistoryEntry[] = [];
-  for await (const entry of iterateLog(ctx.redis, ctx.keys, unitId)) all.push(entry);
+  const all = await readWholeLog(ctx.redis, ctx.keys, unitId);
   const entries = entriesFor(all, target);
   const replayed = replayEntries(unit.input, entries);
   if (!replayed.ok)

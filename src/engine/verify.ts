@@ -75,9 +75,9 @@ function sameSnapshot(a: PersistedCongressSnapshot, b: PersistedCongressSnapshot
  * Neither time goes backwards within a unit. Checked between entries that carry both times (those
  * written before the record kept them are exempt: some older logs mixed two clocks).
  */
-function checkTimes(entries: readonly HistoryEntry[]): void {
+function checkTimes(view: readonly HistoryEntry[]): void {
   let previous: HistoryEntry | undefined;
-  for (const entry of correctedView(entries)) {
+  for (const entry of view) {
     if (entry.recordedAt === null) continue;
     if (previous && Date.parse(entry.occurredAt) < Date.parse(previous.occurredAt))
       throw new Broken(entry.seq, `occurredAt goes back before seq ${previous.seq}'s`);
@@ -88,8 +88,13 @@ function checkTimes(entries: readonly HistoryEntry[]): void {
 }
 
 /** The snapshot hash's time bound (`t`) and corrections index (`x`) must be what the log says. */
-function checkSnapFields(entries: readonly HistoryEntry[], snap: StoredSnap, seq: number): void {
-  const last = correctedView(entries).at(-1);
+function checkSnapFields(
+  entries: readonly HistoryEntry[],
+  view: readonly HistoryEntry[],
+  snap: StoredSnap,
+  seq: number,
+): void {
+  const last = view.at(-1);
   if (snap.lastOccurredAt !== undefined && snap.lastOccurredAt !== last?.occurredAt)
     throw new Broken(seq, 'stored last occurredAt differs from the last event');
   if (canonicalJson(snap.corrections) !== canonicalJson(correctionIndexOf(entries)))
@@ -97,8 +102,8 @@ function checkSnapFields(entries: readonly HistoryEntry[], snap: StoredSnap, seq
 }
 
 /** The state the whole corrected log replays to; a refusal breaks the log at that seq. */
-function replayCorrected(unit: StoredUnit, entries: readonly HistoryEntry[]): Replayer {
-  const replayed = replayEntries(unit.input, correctedView(entries));
+function replayCorrected(unit: StoredUnit, view: readonly HistoryEntry[]): Replayer {
+  const replayed = replayEntries(unit.input, view);
   if (!replayed.ok) throw new Broken(replayed.seq, `replay refuses the event: ${replayed.message}`);
   return replayed.replayer;
 }
@@ -124,9 +129,11 @@ async function walk(ctx: EngineContext, unit: StoredUnit, snap: StoredSnap | nul
     prevHash = entry.hash;
     seq = entry.seq;
   }
-  if (corrected) replayer = replayCorrected(unit, entries);
+  // The log as corrected, computed once (a copy of the entries when nothing was corrected).
+  const view = correctedView(entries);
+  if (corrected) replayer = replayCorrected(unit, view);
   replayer ??= startReplay(unit.input, snap?.snapshot.machineVersion);
-  checkTimes(entries);
+  checkTimes(view);
   const version = snap?.version ?? 0;
   if (version !== seq)
     throw new Broken(seq + 1, `log ends at seq ${seq} but the unit is at version ${version}`);
@@ -134,7 +141,7 @@ async function walk(ctx: EngineContext, unit: StoredUnit, snap: StoredSnap | nul
     throw new Broken(seq, 'stored head hash differs from the last event hash');
   if (snap && !sameSnapshot(replayer.snapshot(), snap.snapshot))
     throw new Broken(seq, 'replayed state differs from the stored snapshot');
-  if (snap) checkSnapFields(entries, snap, seq);
+  if (snap) checkSnapFields(entries, view, snap, seq);
   return { unitId, ok: true, events: seq };
 }
 

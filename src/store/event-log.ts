@@ -76,6 +76,13 @@ export async function* iterateLog(
   for await (const raw of iterateRawLog(redis, keys, unitId)) yield parseLogEntry(raw);
 }
 
+/** Every entry of a unit's log, in order, validated: for the uses that need the whole log at once. */
+export async function readWholeLog(redis: Redis, keys: KeySpace, unitId: string): Promise<HistoryEntry[]> {
+  const entries: HistoryEntry[] = [];
+  for await (const entry of iterateLog(redis, keys, unitId)) entries.push(entry);
+  return entries;
+}
+
 /**
  * When the unit's last event occurred, read from the log itself: for units last written before the
  * snapshot hash kept it (field `t`). Undefined for an empty log.
