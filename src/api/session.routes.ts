@@ -19,8 +19,13 @@ export const signInSchema = z.strictObject({
 
 export const chooseAssignmentSchema = z.strictObject({ assignmentId: z.string().min(1).max(64) });
 
+/** express-session's callback methods as promises (they call back with an Error or nothing). */
 const promisify = (run: (done: (err?: unknown) => void) => void) =>
-  new Promise<void>((resolve, reject) => run((err) => (err ? reject(err as Error) : resolve())));
+  new Promise<void>((resolve, reject) =>
+    run((err) =>
+      err instanceof Error ? reject(err) : err ? reject(new Error('session store failed')) : resolve(),
+    ),
+  );
 
 /** What the dashboard needs to know about the signed-in person: never the password hash. */
 function sessionView(req: Request, account: Account, absoluteMs: number) {

@@ -44,7 +44,7 @@ describe('accounts over HTTP: assignments, delegated administration, the adminis
       .send({ type: 'plan.approved', payload: {} })
       .expect(201);
     const history = await t.http().get('/api/v1/units/C1/history').auth(t.token.admin, { type: 'bearer' });
-    expect(history.body.entries.at(-1).actor).toMatchObject({
+    expect((history.body as { entries: { actor: unknown }[] }).entries.at(-1)?.actor).toMatchObject({
       kind: 'account',
       principalId: id,
       assignmentId: b1!.id,
@@ -105,9 +105,9 @@ describe('accounts over HTTP: assignments, delegated administration, the adminis
 
   it('when an account admin lists, disables or assigns, then only accounts inside its subtree are within reach', async () => {
     const { agent, csrf } = await signedIn('admin-b1');
-    const listed = (await agent.get('/api/v1/accounts').expect(200)).body.accounts.map(
-      (a: { username: string }) => a.username,
-    );
+    const listed = (
+      (await agent.get('/api/v1/accounts').expect(200)).body as { accounts: { username: string }[] }
+    ).accounts.map((a: { username: string }) => a.username);
     expect(listed).toContain('new-sec-c2');
     expect(listed).not.toContain('sec-b3');
     await agent.post('/api/v1/accounts/sec-b3/disable').set('X-CSRF-Token', csrf).expect(403);

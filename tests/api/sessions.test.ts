@@ -44,7 +44,7 @@ describe('cookie sessions over HTTP', () => {
     const agent = browser();
     const { body } = await signIn(agent, 'sec-c1').expect(201);
     const cookie = String((await agent.get('/api/v1/me')).request.getHeader('cookie'));
-    await agent.delete('/api/v1/session').set('X-CSRF-Token', body.csrfToken).expect(204);
+    await agent.delete('/api/v1/session').set('X-CSRF-Token', String(body.csrfToken)).expect(204);
     await supertest(t.server).get('/api/v1/me').set('Cookie', cookie).expect(401);
   });
 
@@ -89,7 +89,7 @@ describe('cookie sessions over HTTP', () => {
     const allowed = await agent
       .post('/api/v1/units/C1/events')
       .set('Idempotency-Key', `k-${Math.random()}`)
-      .set('X-CSRF-Token', body.csrfToken)
+      .set('X-CSRF-Token', String(body.csrfToken))
       .send(event);
     expect(allowed.status).toBe(201);
   });
