@@ -64,15 +64,17 @@ export function hashToken(token: string): string {
 export function createTokenStore(redis: Redis, prefix: string, clock: Clock = systemClock): TokenStore {
   const tokenKey = (hash: string) => `${prefix}:auth:token:${hash}`;
   const indexKey = `${prefix}:auth:tokens`;
+  // When each token last authenticated, apart from the records: bookkeeping every authenticated
+  // request may touch, while the record itself changes only when the token is issued.
+  const usedKey = `${prefix}:auth:token-used`;
   const read = async (hash: string) => parseRecord(await redis.get(tokenKey(hash)));
   const touch = async (record: TokenRecord) => {
     const now = clock.now();
-    const last = record.lastUsedAt == null ? 0 : Date.parse(record.lastUsedAt);
-    if (now.getTime() - last < LAST_USED_RESOLUTION_MS) return record;
-    const touched = { ...record, lastUsedAt: now.toISOString() };
-    // XX: a token revoked meanwhile stays revoked.
-    await redis.set(tokenKey(record.hash), JSON.stringify(touched), 'XX');
-    return touched;
+    const stored = await redis.hget(usedKey, record.id);
+    const last = stored === null ? 0 : Date.parse(stored);
+    if (now.getTime() - last < LAST_USED_RESOLUTION_MS) return { ...record, lastUsedAt: stored };
+    await redis.hset(usedKey, record.id, now.toISOString());
+    return { ...record, lastUsedAt: now.toISOString() };
   };
 
   return {
@@ -107,14 +109,15 @@ export function createTokenStore(redis: Redis, prefix: string, clock: Clock = sy
     async revoke(id) {
       const hash = await redis.hget(indexKey, id);
       if (hash === null) return false;
-      await redis.multi().del(tokenKey(hash)).hdel(indexKey, id).exec();
+      await redis.multi().del(tokenKey(hash)).hdel(indexKey, id).hdel(usedKey, id).exec();
       return true;
     },
     async list() {
-      const hashes = Object.values(await redis.hgetall(indexKey));
-      const records = await Promise.all(hashes.map(read));
+      const [hashes, used] = await Promise.all([redis.hgetall(indexKey), redis.hgetall(usedKey)]);
+      const records = await Promise.all(Object.values(hashes).map(read));
       return records
         .filter((r): r is TokenRecord => r !== null)
+        .map((r) => ({ ...r, lastUsedAt: used[r.id] ?? null }))
         .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
     },
   };

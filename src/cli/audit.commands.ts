@@ -130,7 +130,8 @@ export function registerAuditCommands(program: Command, run: Run): void {
                   (r) =>
                     `  ${r.unitId}: broken at seq ${r.firstBrokenSeq ?? '?'} (${r.reason ?? 'no reason given'})`,
                 ),
-                ...(adminLog === undefined
+                // A database where no account was ever made has no log to speak of.
+                ...(adminLog === undefined || adminLog.entries === 0
                   ? []
                   : [
                       adminLog.ok

@@ -5,6 +5,7 @@
  * format: blocks separated by a blank line, `event:` and `data:` lines). Reconnects with back-off.
  */
 import { alertSchema } from './schemas.js';
+import { authHeaders } from './auth-headers.js';
 
 /** @typedef {import('./schemas.js').Alert} Alert */
 /** @typedef {'live' | 'offline' | 'unavailable'} StreamStatus */
@@ -42,7 +43,7 @@ export function parseAlertBlock(block) {
  */
 async function readStream(token, signal, onAlert, onStatus) {
   const res = await fetch('/api/v1/alerts/stream', {
-    headers: { Authorization: `Bearer ${token}`, Accept: 'text/event-stream' },
+    headers: { ...authHeaders(token), Accept: 'text/event-stream' },
     signal,
   });
   if (res.status === 401 || res.status === 403 || res.status === 404) return 'refused';

@@ -1,0 +1,88 @@
+/**
+ * The sign-in page: username and password for people, and (folded away) the token form for
+ * operators. After an account signs in, the dashboard starts where `GET /me` says its scope begins.
+ */
+import { h } from '../dom.js';
+import { ta } from '../account-messages.js';
+import { createApi } from '../api.js';
+import { describeError } from '../labels.js';
+import { endServerSession, signInWithPassword } from '../account-session.js';
+import { signInForm } from './sign-in.view.js';
+
+/** @param {import('../schemas.js').Me} me */
+const startOf = (me) => me.startUnitId ?? me.assignedUnitIds?.[0] ?? null;
+
+/** @param {{ status: number, retryAfter: number }} failure */
+function refusalText({ status, retryAfter }) {
+  if (status === 429) return ta('account.locked', { minutes: Math.max(1, Math.ceil(retryAfter / 60)) });
+  if (status === 403) return ta('account.disabled');
+  return ta('account.wrong');
+}
+
+/**
+ * @param {{ onSignedIn: (signIn: { token: string, root: string }) => void, message?: string }} deps
+ * @returns {HTMLElement}
+ */
+function accountForm({ onSignedIn, message }) {
+  const username = h('input', {
+    id: 'username',
+    name: 'username',
+    autocomplete: 'username',
+    required: true,
+    spellcheck: 'false',
+  });
+  const password = h('input', {
+    id: 'password',
+    name: 'password',
+    type: 'password',
+    autocomplete: 'current-password',
+    required: true,
+  });
+  const error = h('p', { id: 'account-error', class: 'error', role: 'alert' }, message ?? '');
+  const submit = h('button', { type: 'submit' }, ta('account.submit'));
+  const form = h(
+    'form',
+    { class: 'card sign-in', id: 'account-sign-in', 'aria-labelledby': 'account-title', novalidate: true },
+    h('h1', { id: 'account-title', tabindex: -1 }, ta('account.title')),
+    h('label', { for: 'username' }, ta('account.username')),
+    username,
+    h('label', { for: 'password' }, ta('account.password')),
+    password,
+    error,
+    submit,
+  );
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    submit.disabled = true;
+    try {
+      const result = await signInWithPassword(username.value.trim(), password.value);
+      if (!result.ok) return void ((error.textContent = refusalText(result)), password.focus());
+      if (result.assignmentId === null) {
+        await endServerSession(result.credential);
+        return void (error.textContent = ta('account.noAssignment'));
+      }
+      const start = startOf(await createApi(result.credential).me());
+      if (start === null) return void (error.textContent = ta('account.noAssignment'));
+      onSignedIn({ token: result.credential, root: start });
+    } catch (failure) {
+      error.textContent = describeError(failure);
+    } finally {
+      submit.disabled = false;
+    }
+  });
+  return form;
+}
+
+/**
+ * @param {{ onSignedIn: (signIn: { token: string, root: string }) => void, message?: string }} deps
+ * @returns {HTMLElement}
+ */
+export function signInPage({ onSignedIn, message }) {
+  const tokenForm = signInForm({ onSignedIn });
+  return h(
+    'div',
+    { class: 'sign-in-page' },
+    accountForm({ onSignedIn, message }),
+    h('details', { class: 'token-sign-in' }, h('summary', {}, ta('account.tokenToggle')), tokenForm),
+  );
+}
