@@ -61,6 +61,10 @@ export function signInRouter(deps: AccountsDeps, clock: Clock, perAddress: numbe
     perToken: Number.MAX_SAFE_INTEGER,
     credentialOf: (req) => `signin:${String((req.body as { username?: unknown } | undefined)?.username)}`,
   });
+  // Public: tells the dashboard's sign-in page which ways of signing in this server offers.
+  router.get('/session/options', (_req, res) => {
+    res.json({ password: true, oidc: false });
+  });
   router.post('/session', express.json({ limit: '4kb' }), guard, async (req, res) => {
     const { username, password } = parseRequest(signInSchema, req.body ?? {}, 'body');
     const now = () => clock.now();

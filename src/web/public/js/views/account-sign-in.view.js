@@ -2,7 +2,8 @@
  * The sign-in page: username and password for people, and (folded away) the token form for
  * operators. After an account signs in, the dashboard starts where `GET /me` says its scope begins.
  */
-import { h } from '../dom.js';
+/* global fetch */
+import { h, replace } from '../dom.js';
 import { ta } from '../account-messages.js';
 import { createApi } from '../api.js';
 import { describeError } from '../labels.js';
@@ -73,16 +74,34 @@ function accountForm({ onSignedIn, message }) {
   return form;
 }
 
+/** Whether this server offers sign-in with an account (`GET /api/v1/session/options`; 404 when not). */
+async function passwordSignInOffered() {
+  const res = await fetch('/api/v1/session/options', { headers: { Accept: 'application/json' } }).catch(
+    () => null,
+  );
+  if (!res?.ok) return false;
+  /** @type {{ password?: unknown }} */
+  const body = await res.json().catch(() => ({}));
+  return body.password === true;
+}
+
 /**
+ * The token form at once (all a server without accounts offers); when the server offers accounts,
+ * the username and password form replaces it, with the token form folded away below.
  * @param {{ onSignedIn: (signIn: { token: string, root: string }) => void, message?: string }} deps
  * @returns {HTMLElement}
  */
 export function signInPage({ onSignedIn, message }) {
-  const tokenForm = signInForm({ onSignedIn });
-  return h(
-    'div',
-    { class: 'sign-in-page' },
-    accountForm({ onSignedIn, message }),
-    h('details', { class: 'token-sign-in' }, h('summary', {}, ta('account.tokenToggle')), tokenForm),
-  );
+  const page = h('div', { class: 'sign-in-page' }, signInForm({ onSignedIn, message }));
+  void passwordSignInOffered().then((offered) => {
+    if (!offered || !page.isConnected) return;
+    const tokenForm = signInForm({ onSignedIn });
+    replace(
+      page,
+      accountForm({ onSignedIn, message }),
+      h('details', { class: 'token-sign-in' }, h('summary', {}, ta('account.tokenToggle')), tokenForm),
+    );
+    page.querySelector('h1')?.focus();
+  });
+  return page;
 }
