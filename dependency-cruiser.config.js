@@ -76,6 +76,8 @@ const ALLOWED_IMPORTERS = {
     '^src/store/', // the Redis adapters: keys, Lua scripts, event log, snapshots, roll-ups
     '^src/redis/', // finding, probing or starting the Redis server
     '^src/auth/token-store[.]ts$', // hashed bearer tokens
+    '^src/auth/account-store[.]ts$', // accounts, the administration log, sessions per account
+    '^src/auth/sign-in-lockout[.]ts$', // failed sign-ins per account
     '^src/alerts/alert-store[.]ts$', // alert records and team feeds
     '^src/alerts/alert-scripts[.]ts$', // the alert Lua scripts
     '^src/alerts/alert-context[.]ts$', // the small read a firing needs

@@ -8,13 +8,17 @@ import { createQueueDashboard } from './alerts/bull-board.js';
 import { createAlertStore } from './alerts/alert-store.js';
 import { createLiveAlertHub, type LiveAlertHub } from './alerts/live-alert-hub.js';
 import { LOCAL_ADMIN } from './auth/principal.schema.js';
+import { createAccountAdmin } from './auth/account-admin.js';
+import { createSignInLockout } from './auth/sign-in-lockout.js';
+import { createScopeOracle } from './engine/scope-oracle.js';
+import { randomBytes } from 'node:crypto';
 import { createAlertsPort } from './api/alerts.adapter.js';
 import { createApp } from './api/app.js';
 import { createLogger } from './shared/logger.js';
 import { exitIfStillRunning, stopOnSignal } from './shared/graceful-stop.js';
 import { formatDemoTokens, seedDemo } from './demo/demo-seed.js';
 import { exitCodeFor } from './cli/exit-codes.js';
-import { loadEnv, type Env } from './config/env.js';
+import { InvalidEnvironmentError, loadEnv, type Env } from './config/env.js';
 import { openRuntime, type Runtime } from './config/runtime.js';
 import { buildDongDaDistrict } from './org/demo-district.js';
 import { redactUrl } from './redis/bootstrap.js';
@@ -30,10 +34,15 @@ export interface RunningServer {
   abandon(): void;
 }
 
-/** Loads the demo district into an empty database and prints one token per role. */
+/** Loads the demo district into an empty database and prints one token and one account per role. */
 async function seedIfEmpty(runtime: Runtime, logger: Logger): Promise<void> {
   if (!runtime.env.CONGRESS_DEMO || (await runtime.unitCount()) > 0) return;
-  const seeded = await seedDemo(runtime.engine, runtime.tokens, buildDongDaDistrict(), LOCAL_ADMIN);
+  const admin = createAccountAdmin({
+    accounts: runtime.accounts,
+    tokens: runtime.tokens,
+    oracle: createScopeOracle(runtime.engine),
+  });
+  const seeded = await seedDemo(runtime.engine, runtime.tokens, buildDongDaDistrict(), LOCAL_ADMIN, admin);
   logger.info({ units: seeded.units }, 'demo district loaded');
   process.stdout.write(`${formatDemoTokens(seeded)}\n`);
 }
@@ -41,6 +50,18 @@ async function seedIfEmpty(runtime: Runtime, logger: Logger): Promise<void> {
 /** Queues shown at /admin/queues: the workers' queues, or the deadline queue an API-only process writes to. */
 function dashboardQueues(runtime: Runtime, workers: RunningWorkers | null) {
   return workers ? Object.values(workers.queues) : [runtime.deadlineQueue];
+}
+
+/**
+ * CONGRESS_SESSION_SECRET, required outside the demo. The demo draws one per process: its sessions
+ * then end with the process, which a demo can afford.
+ */
+function sessionSecret(env: Env): string {
+  if (env.CONGRESS_SESSION_SECRET !== undefined) return env.CONGRESS_SESSION_SECRET;
+  if (env.CONGRESS_DEMO) return randomBytes(32).toString('base64url');
+  throw new InvalidEnvironmentError(
+    'Invalid environment:\n  CONGRESS_SESSION_SECRET: required when CONGRESS_DEMO=0 (at least 32 characters, e.g. `openssl rand -base64 48`)',
+  );
 }
 
 function listen(server: Server, env: Env): Promise<number> {
@@ -75,6 +96,15 @@ function buildApp(
     metricsRegistries: [runtime.engineMetrics.registry, ...(workers ? [workers.metrics.registry] : [])],
     redisAvailability: availability,
     verifications,
+    accounts: {
+      store: runtime.accounts,
+      lockout: createSignInLockout(redis, prefix),
+      oracle: createScopeOracle(runtime.engine),
+      sessionRedis: redis,
+      secret: sessionSecret(env),
+      idleMinutes: env.SESSION_IDLE_MINUTES,
+      absoluteHours: env.SESSION_ABSOLUTE_HOURS,
+    },
     options: {
       bodyLimit: env.BODY_LIMIT,
       rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,

@@ -29,6 +29,11 @@ import { unitsRouter } from './units.routes.js';
 import type { VerificationsPort } from '../jobs/verifications.port.js';
 import { verificationsRouter } from './verifications.routes.js';
 import { createDashboardRouter } from '../web/index.js';
+import { createAccountAdmin } from '../auth/account-admin.js';
+import { systemClock, type Clock } from '../shared/clock.js';
+import { accountsRouter } from './accounts.routes.js';
+import { sessionLayer, type AccountsDeps } from './session-config.js';
+import { sessionRouter, signInRouter } from './session.routes.js';
 
 /** Everything the HTTP layer needs, built by the composition root (src/main.ts) or a test. */
 export interface AppDeps {
@@ -47,6 +52,10 @@ export interface AppDeps {
   metricsRegistries?: Registry[];
   /** Background verifications (POST /units/:id/verifications, large `verify?subtree=true`). */
   verifications?: VerificationsPort;
+  /** Accounts and cookie sessions (POST /api/v1/session); without them, bearer tokens only. */
+  accounts?: AccountsDeps;
+  /** The clock token expiry and session limits are read on (tests move a manual one). */
+  clock?: Clock;
   /** Whether Redis answers; when given, the API answers 503 at once while it does not. */
   redisAvailability?: RedisAvailability;
   options?: {
@@ -97,7 +106,15 @@ export function createApp(deps: AppDeps): Express {
   });
   const tokenCacheMs = options.tokenCacheMs ?? 0;
   const tokens = tokenCacheMs > 0 ? cacheTokenStore(deps.tokens, { ttlMs: tokenCacheMs }) : deps.tokens;
-  const auth = [guard, authenticate(tokens), limit];
+  const clock = deps.clock ?? systemClock;
+  const accounts = deps.accounts;
+  const sessions = accounts && {
+    accounts: accounts.store,
+    idleMs: accounts.idleMinutes * 60_000,
+    absoluteMs: accounts.absoluteHours * 3_600_000,
+    clock,
+  };
+  const auth = [guard, authenticate(tokens, { sessions, clock }), limit];
 
   // Routers sit under their own path prefixes and the API comes before the other mounts, so an API
   // request walks only the layers that can answer it: each layer passed costs the router a match and
@@ -105,8 +122,17 @@ export function createApp(deps: AppDeps): Express {
   const api = express.Router();
   api.use(requestTimeout(options.requestTimeoutMs ?? 30_000));
   if (deps.redisAvailability) api.use(redisGate(deps.redisAvailability));
+  if (accounts) {
+    api.use(sessionLayer(accounts, deps.prefix));
+    api.use(signInRouter(accounts, clock, options.authFailuresPerMinute ?? 60));
+  }
   api.use(...auth);
   api.use(express.json({ limit: bodyLimit, strict: true }), rejectUnsafeJson());
+  if (accounts) {
+    api.use(sessionRouter(accounts));
+    const admin = createAccountAdmin({ accounts: accounts.store, tokens, oracle: accounts.oracle, clock });
+    api.use(accountsRouter(admin));
+  }
   const verifyOptions = { verifications: deps.verifications, syncMaxUnits: options.syncVerifyMaxUnits };
   api.use('/units', unitsRouter(deps.engine, metrics, verifyOptions));
   if (deps.verifications) api.use('/verifications', verificationsRouter(deps.verifications));

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { RequestHandler } from 'express';
+import type { Request, RequestHandler } from 'express';
 import { AppError } from '../shared/errors.js';
 import type { RequestLocals } from './request-context.js';
 
@@ -10,6 +10,8 @@ export interface AuthFailureLimits {
   /** 401s one credential may collect, whatever the address (AUTH_FAILURES_PER_TOKEN_PER_MINUTE). */
   perToken: number;
   windowMs?: number;
+  /** What identifies the credential (default: the Authorization header, else the cookies). */
+  credentialOf?: (req: Request) => string;
 }
 
 /** Entries kept per counter at most, so a flood of distinct junk credentials cannot grow memory. */
@@ -62,8 +64,9 @@ export function authFailureGuard(limits: AuthFailureLimits): RequestHandler {
   const recentlyGood = windowCounter(windowMs);
   return (req, res, next) => {
     const address = req.ip ?? 'unknown';
+    // A session cookie is the credential of a request without Authorization.
     const credential = createHash('sha256')
-      .update(req.get('authorization') ?? '')
+      .update(limits.credentialOf?.(req) ?? req.get('authorization') ?? req.get('cookie') ?? '')
       .digest('base64url');
     const now = Date.now();
     const own = byCredential.get(credential, now);

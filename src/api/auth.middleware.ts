@@ -1,8 +1,10 @@
 import type { RequestHandler } from 'express';
 import type { PrincipalRole } from '../domain/index.js';
-import type { TokenStore } from '../auth/token-store.js';
-import { ForbiddenError, UnauthorizedError } from '../shared/errors.js';
+import { isExpired, type TokenStore } from '../auth/token-store.js';
+import { systemClock, type Clock } from '../shared/clock.js';
+import { AppError, ForbiddenError, UnauthorizedError } from '../shared/errors.js';
 import { principalOf, type RequestLocals } from './request-context.js';
+import { sessionPrincipal, type SessionAuthOptions } from './session-auth.js';
 
 const BEARER = /^Bearer ([A-Za-z0-9_-]{16,128})$/;
 const BASIC = /^Basic ([A-Za-z0-9+/=]{1,400})$/;
@@ -20,24 +22,52 @@ export function tokenFrom(header: string, allowBasic: boolean): string | undefin
   return decoded.slice(decoded.indexOf(':') + 1) || undefined;
 }
 
+export interface AuthenticateOptions {
+  allowBasic?: boolean;
+  /** Accept a session cookie when no Authorization header is sent (the dashboard's sign-in). */
+  sessions?: SessionAuthOptions;
+  clock?: Clock;
+}
+
 /**
- * Resolves `Authorization: Bearer <token>` (or Basic, where allowed) to a principal through the token store.
- * Missing, malformed, unknown and revoked tokens all answer 401 with the same message, so the
- * response does not reveal which tokens ever existed.
+ * Resolves `Authorization: Bearer <token>` (or Basic, where allowed) to a principal through the token
+ * store; without that header, a session cookie (when sessions are on). Missing, malformed, unknown and
+ * revoked tokens all answer 401 with the same message, so the response does not reveal which tokens
+ * ever existed; an expired token answers 401 `token_expired`, since its holder must ask for a new one.
  */
-export function authenticate(tokens: TokenStore, options: { allowBasic?: boolean } = {}): RequestHandler {
+export function authenticate(tokens: TokenStore, options: AuthenticateOptions = {}): RequestHandler {
   const allowBasic = options.allowBasic === true;
+  const clock = options.clock ?? systemClock;
   return async (req, res, next) => {
-    const token = tokenFrom(req.get('authorization') ?? '', allowBasic);
+    const locals = res.locals as RequestLocals;
+    const header = req.get('authorization');
+    if (header === undefined && options.sessions !== undefined) {
+      const principal = await sessionPrincipal(req, options.sessions);
+      if (principal !== null) {
+        locals.principal = principal;
+        locals.tokenHash = `account:${principal.id}`;
+        return next();
+      }
+    }
+    const token = tokenFrom(header ?? '', allowBasic);
     const record = token === undefined ? null : await tokens.resolve(token);
     if (record === null) {
       res.setHeader(
         'WWW-Authenticate',
         allowBasic ? 'Basic realm="congress", charset="UTF-8"' : 'Bearer realm="congress"',
       );
-      throw new UnauthorizedError('A valid bearer token is required (Authorization: Bearer <token>)');
+      throw new UnauthorizedError(
+        options.sessions === undefined
+          ? 'A valid bearer token is required (Authorization: Bearer <token>)'
+          : 'Sign in (POST /api/v1/session) or send a valid bearer token (Authorization: Bearer <token>)',
+      );
     }
-    const locals = res.locals as RequestLocals;
+    if (isExpired(record, clock.now()))
+      throw new AppError(
+        `This token expired at ${record.expiresAt ?? ''}; ask an admin for a new one`,
+        401,
+        'token_expired',
+      );
     locals.principal = record.principal;
     locals.tokenHash = record.hash;
     next();

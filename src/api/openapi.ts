@@ -5,6 +5,7 @@ import type { EventDefinition } from '../../machines/api.types.js';
 import { tokenRequestSchema } from '../auth/principal.schema.js';
 import * as out from './response.schemas.js';
 import * as input from './schemas.js';
+import { registerAccountPaths } from './openapi-accounts.js';
 
 type Responses = RouteConfig['responses'];
 
@@ -21,7 +22,7 @@ const problem = (description: string) => ({
 /** Statuses every authenticated route can answer. */
 const common: Responses = {
   400: problem('Malformed request: bad JSON, query, path or header'),
-  401: problem('Missing or invalid bearer token'),
+  401: problem('Missing or invalid bearer token or session; `token_expired` for an expired token'),
   403: problem('Outside the caller’s role or scope'),
   404: problem('Unknown unit or route'),
   429: problem('Rate limit exceeded for this token'),
@@ -240,6 +241,7 @@ export function buildOpenApiDocument(catalogue: Record<string, EventDefinition>)
   registry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
   registerUnitPaths(registry, catalogue);
   registerOtherPaths(registry);
+  registerAccountPaths(registry);
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: '3.1.0',
     info: {

@@ -119,6 +119,8 @@ export function errorHandler(logger: Logger, availability?: RedisAvailability): 
     if (res.headersSent) return (res.locals as RequestLocals).timedOut === true ? undefined : next(err);
     const known = toAppError(err);
     if (known?.status === 503) res.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
+    const retryAfter = known?.details.retryAfterSeconds;
+    if (typeof retryAfter === 'number') res.setHeader('Retry-After', String(retryAfter));
     if (known !== null) return sendProblem(res, problemFor(known, req.originalUrl));
     logger.error({ err, requestId: res.locals.requestId as unknown }, 'unhandled error');
     const internal = new AppError('An unexpected error occurred; it has been logged.', 500, 'internal');

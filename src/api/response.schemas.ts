@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { LEVELS } from '../../machines/domain.js';
-import { TOKEN_ROLES } from '../auth/principal.schema.js';
+import { ASSIGNMENT_ROLES, TOKEN_ROLES } from '../auth/principal.schema.js';
 import { verifyReportSchema } from '../engine/verify-report.schema.js';
 
 /** Response shapes, written for the OpenAPI document (the engine's TypeScript types are the source). */
@@ -80,12 +80,18 @@ export const childrenResponseSchema = z
 const principalShownSchema = z
   .object({
     id: z.string(),
-    role: z.enum([...TOKEN_ROLES, 'system']),
+    role: z.enum([...ASSIGNMENT_ROLES, 'system']),
+    kind: z.enum(['token', 'account', 'system']).optional(),
+    assignmentId: z.string().optional(),
     unitId: z.string().optional(),
     workingGroup: z.string().optional(),
     subtreeOf: z.string().optional(),
   })
-  .meta({ id: 'Principal', description: 'Role and scope of a token; never the token or its hash' });
+  .meta({
+    id: 'Principal',
+    description:
+      'Role and scope of a token, or of the account and the assignment it acts through; never a secret',
+  });
 
 export const meSchema = z
   .object({
@@ -197,6 +203,9 @@ const tokenShownSchema = z.object({
   id: z.string(),
   label: z.string().optional(),
   createdAt: z.string(),
+  expiresAt: z.string().nullable().optional().meta({ description: 'null: never expires' }),
+  lastUsedAt: z.string().nullable().optional().meta({ description: 'to the minute; null: never used' }),
+  accountId: z.string().optional(),
   principal: z.object({
     id: z.string(),
     role: z.enum(TOKEN_ROLES),

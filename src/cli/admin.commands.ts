@@ -4,10 +4,11 @@ import type { Command } from 'commander';
 import { TOKEN_ROLES, tokenRequestSchema } from '../auth/principal.schema.js';
 import { NotFoundError, ForbiddenError } from '../shared/errors.js';
 import type { CliContext } from './cli-context.js';
+import type { Runtime } from '../config/runtime.js';
 import { UsageError } from './exit-codes.js';
 import { renderTable } from './table.js';
 
-type Run = (action: (ctx: CliContext) => Promise<void>) => Promise<void>;
+type Run = (action: (ctx: CliContext, runtime: Runtime) => Promise<void>) => Promise<void>;
 
 async function requireAdmin(ctx: CliContext): Promise<void> {
   const principal = await ctx.principal();
@@ -21,6 +22,8 @@ interface CreateOptions {
   workingGroup?: string;
   subtree?: string;
   label?: string;
+  expiresIn?: string;
+  account?: string;
 }
 
 /** import and tokens: administration. */
@@ -56,15 +59,23 @@ export function registerAdminCommands(program: Command, run: Run): void {
     .option('--working-group <id>', 'working_group: the group')
     .option('--subtree <id>', 'standing_committee, inspection, auditor: the subtree root')
     .option('--label <text>', 'who it is for')
+    .option('--expires-in <lifetime>', 'e.g. 90d, 12h, 30m (default: never)')
+    .option('--account <username>', 'the account it serves: revoked when that account is disabled')
     .action((opts: CreateOptions) =>
-      run(async (ctx) => {
+      run(async (ctx, runtime) => {
         await requireAdmin(ctx);
+        const account =
+          opts.account === undefined ? undefined : await runtime.accounts.byUsername(opts.account);
+        if (opts.account !== undefined && account == null)
+          throw new NotFoundError(`No account ${opts.account}`);
         const request = tokenRequestSchema.safeParse({
           role: opts.role,
           unitId: opts.unit,
           workingGroup: opts.workingGroup,
           subtreeOf: opts.subtree,
           label: opts.label,
+          expiresIn: opts.expiresIn,
+          accountId: account?.id,
         });
         if (!request.success)
           throw new UsageError(
@@ -73,7 +84,12 @@ export function registerAdminCommands(program: Command, run: Run): void {
         const { token, record } = await ctx.tokens.create(request.data);
         ctx.print(
           ctx.json
-            ? JSON.stringify({ token, id: record.id, principal: record.principal })
+            ? JSON.stringify({
+                token,
+                id: record.id,
+                expiresAt: record.expiresAt,
+                principal: record.principal,
+              })
             : `${record.id}  ${token}`,
         );
       }),
@@ -94,12 +110,14 @@ export function registerAdminCommands(program: Command, run: Run): void {
         r.principal.role,
         r.principal.unitId ?? r.principal.workingGroup ?? r.principal.subtreeOf ?? '*',
         r.createdAt,
+        r.expiresAt ?? 'never',
+        r.lastUsedAt ?? '-',
         r.label ?? '',
       ]);
       ctx.print(
         ctx.json
           ? JSON.stringify(records.map(({ hash: _h, ...r }) => r))
-          : renderTable(['id', 'role', 'scope', 'created', 'label'], rows),
+          : renderTable(['id', 'role', 'scope', 'created', 'expires', 'last used', 'label'], rows),
       );
     }),
   );

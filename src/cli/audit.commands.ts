@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { SingleBar, Presets } from 'cli-progress';
 import type { Command } from 'commander';
+import { verifyAdminLog } from '../auth/admin-log.js';
 import type { Engine, VerifyReport } from '../engine/engine.types.js';
 import type { Principal } from '../domain/index.js';
 import { stateQuerySchema } from '../engine/replay-query.schema.js';
@@ -114,18 +115,33 @@ export function registerAuditCommands(program: Command, run: Run): void {
             : verifyInChildren(ids, jobs, sameProgram(program.opts<GlobalOptions>()), onReport),
         );
         const broken = reports.filter((r) => !r.ok);
+        // --all by an admin checks the accounts' administration log too: it is part of the record.
+        const adminLog =
+          opts.all === true && principal.role === 'admin'
+            ? verifyAdminLog(await runtime.accounts.adminLog())
+            : undefined;
+        const logBroken = adminLog !== undefined && !adminLog.ok;
         ctx.print(
           ctx.json
-            ? JSON.stringify({ ok: broken.length === 0, reports }, null, 2)
+            ? JSON.stringify({ ok: broken.length === 0 && !logBroken, reports, adminLog }, null, 2)
             : [
                 `verified ${reports.length} units: ${broken.length === 0 ? 'all intact' : `${broken.length} broken`}`,
                 ...broken.map(
                   (r) =>
                     `  ${r.unitId}: broken at seq ${r.firstBrokenSeq ?? '?'} (${r.reason ?? 'no reason given'})`,
                 ),
+                // A database where no account was ever made has no log to speak of.
+                ...(adminLog === undefined || adminLog.entries === 0
+                  ? []
+                  : [
+                      adminLog.ok
+                        ? `administration log: ${adminLog.entries} entries, chain intact`
+                        : `administration log: broken at entry ${adminLog.firstBrokenSeq ?? '?'} (${adminLog.reason ?? ''})`,
+                    ]),
               ].join('\n'),
         );
         if (broken.length > 0) throw new VerificationFailed(`${broken.length} unit(s) failed verification`);
+        if (logBroken) throw new VerificationFailed('the administration log failed verification');
       }),
     );
 

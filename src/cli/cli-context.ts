@@ -1,6 +1,6 @@
 import type { Engine } from '../engine/engine.types.js';
 import type { Principal } from '../domain/index.js';
-import type { TokenStore } from '../auth/token-store.js';
+import { isExpired, type TokenStore } from '../auth/token-store.js';
 import { LOCAL_ADMIN } from '../auth/principal.schema.js';
 import { UnauthorizedError } from '../shared/errors.js';
 import { UsageError } from './exit-codes.js';
@@ -42,5 +42,7 @@ export async function resolvePrincipal(
     );
   const record = await tokens.resolve(token);
   if (record === null) throw new UnauthorizedError('The token is unknown or revoked');
+  if (isExpired(record, new Date()))
+    throw new UnauthorizedError(`The token expired at ${record.expiresAt ?? ''}; ask an admin for a new one`);
   return record.principal;
 }

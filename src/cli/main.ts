@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { pino } from 'pino';
 import { loadEnv, type Env } from '../config/env.js';
 import { openRuntime, type Runtime } from '../config/runtime.js';
+import { registerAccountCommands } from './account.commands.js';
 import { registerAdminCommands } from './admin.commands.js';
 import { registerAuditCommands } from './audit.commands.js';
 import { resolvePrincipal, type CliContext, type GlobalOptions } from './cli-context.js';
@@ -54,6 +55,7 @@ function buildProgram(): Command {
   registerUnitCommands(program, run);
   registerAuditCommands(program, run);
   registerAdminCommands(program, run);
+  registerAccountCommands(program, run);
   registerProcessCommands(program, run);
   return program;
 }

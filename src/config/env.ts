@@ -52,6 +52,10 @@ export const envSchema = z.object({
     ),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   CONGRESS_TOKEN: z.string().min(1).optional(),
+  /** Signs session cookies; required unless CONGRESS_DEMO (which then draws one per process). */
+  CONGRESS_SESSION_SECRET: z.string().min(32, 'at least 32 characters').optional(),
+  SESSION_IDLE_MINUTES: positiveInt(30),
+  SESSION_ABSOLUTE_HOURS: positiveInt(12),
   CONGRESS_RULES_FILE: z.string().min(1).optional(),
 });
 

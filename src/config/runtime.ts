@@ -7,6 +7,7 @@ import { createEngine, createEngineMetrics, type EngineMetrics } from '../engine
 import type { Engine } from '../engine/engine.types.js';
 import { createKeySpace, scanSet } from '../store/index.js';
 import { createTokenStore, type TokenStore } from '../auth/token-store.js';
+import { createAccountStore, type AccountStore } from '../auth/account-store.js';
 import { bootstrapRedis, type RedisConnection } from '../redis/bootstrap.js';
 import type { Env } from './env.js';
 import { loadRuleSetsFile } from './rule-sets-file.js';
@@ -19,6 +20,8 @@ export interface Runtime {
   /** The engine's counters (guard errors), for the API's /metrics. */
   engineMetrics: EngineMetrics;
   tokens: TokenStore;
+  /** People's accounts and the administration log. */
+  accounts: AccountStore;
   deadlineQueue: Queue<DeadlineJobData>;
   /** Number of units under the prefix (0: an empty database). */
   unitCount(): Promise<number>;
@@ -74,6 +77,7 @@ export async function openRuntime(env: Env, options: RuntimeOptions): Promise<Ru
     engine,
     engineMetrics,
     tokens: createTokenStore(redis, prefix),
+    accounts: createAccountStore(redis, prefix),
     deadlineQueue,
     unitCount: () => redis.scard(keys.allUnits),
     allUnitIds: async () => {

@@ -1,12 +1,23 @@
 import type { ActorKind } from './history-entry.js';
 
-/** Roles a token can carry. `auditor` and `inspection` read only; `admin` imports and manages tokens. */
+/**
+ * Roles a token or an account's assignment can carry. `auditor` and `inspection` read only; `admin`
+ * imports and manages tokens and accounts; `account_admin` manages the accounts of its subtree and
+ * reads it.
+ */
 export type PrincipalRole =
-  'admin' | 'secretary' | 'working_group' | 'standing_committee' | 'inspection' | 'auditor' | 'system';
+  | 'admin'
+  | 'secretary'
+  | 'working_group'
+  | 'standing_committee'
+  | 'inspection'
+  | 'auditor'
+  | 'account_admin'
+  | 'system';
 
 /**
  * Who is acting and over what. Scope by role: secretary → `unitId`; working group → `workingGroup`
- * (the units assigned to it); standing committee, inspection, auditor → `subtreeOf` (that unit's subtree);
+ * (the units assigned to it); standing committee, inspection, auditor, account admin → `subtreeOf` (that unit's subtree);
  * admin and system → everything.
  */
 export interface Principal {

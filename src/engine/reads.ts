@@ -206,10 +206,20 @@ async function unitIdsWhere(
 }
 
 /** Id, role and the scope fields the principal has; nothing else a token record might carry. */
-function shownPrincipal({ id, role, unitId, workingGroup, subtreeOf }: Principal): Principal {
+function shownPrincipal({
+  id,
+  role,
+  kind,
+  assignmentId,
+  unitId,
+  workingGroup,
+  subtreeOf,
+}: Principal): Principal {
   return {
     id,
     role,
+    ...(kind === undefined ? {} : { kind }),
+    ...(assignmentId === undefined ? {} : { assignmentId }),
     ...(unitId === undefined ? {} : { unitId }),
     ...(workingGroup === undefined ? {} : { workingGroup }),
     ...(subtreeOf === undefined ? {} : { subtreeOf }),

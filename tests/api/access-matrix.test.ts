@@ -2,7 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EventRole } from '../../machines/domain.js';
 import { EVENT_CATALOGUE } from '../../machines/index.js';
 import { canSend } from '../../src/engine/access.js';
+import type { AddressInfo } from 'node:net';
+import supertest from 'supertest';
 import { startTestApp, ROLE_TOKENS, TREE, type RoleName, type TestApp } from './api-harness.js';
+import { PASSWORD, startAccountsApp } from './accounts-harness.js';
 
 /**
  * The access rules of ARCHITECTURE.md "Auth", written out independently of the engine: the event role a
@@ -37,10 +40,40 @@ function expectedAllowed(role: RoleName, scope: 'inside' | 'outside', type: stri
   return scope === 'inside' && actsAs !== null && EVENT_CATALOGUE[type]!.roles.includes(actsAs);
 }
 
-describe('access matrix: every event type × role × scope over HTTP', () => {
+/** How a request proves who it is: a bearer token, or a signed-in account's cookie with its CSRF header. */
+type Sender = (role: RoleName, path: string) => supertest.Test;
+
+async function bearerSetup(): Promise<{ t: TestApp; send: Sender }> {
+  const t = await startTestApp({ rateLimitPerMinute: 100_000 });
+  return { t, send: (role, path) => t.http().post(path).auth(t.token[role], { type: 'bearer' }) };
+}
+
+/** One account per role with the token's role and scope as its assignment, each signed in from its own browser. */
+async function cookieSetup(): Promise<{ t: TestApp; send: Sender }> {
+  const t = await startAccountsApp({ rateLimitPerMinute: 100_000 });
+  const base = `http://127.0.0.1:${(t.server.address() as AddressInfo).port}`;
+  const signedIn = {} as Record<RoleName, { agent: supertest.Agent; csrf: string }>;
+  for (const [role, request] of Object.entries(ROLE_TOKENS) as [RoleName, (typeof ROLE_TOKENS)[RoleName]][]) {
+    const username = `matrix-${role.replaceAll('_', '-')}`;
+    await t.person(username, request);
+    const agent = supertest.agent(base);
+    const res = await agent.post('/api/v1/session').send({ username, password: PASSWORD }).expect(201);
+    signedIn[role] = { agent, csrf: res.body.csrfToken as string };
+  }
+  return {
+    t,
+    send: (role, path) => signedIn[role].agent.post(path).set('X-CSRF-Token', signedIn[role].csrf),
+  };
+}
+
+describe.each([
+  { via: 'bearer tokens', setup: bearerSetup },
+  { via: 'cookie sessions', setup: cookieSetup },
+])('access matrix: every event type × role × scope over HTTP, with $via', ({ setup }) => {
   let t: TestApp;
+  let send: Sender;
   beforeAll(async () => {
-    t = await startTestApp({ rateLimitPerMinute: 100_000 });
+    ({ t, send } = await setup());
   });
   afterAll(async () => t.close());
 
@@ -63,10 +96,7 @@ describe('access matrix: every event type × role × scope over HTTP', () => {
       for (const type of EVENT_TYPES) {
         const allowed = expectedAllowed(role, scope, type);
         expect(canSend(principal, unit, ancestors, type), `engine rule for ${type}`).toBe(allowed);
-        const res = await t
-          .http()
-          .post(`/api/v1/units/${unitId}/events`)
-          .auth(t.token[role], { type: 'bearer' })
+        const res = await send(role, `/api/v1/units/${unitId}/events`)
           .set('Idempotency-Key', `${role}-${scope}-${type}`)
           .send({ type, payload: {} });
         if ((res.status === 403) === allowed)

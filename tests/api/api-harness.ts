@@ -76,7 +76,7 @@ export interface TestApp {
 /** Starts the real app on port 0 over a fresh key prefix, with the tree imported and one token per role. */
 export async function startTestApp(
   options: AppDeps['options'] = {},
-  extra: (deps: { redis: Redis; prefix: string }) => Partial<AppDeps> = () => ({}),
+  extra: (deps: { redis: Redis; prefix: string; engine: Engine }) => Partial<AppDeps> = () => ({}),
   engineOptions: Pick<EngineDeps, 'clock'> = {},
   /** Another Redis than the shared one (a test's private server). */
   redisUrl?: string,
@@ -106,7 +106,7 @@ export async function startTestApp(
     alerts,
     metricsRegistries: [engineMetrics.registry],
     options,
-    ...extra({ redis, prefix }),
+    ...extra({ redis, prefix, engine }),
   });
   const server = createServer(app);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

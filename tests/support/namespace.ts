@@ -38,7 +38,10 @@ export async function namespaceContents(redis: Redis, prefix: string): Promise<R
     cursor = next;
   } while (cursor !== '0');
   const contents: Record<string, string> = {};
-  for (const key of keys.sort()) contents[key] = await contentOf(redis, key);
+  // When each token last authenticated is touched by any authenticated request, refused ones included:
+  // bookkeeping, not something a request writes (src/auth/token-store.ts).
+  const bookkeeping = `${prefix}:auth:token-used`;
+  for (const key of keys.sort()) if (key !== bookkeeping) contents[key] = await contentOf(redis, key);
   return contents;
 }
 

@@ -11,7 +11,7 @@ import { EVENT_CATALOGUE } from '../../machines/index.js';
 import { createAlertStore, type AlertStore } from '../../src/alerts/alert-store.js';
 import { createLiveAlertHub } from '../../src/alerts/live-alert-hub.js';
 import { createAlertsPort } from '../../src/api/alerts.adapter.js';
-import { createApp } from '../../src/api/app.js';
+import { createApp, type AppDeps } from '../../src/api/app.js';
 import type { TokenRequest } from '../../src/auth/principal.schema.js';
 import { createTokenStore, type TokenStore } from '../../src/auth/token-store.js';
 import { createEngine } from '../../src/engine/index.js';
@@ -41,7 +41,12 @@ export interface DashboardApp {
 }
 
 /** Starts the app over a fresh prefix with `units` imported at `importedAt` (engine clock). */
-export async function startDashboardApp(units: OrgUnit[], importedAt: string): Promise<DashboardApp> {
+export async function startDashboardApp(
+  units: OrgUnit[],
+  importedAt: string,
+  /** More of the app's dependencies (accounts and sessions, for the sign-in tests). */
+  extra: (deps: { redis: Redis; prefix: string; engine: Engine }) => Partial<AppDeps> = () => ({}),
+): Promise<DashboardApp> {
   const { redis, prefix, cleanup } = await createTestRedis('web');
   const logger = pino({ level: 'silent' });
   const clock = createManualClock(importedAt);
@@ -51,7 +56,10 @@ export async function startDashboardApp(units: OrgUnit[], importedAt: string): P
   await engine.importTree({ format: 'json', content: toJson(units) }, principals.admin);
   const hub = createLiveAlertHub(redis, prefix);
   const alerts = createAlertsPort(alertStore, hub);
-  const api = createApp({ engine, redis, prefix, tokens, logger, catalogue: EVENT_CATALOGUE, alerts });
+  const api = createApp({
+    ...{ engine, redis, prefix, tokens, logger, catalogue: EVENT_CATALOGUE, alerts },
+    ...extra({ redis, prefix, engine }),
+  });
   // createApp ends with its 404 handler, so the dashboard goes in front, as a sibling of the API.
   const app = express().use(createDashboardRouter()).use(api);
   const server = createServer(app);

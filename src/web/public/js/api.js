@@ -14,6 +14,7 @@ import {
   unitViewSchema,
   verifySchema,
 } from './schemas.js';
+import { authHeaders } from './auth-headers.js';
 
 /** A failed call: HTTP status (0 when the server could not be reached) and the server's detail. */
 export class ApiError extends Error {
@@ -65,7 +66,7 @@ export function createApi(token) {
    */
   async function get(path, schema) {
     const res = await fetch(path, {
-      headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' },
+      headers: { ...authHeaders(token), Accept: 'application/json' },
     }).catch(() => {
       throw new ApiError(0, 'network');
     });

@@ -7,6 +7,7 @@
  * alerts recorded while the connection was down.
  */
 import { alertSchema } from './schemas.js';
+import { authHeaders } from './auth-headers.js';
 
 /** @typedef {import('./schemas.js').Alert} Alert */
 /** @typedef {'live' | 'offline' | 'unavailable'} StreamStatus */
@@ -56,7 +57,7 @@ export function eventIdOf(block) {
  */
 async function readStream(url, token, cursor, signal, onAlert, onStatus) {
   /** @type {Record<string, string>} */
-  const headers = { Authorization: `Bearer ${token}`, Accept: 'text/event-stream' };
+  const headers = { ...authHeaders(token), Accept: 'text/event-stream' };
   if (cursor.lastEventId) headers['Last-Event-ID'] = cursor.lastEventId;
   const res = await fetch(url, { headers, signal });
   if (res.status === 401 || res.status === 403 || res.status === 404) return 'refused';

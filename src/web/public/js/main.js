@@ -12,7 +12,10 @@ import { parseRoute, treeHref } from './routes.js';
 import { catalogueSchema } from './schemas.js';
 import { readLang, readSignIn, saveLang, saveSignIn, signOut, visit } from './session.js';
 import { addLiveAlert, redrawAlerts, showAlerts, showStreamStatus } from './views/alerts.view.js';
-import { signInForm } from './views/sign-in.view.js';
+import { signInPage } from './views/account-sign-in.view.js';
+import { accountsPage } from './views/accounts.page.js';
+import { ACCOUNTS_HREF, mountAccountsNav, unmountAccountsNav } from './views/accounts-nav.js';
+import { endServerSession } from './account-session.js';
 import { trailNav } from './views/trail.view.js';
 import { treePage } from './views/tree.page.js';
 import { unitPage } from './views/unit.page.js';
@@ -37,7 +40,7 @@ function showSignIn(message) {
   byId('alerts').hidden = true;
   byId('sign-out').hidden = true;
   show(
-    signInForm({
+    signInPage({
       message,
       onSignedIn: (signIn) => {
         saveSignIn(signIn);
@@ -79,6 +82,7 @@ function start(token) {
     addLiveAlert(alert);
   };
   current.stop = subscribeAlerts(token, onAlert, showStreamStatus);
+  void mountAccountsNav(token, api);
 }
 
 /** @param {string} id */
@@ -107,6 +111,8 @@ async function route() {
   const signIn = readSignIn();
   if (!signIn) return showSignIn();
   if (!session) start(signIn.token);
+  if (location.hash === ACCOUNTS_HREF && session)
+    return show(accountsPage({ credential: signIn.token, me: await session.api.me() }));
   const target = parseRoute(location.hash);
   if (target.view === 'home') return goTo(treeHref(signIn.root));
   replace(main(), h('p', { 'aria-busy': 'true' }, t('loading')));
@@ -126,6 +132,8 @@ async function route() {
 function endSession(message) {
   session?.stop();
   session = null;
+  void endServerSession(readSignIn()?.token);
+  unmountAccountsNav();
   signOut();
   showSignIn(message);
 }

@@ -1,0 +1,43 @@
+/* global fetch */
+/**
+ * The account side of signing in and out: `POST /api/v1/session` and `DELETE /api/v1/session`.
+ * Sign-out is best effort: the dashboard forgets the session whatever the server answers.
+ */
+import { authHeaders, isSession, sessionCredential } from './auth-headers.js';
+
+/**
+ * @typedef {{ id: string, role: string, unitId?: string, workingGroup?: string, subtreeOf?: string }} Assignment
+ * @typedef {{ ok: true, credential: string, assignments: Assignment[], assignmentId: string | null }
+ *   | { ok: false, status: number, retryAfter: number }} SignInResult
+ */
+
+/**
+ * @param {string} username
+ * @param {string} password
+ * @returns {Promise<SignInResult>}
+ */
+export async function signInWithPassword(username, password) {
+  const res = await fetch('/api/v1/session', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
+  if (!res.ok)
+    return { ok: false, status: res.status, retryAfter: Number(res.headers.get('Retry-After') ?? 0) };
+  /** @type {{ csrfToken?: unknown, assignments?: unknown, assignmentId?: unknown }} */
+  const body = await res.json();
+  return {
+    ok: true,
+    credential: sessionCredential(String(body.csrfToken)),
+    assignments: Array.isArray(body.assignments) ? /** @type {Assignment[]} */ (body.assignments) : [],
+    assignmentId: typeof body.assignmentId === 'string' ? body.assignmentId : null,
+  };
+}
+
+/** @param {string | undefined} credential */
+export async function endServerSession(credential) {
+  if (credential === undefined || !isSession(credential)) return;
+  await fetch('/api/v1/session', { method: 'DELETE', headers: authHeaders(credential) }).catch(
+    () => undefined,
+  );
+}

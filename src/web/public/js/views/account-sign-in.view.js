@@ -1,0 +1,107 @@
+/**
+ * The sign-in page: username and password for people, and (folded away) the token form for
+ * operators. After an account signs in, the dashboard starts where `GET /me` says its scope begins.
+ */
+/* global fetch */
+import { h, replace } from '../dom.js';
+import { ta } from '../account-messages.js';
+import { createApi } from '../api.js';
+import { describeError } from '../labels.js';
+import { endServerSession, signInWithPassword } from '../account-session.js';
+import { signInForm } from './sign-in.view.js';
+
+/** @param {import('../schemas.js').Me} me */
+const startOf = (me) => me.startUnitId ?? me.assignedUnitIds?.[0] ?? null;
+
+/** @param {{ status: number, retryAfter: number }} failure */
+function refusalText({ status, retryAfter }) {
+  if (status === 429) return ta('account.locked', { minutes: Math.max(1, Math.ceil(retryAfter / 60)) });
+  if (status === 403) return ta('account.disabled');
+  return ta('account.wrong');
+}
+
+/**
+ * @param {{ onSignedIn: (signIn: { token: string, root: string }) => void, message?: string }} deps
+ * @returns {HTMLElement}
+ */
+function accountForm({ onSignedIn, message }) {
+  const username = h('input', {
+    id: 'username',
+    name: 'username',
+    autocomplete: 'username',
+    required: true,
+    spellcheck: 'false',
+  });
+  const password = h('input', {
+    id: 'password',
+    name: 'password',
+    type: 'password',
+    autocomplete: 'current-password',
+    required: true,
+  });
+  const error = h('p', { id: 'account-error', class: 'error', role: 'alert' }, message ?? '');
+  const submit = h('button', { type: 'submit' }, ta('account.submit'));
+  const form = h(
+    'form',
+    { class: 'card sign-in', id: 'account-sign-in', 'aria-labelledby': 'account-title', novalidate: true },
+    h('h1', { id: 'account-title', tabindex: -1 }, ta('account.title')),
+    h('label', { for: 'username' }, ta('account.username')),
+    username,
+    h('label', { for: 'password' }, ta('account.password')),
+    password,
+    error,
+    submit,
+  );
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    submit.disabled = true;
+    try {
+      const result = await signInWithPassword(username.value.trim(), password.value);
+      if (!result.ok) return void ((error.textContent = refusalText(result)), password.focus());
+      if (result.assignmentId === null) {
+        await endServerSession(result.credential);
+        return void (error.textContent = ta('account.noAssignment'));
+      }
+      const start = startOf(await createApi(result.credential).me());
+      if (start === null) return void (error.textContent = ta('account.noAssignment'));
+      onSignedIn({ token: result.credential, root: start });
+    } catch (failure) {
+      error.textContent = describeError(failure);
+    } finally {
+      submit.disabled = false;
+    }
+  });
+  return form;
+}
+
+/** Whether this server offers sign-in with an account (`GET /api/v1/session/options`; 404 when not). */
+async function passwordSignInOffered() {
+  const res = await fetch('/api/v1/session/options', { headers: { Accept: 'application/json' } }).catch(
+    () => null,
+  );
+  if (!res?.ok) return false;
+  /** @type {{ password?: unknown }} */
+  const body = await res.json().catch(() => ({}));
+  return body.password === true;
+}
+
+/**
+ * The token form at once (all a server without accounts offers); when the server offers accounts,
+ * the username and password form replaces it, with the token form folded away below.
+ * @param {{ onSignedIn: (signIn: { token: string, root: string }) => void, message?: string }} deps
+ * @returns {HTMLElement}
+ */
+export function signInPage({ onSignedIn, message }) {
+  const page = h('div', { class: 'sign-in-page' }, signInForm({ onSignedIn, message }));
+  void passwordSignInOffered().then((offered) => {
+    if (!offered || !page.isConnected) return;
+    const tokenForm = signInForm({ onSignedIn });
+    replace(
+      page,
+      accountForm({ onSignedIn, message }),
+      h('details', { class: 'token-sign-in' }, h('summary', {}, ta('account.tokenToggle')), tokenForm),
+    );
+    page.querySelector('h1')?.focus();
+  });
+  return page;
+}
