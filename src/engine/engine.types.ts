@@ -160,4 +160,9 @@ export interface Engine {
   rebuildRollups(): Promise<{ units: number; matches: boolean }>;
   /** Every unit with a stored open deadline set, for the reconciler. */
   scanDeadlineSets(): AsyncIterable<{ unitId: string; version: number; deadlines: Deadline[] }>;
+  /** The overdue job's record: marks an open deadline overdue, which puts the unit at risk (overdue-marks.ts). */
+  markOverdue(
+    unitId: string,
+    deadline: Pick<Deadline, 'kind' | 'enteredSeq' | 'dueAt'>,
+  ): Promise<'marked' | 'already' | 'closed'>;
 }

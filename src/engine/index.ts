@@ -9,6 +9,7 @@ import { exportHistory } from './export-history.js';
 import { importTree } from './import-tree.js';
 import { rebuildRollups, scanDeadlineSets } from './maintenance.js';
 import { ancestors, children, childrenWithStatus, getUnit, history, me, progress } from './reads.js';
+import { markDeadlineOverdue } from './overdue-marks.js';
 import { replay } from './replay.js';
 import { subtreeIds, verify, verifyUnits } from './verify.js';
 
@@ -39,5 +40,6 @@ export function createEngine(deps: EngineDeps): Engine {
     exportHistory: (unitId, format, principal) => exportHistory(ctx, unitId, format, principal),
     rebuildRollups: () => rebuildRollups(ctx),
     scanDeadlineSets: () => scanDeadlineSets(ctx),
+    markOverdue: (unitId, deadline) => markDeadlineOverdue(ctx, unitId, deadline),
   };
 }
