@@ -13,6 +13,7 @@ export {
   isAtRisk,
   openIrregularitiesAndComplaints,
   riskReasons,
+  RISK_REASONS,
   type RiskReason,
 } from './congress/at-risk.js';
 export { deadlinesFor } from './deadlines/deadlines-for.js';

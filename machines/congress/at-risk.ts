@@ -5,7 +5,8 @@
 import type { Milestones } from '../api.types.js';
 
 /** Why a unit is at risk, in the order a reader is shown them. */
-export type RiskReason = 'overdue' | 'postponed' | 'annulled' | 'difficult' | 'irregularity' | 'complaint';
+export const RISK_REASONS = ['overdue', 'postponed', 'annulled', 'difficult', 'irregularity', 'complaint'] as const;
+export type RiskReason = (typeof RISK_REASONS)[number];
 
 /** An entry of a context list counted as open: no closing time and no closed or resolved status. */
 function isOpen(entry: unknown): boolean {
@@ -24,7 +25,10 @@ function openIn(list: unknown): number {
  * context fields `irregularities` and `complaints`, each a list; an entry is open until it carries a
  * `closedAt`/`resolvedAt` or a status other than `open`). Absent fields count as none.
  */
-export function openIrregularitiesAndComplaints(context: unknown): { irregularities: number; complaints: number } {
+export function openIrregularitiesAndComplaints(context: unknown): {
+  irregularities: number;
+  complaints: number;
+} {
   const c = (typeof context === 'object' && context !== null ? context : {}) as Record<string, unknown>;
   return { irregularities: openIn(c['irregularities']), complaints: openIn(c['complaints']) };
 }

@@ -25,7 +25,10 @@ async function recount(ctx: EngineContext): Promise<Map<string, Map<string, numb
       const phase = phaseOf(snap.snapshot);
       // The overdue marks are the overdue job's record, not derived from the snapshot: kept as stored.
       const overdue = snap.milestones.overdue ?? [];
-      const milestones = { ...milestonesOf(snap.snapshot, ruleSet), ...(overdue.length > 0 ? { overdue } : {}) };
+      const milestones = {
+        ...milestonesOf(snap.snapshot, ruleSet),
+        ...(overdue.length > 0 ? { overdue } : {}),
+      };
       const mine = contribution({ ...unit.unit, phase, milestones });
       for (const id of unit.ancestorIds) {
         const target = counters.get(id) ?? new Map<string, number>();

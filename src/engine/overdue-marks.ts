@@ -15,7 +15,11 @@ export type OverdueMarkOutcome = 'marked' | 'already' | 'closed';
 
 type DeadlineRef = Pick<Deadline, 'kind' | 'enteredSeq' | 'dueAt'>;
 
-async function markOnce(ctx: EngineContext, unitId: string, deadline: DeadlineRef): Promise<OverdueMarkOutcome> {
+async function markOnce(
+  ctx: EngineContext,
+  unitId: string,
+  deadline: DeadlineRef,
+): Promise<OverdueMarkOutcome> {
   const { unit, snap, deadlines } = await readUnitState(ctx.redis, ctx.keys, unitId);
   const mark = deadlineMark(deadline);
   if (!unit || !snap || unit.unit.status !== undefined) return 'closed';
