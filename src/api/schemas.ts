@@ -41,6 +41,34 @@ export const eventBodySchema = z
   })
   .meta({ id: 'EventSubmission' });
 
+/** One row of `POST /events:batch`: exactly one event for one unit, with its own idempotency key. */
+export const batchRowSchema = z
+  .strictObject({
+    unitId: unitIdSchema,
+    type: eventBodySchema.shape.type,
+    payload: eventBodySchema.shape.payload,
+    occurredAt: eventBodySchema.shape.occurredAt,
+    idempotencyKey: z.string().regex(/^[\x21-\x7e]{1,200}$/, 'printable ASCII, 1–200 characters'),
+  })
+  .meta({ id: 'BatchRow' });
+
+/** `POST /events:batch` as JSON; the rows are read one by one (a bad row is refused alone). */
+export const batchBodySchema = z
+  .strictObject({
+    rows: z
+      .array(z.unknown())
+      .min(1, 'add one row per event')
+      .max(1_000, 'at most 1000 rows per batch: split the file and send each part; nothing was written'),
+  })
+  .meta({ id: 'Batch' });
+
+/** The event type of a CSV batch (`?type=`) or of a template (`/event-templates/:type`). */
+export const batchQuerySchema = z.object({
+  type: z
+    .string({ error: 'give the event type of the file, e.g. ?type=unit.flagged_difficult' })
+    .regex(/^[a-z][a-z_]*(\.[a-z][a-z_]*)+$/, 'a dotted event type such as plan.submitted'),
+});
+
 /** `Idempotency-Key` is required on every event POST so a client can always retry safely. */
 export const dispatchHeadersSchema = z.object({
   'idempotency-key': z
