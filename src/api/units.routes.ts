@@ -66,6 +66,7 @@ export function unitsRouter(engine: Engine, metrics: HttpMetrics, verifyOptions:
       version: view.version,
       phase: view.phase,
       flags: view.flags,
+      riskReasons: view.riskReasons,
       state: view.value,
       allowedEvents: view.allowedEvents,
       deadlines: view.deadlines,
