@@ -93,6 +93,15 @@ export function registerWorkbenchPaths(registry: OpenAPIRegistry, common: Respon
     responses: { 200: json(out.alertsPageSchema, 'A page'), ...common },
   });
   registry.registerPath({
+    method: 'get',
+    path: '/api/v1/me/work',
+    summary:
+      'What the caller can do now across its scope, by due time: per unit its actions, the steps it owes and those it waits on',
+    ...secured,
+    request: { query: input.workQuerySchema },
+    responses: { 200: { description: '{ items, nextCursor }' }, ...common },
+  });
+  registry.registerPath({
     method: 'post',
     path: '/api/v1/alerts/ack',
     summary: 'Acknowledge several alerts; each is answered on its own',

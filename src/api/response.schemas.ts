@@ -66,6 +66,9 @@ export const unitViewSchema = z
     riskReasons: riskReasonsSchema,
     state: z.unknown(),
     allowedEvents: z.array(allowedEventSchema),
+    actions: z
+      .array(z.string())
+      .meta({ description: 'Allowed events the caller may send itself (its role and scope)' }),
     deadlines: z.array(z.record(z.string(), z.unknown())),
     lastHash: z.string(),
   })

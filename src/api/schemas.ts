@@ -132,6 +132,12 @@ export const childrenQuerySchema = z.strictObject({
   sort: z.enum(['id', 'due']).default('id'),
 });
 
+/** GET /me/work: the waiting list, a page at a time. */
+export const workQuerySchema = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(1_000).default(100),
+  cursor: cursorOf(z.object({ offset: z.number().int().nonnegative() })).optional(),
+});
+
 /** GET /units/:id/at-risk: units at risk in the subtree, a page at a time. */
 export const atRiskQuerySchema = z.strictObject({
   limit: z.coerce.number().int().min(1).max(1_000).default(100),

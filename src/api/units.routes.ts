@@ -69,6 +69,7 @@ export function unitsRouter(engine: Engine, metrics: HttpMetrics, verifyOptions:
       riskReasons: view.riskReasons,
       state: view.value,
       allowedEvents: view.allowedEvents,
+      actions: view.actions,
       deadlines: view.deadlines,
       lastHash: view.lastHash,
     });

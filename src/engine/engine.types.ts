@@ -7,6 +7,9 @@ import type { RiskReason } from '../../machines/congress/at-risk.js';
 import type { Deadline, Level } from '../../machines/domain.js';
 import type { HistoryEntry, OrgUnit, Principal } from '../domain/index.js';
 import type { BatchRowResult, ReadRow } from './batch.js';
+import type { WorkItem } from './my-work.js';
+
+export type { WorkItem, WorkStep } from './my-work.js';
 
 export type { BatchRow, BatchRowResult, ReadRow } from './batch.js';
 
@@ -127,6 +130,8 @@ export interface UnitView {
   value: unknown;
   snapshot: PersistedCongressSnapshot;
   allowedEvents: AllowedEvent[];
+  /** The allowed events the caller may send (its role and scope): what a client offers as actions. */
+  actions: string[];
   deadlines: Deadline[];
   lastHash: string;
 }
@@ -220,6 +225,11 @@ export interface Engine {
   dispatchBatch(rows: readonly ReadRow[], principal: Principal): Promise<BatchRowResult[]>;
   /** A filled CSV template of one event type (batch-csv.ts), answered row by row. */
   dispatchCsvBatch(csv: string, type: string, principal: Principal): Promise<BatchRowResult[]>;
+  /** The work waiting on the principal across its scope, by due time (my-work.ts). */
+  myWork(
+    principal: Principal,
+    page?: { limit?: number; offset?: number },
+  ): Promise<{ items: WorkItem[]; nextOffset: number | null }>;
   /** The overdue job's record: marks an open deadline overdue, which puts the unit at risk (overdue-marks.ts). */
   markOverdue(
     unitId: string,

@@ -11,6 +11,7 @@ import { rebuildRollups, scanDeadlineSets } from './maintenance.js';
 import { ancestors, children, getUnit, history, me, progress } from './reads.js';
 import { atRiskInSubtree, childrenPage, childrenWithStatus } from './children-status.js';
 import { markDeadlineOverdue } from './overdue-marks.js';
+import { myWork } from './my-work.js';
 import { dispatchBatch, dispatchReadRows, MAX_BATCH_ROWS } from './batch.js';
 import { rowsFromCsv } from './batch-csv.js';
 import { ValidationError } from '../shared/errors.js';
@@ -72,6 +73,7 @@ export function createEngine(deps: EngineDeps): Engine {
     exportHistory: (unitId, format, principal) => exportHistory(ctx, unitId, format, principal),
     rebuildRollups: () => rebuildRollups(ctx),
     scanDeadlineSets: () => scanDeadlineSets(ctx),
+    myWork: (principal, page) => myWork(ctx, principal, page),
     markOverdue: (unitId, deadline) => markDeadlineOverdue(ctx, unitId, deadline),
   };
 }

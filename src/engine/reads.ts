@@ -17,7 +17,7 @@ import {
   type StoredSnap,
   type StoredUnit,
 } from '../store/index.js';
-import { assertCanRead, unknownUnit } from './access.js';
+import { assertCanRead, canSend, unknownUnit } from './access.js';
 import type { EngineContext } from './context.js';
 import type { MeView, ProgressRow, UnitFlags, UnitView } from './engine.types.js';
 import type { HistoryEntry, OrgUnit, Principal } from '../domain/index.js';
@@ -48,6 +48,8 @@ export async function getUnit(ctx: EngineContext, unitId: string, principal: Pri
   const { unit, snap, deadlines } = await readUnitState(ctx.redis, ctx.keys, unitId);
   if (!unit || !snap) throw unknownUnit(principal, unitId);
   assertCanRead(principal, unit.unit, unit.ancestorIds);
+  // A dissolved or merged unit accepts nothing (dispatch refuses it), so it offers nothing.
+  const allowedEvents = unit.unit.status === undefined ? listAllowedEvents(snap.snapshot) : [];
   return {
     unit: unit.unit,
     version: snap.version,
@@ -56,8 +58,10 @@ export async function getUnit(ctx: EngineContext, unitId: string, principal: Pri
     riskReasons: riskReasons(snap.milestones),
     value: snap.snapshot.value,
     snapshot: snap.snapshot,
-    // A dissolved or merged unit accepts nothing (dispatch refuses it), so it offers nothing.
-    allowedEvents: unit.unit.status === undefined ? listAllowedEvents(snap.snapshot) : [],
+    allowedEvents,
+    actions: allowedEvents
+      .filter((e) => e.allowed && canSend(principal, unit.unit, unit.ancestorIds, e.type))
+      .map((e) => e.type),
     deadlines,
     lastHash: snap.head,
   };
