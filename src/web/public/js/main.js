@@ -11,14 +11,21 @@ import { subscribeAlerts } from './live-alerts.js';
 import { parseRoute, treeHref } from './routes.js';
 import { catalogueSchema } from './schemas.js';
 import { readLang, readSignIn, saveLang, saveSignIn, signOut, visit } from './session.js';
-import { addLiveAlert, redrawAlerts, showAlerts, showStreamStatus } from './views/alerts.view.js';
+import {
+  addLiveAlert,
+  onAcknowledge,
+  redrawAlerts,
+  showAlerts,
+  showStreamStatus,
+} from './views/alerts.view.js';
+import { drawBatch, drawWork, readOnlyRoles } from './views/workbench.js';
 import { signInForm } from './views/sign-in.view.js';
 import { trailNav } from './views/trail.view.js';
 import { treePage } from './views/tree.page.js';
 import { unitPage } from './views/unit.page.js';
 
 /**
- * `alertsLoaded` settles once the first alerts page is in, so the at-risk list can include alerted units.
+ * `alertsLoaded` settles once the first alerts page is in.
  * @type {{ api: import('./api.js').Api, alerts: import('./schemas.js').Alert[], alertsLoaded: Promise<void>,
  *   stop: () => void } | null}
  */
@@ -36,6 +43,7 @@ function show(...content) {
 function showSignIn(message) {
   byId('alerts').hidden = true;
   byId('sign-out').hidden = true;
+  byId('workbench-nav').hidden = true;
   show(
     signInForm({
       message,
@@ -79,20 +87,28 @@ function start(token) {
     addLiveAlert(alert);
   };
   current.stop = subscribeAlerts(token, onAlert, showStreamStatus);
+  // Readers (inspection, auditors) see alerts but are offered no acknowledgement.
+  onAcknowledge(null);
+  void api.me().then((me) => {
+    if (readOnlyRoles.includes(me.principal.role)) return;
+    onAcknowledge(async (ids) =>
+      (await api.acknowledge(ids)).results.filter((r) => r.acknowledged).map((r) => r.id),
+    );
+    redrawAlerts();
+  });
 }
 
 /** @param {string} id */
 async function drawTree(id) {
   if (!session) return;
   const { api } = session;
-  const [view, progress, children] = await Promise.all([
+  const [view, progress, children, atRisk] = await Promise.all([
     api.unit(id),
     api.progress(id),
     api.children(id),
-    session.alertsLoaded,
+    api.atRisk(id),
   ]);
-  const alerts = () => session?.alerts ?? [];
-  show(trailNav(visit(view.unit)), ...treePage({ view, progress, children, alerts, now: () => Date.now() }));
+  show(trailNav(visit(view.unit)), ...treePage({ view, progress, children, atRisk }));
 }
 
 /** @param {string} id */
@@ -109,15 +125,19 @@ async function route() {
   if (!session) start(signIn.token);
   const target = parseRoute(location.hash);
   if (target.view === 'home') return goTo(treeHref(signIn.root));
+  byId('workbench-nav').hidden = false;
   replace(main(), h('p', { 'aria-busy': 'true' }, t('loading')));
   try {
-    await (target.view === 'tree' ? drawTree(target.id) : drawUnit(target.id));
+    if (target.view === 'work' && session) show(...(await drawWork(session.api, () => void route())));
+    else if (target.view === 'batch' && session) show(...(await drawBatch(session.api)));
+    else if (target.view === 'tree') await drawTree(target.id);
+    else if (target.view === 'unit') await drawUnit(target.id);
   } catch (error) {
     if (error instanceof Error && 'status' in error && error.status === 401)
       return endSession(describeError(error));
     show(
       h('h1', { tabindex: -1 }, t('app.title')),
-      h('p', { class: 'error', role: 'alert' }, describeError(error, target.id)),
+      h('p', { class: 'error', role: 'alert' }, describeError(error, 'id' in target ? target.id : '')),
     );
   }
 }
