@@ -33,6 +33,9 @@ let session = null;
 
 const main = () => byId('main');
 
+/** Which navigation the page belongs to: a slower earlier one must not draw over a later one. */
+let navigation = 0;
+
 /** @param {...import('./dom.js').Children} content */
 function show(...content) {
   replace(main(), ...content);
@@ -98,8 +101,8 @@ function start(token) {
   });
 }
 
-/** @param {string} id */
-async function drawTree(id) {
+/** @param {string} id @param {() => boolean} latest */
+async function drawTree(id, latest) {
   if (!session) return;
   const { api } = session;
   const [view, progress, children, atRisk] = await Promise.all([
@@ -108,15 +111,15 @@ async function drawTree(id) {
     api.children(id),
     api.atRisk(id),
   ]);
-  show(trailNav(visit(view.unit)), ...treePage({ view, progress, children, atRisk }));
+  if (latest()) show(trailNav(visit(view.unit)), ...treePage({ view, progress, children, atRisk }));
 }
 
-/** @param {string} id */
-async function drawUnit(id) {
+/** @param {string} id @param {() => boolean} latest */
+async function drawUnit(id, latest) {
   if (!session) return;
   const { api } = session;
   const [view, history] = await Promise.all([api.unit(id), api.history(id)]);
-  show(trailNav(visit(view.unit)), ...unitPage({ api, view, history, now: Date.now() }));
+  if (latest()) show(trailNav(visit(view.unit)), ...unitPage({ api, view, history, now: Date.now() }));
 }
 
 async function route() {
@@ -127,11 +130,17 @@ async function route() {
   if (target.view === 'home') return goTo(treeHref(signIn.root));
   byId('workbench-nav').hidden = false;
   replace(main(), h('p', { 'aria-busy': 'true' }, t('loading')));
+  const mine = ++navigation;
+  const latest = () => mine === navigation;
   try {
-    if (target.view === 'work' && session) show(...(await drawWork(session.api, () => void route())));
-    else if (target.view === 'batch' && session) show(...(await drawBatch(session.api)));
-    else if (target.view === 'tree') await drawTree(target.id);
-    else if (target.view === 'unit') await drawUnit(target.id);
+    if (target.view === 'work' && session) {
+      const page = await drawWork(session.api, () => void route());
+      if (latest()) show(...page);
+    } else if (target.view === 'batch' && session) {
+      const page = await drawBatch(session.api);
+      if (latest()) show(...page);
+    } else if (target.view === 'tree') await drawTree(target.id, latest);
+    else if (target.view === 'unit') await drawUnit(target.id, latest);
   } catch (error) {
     if (error instanceof Error && 'status' in error && error.status === 401)
       return endSession(describeError(error));
