@@ -80,6 +80,16 @@ export interface Milestones {
   resultsConfirmed: boolean;
   postponed: boolean;
   difficult: boolean;
+  /** Không chuẩn y — results annulled, re-election ordered (absent on units last written before it was kept). */
+  annulled?: boolean;
+  /** Open irregularities and complaints in the context (see openIrregularitiesAndComplaints). */
+  openIrregularities?: number;
+  openComplaints?: number;
+  /**
+   * Open deadlines the overdue job marked overdue (`deadlineMark`); kept by the engine, not derived
+   * from the snapshot, and dropped when the deadline leaves the open set.
+   */
+  overdue?: string[];
 }
 
 /** One event type: dotted name, payload schema, who may send it, bilingual labels. */

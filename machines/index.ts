@@ -7,4 +7,13 @@ export { EVENT_CATALOGUE } from './events/event-catalogue.js';
 export { applyEvent, createInitialSnapshot, listAllowedEvents } from './congress/apply-event.js';
 export { Replayer, startReplay } from './congress/replayer.js';
 export { milestonesOf, phaseOf } from './congress/phase.js';
+export {
+  carriedOverdue,
+  deadlineMark,
+  isAtRisk,
+  openIrregularitiesAndComplaints,
+  riskReasons,
+  RISK_REASONS,
+  type RiskReason,
+} from './congress/at-risk.js';
 export { deadlinesFor } from './deadlines/deadlines-for.js';

@@ -108,6 +108,7 @@ function buildApp(
     options: {
       bodyLimit: env.BODY_LIMIT,
       rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
+      rateLimitPerAccountPerMinute: env.RATE_LIMIT_PER_ACCOUNT_PER_MINUTE,
       authFailuresPerMinute: env.AUTH_FAILURES_PER_MINUTE,
       authFailuresPerTokenPerMinute: env.AUTH_FAILURES_PER_TOKEN_PER_MINUTE,
       trustProxy: env.TRUST_PROXY,

@@ -113,7 +113,7 @@ function composeServices(
 function processors(config: WorkerConfig, queues: RunningWorkers['queues'], s: Services) {
   const delivery = createWebhookAlertDelivery(queues.webhooks, s.configs, config.webhookRetry);
   return {
-    deadlines: createDeadlineProcessor({ ...s, delivery }),
+    deadlines: createDeadlineProcessor({ ...s, delivery, overdueMarks: s.engine }),
     webhooks: createWebhookProcessor({
       ...s,
       // Signature timestamps are checked against receivers' wall clocks, whatever the business clock.

@@ -3,6 +3,7 @@ import type { Milestones, PersistedCongressSnapshot, Phase } from '../api.types.
 import { toVietnamDate } from '../calendar/vn-calendar.js';
 import type { RuleSet } from '../rules/rule-set.js';
 import type { CongressContext } from './congress.context.js';
+import { openIrregularitiesAndComplaints } from './at-risk.js';
 
 const PROCEDURE_PHASES: Record<string, Phase> = {
   plan: 'plan',
@@ -36,11 +37,12 @@ export function phaseOf(snapshot: PersistedCongressSnapshot): Phase {
   return phaseOfValue(snapshot.value);
 }
 
-/** What the roll-ups count; on time = held on or before the level's absolute date, when the term sets one. */
+/** What the roll-ups count (at risk: see at-risk.ts); on time = held on or before the level's absolute date, when the term sets one. */
 export function milestonesOf(snapshot: PersistedCongressSnapshot, ruleSet: RuleSet): Milestones {
   const ctx = snapshot.context as unknown as CongressContext;
   const heldAt = ctx.congressHeldAt;
   const deadline = ruleSet.congressDeadlines[ctx.level];
+  const open = openIrregularitiesAndComplaints(ctx);
   return {
     congressHeld: heldAt !== undefined,
     ...(heldAt !== undefined ? { congressHeldAt: heldAt } : {}),
@@ -48,5 +50,8 @@ export function milestonesOf(snapshot: PersistedCongressSnapshot, ruleSet: RuleS
     resultsConfirmed: ctx.confirmedAt !== undefined,
     postponed: snapshot.value === 'postponed',
     difficult: ctx.difficult !== undefined,
+    annulled: phaseOfValue(snapshot.value) === 'annulled',
+    openIrregularities: open.irregularities,
+    openComplaints: open.complaints,
   };
 }

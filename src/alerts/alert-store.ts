@@ -5,6 +5,10 @@ import { systemClock, type Clock } from '../shared/clock.js';
 import { alertKeys } from './alert-keys.js';
 import { ackAlertScript, recordAlertScript, type AckOutcome } from './alert-scripts.js';
 import { ackSchema, alertSchema, teamIdSchema, type Ack, type Alert } from './alert.schema.js';
+import { readFeedPage, type FeedCursor, type FeedEntry, type FeedFilter } from './feed-pages.js';
+import { createKeySpace } from '../store/keys.js';
+
+export type { FeedCursor, FeedEntry, FeedFilter } from './feed-pages.js';
 
 /** An alert as a team sees it in its feed, with the team's acknowledgement if any. */
 export interface FeedItem {
@@ -45,6 +49,10 @@ export interface AlertStore {
   teams(): Promise<string[]>;
   /** Digest alerts, oldest first. */
   listDigests(): Promise<Alert[]>;
+  /** A page of several teams' feeds merged, newest first, filtered (see feed-pages.ts). */
+  page(filter: FeedFilter): Promise<{ entries: FeedEntry[]; next: FeedCursor | null }>;
+  /** Names of units as their organisation hashes give them; unknown ids are left out. */
+  unitNames(ids: readonly string[]): Promise<Map<string, string>>;
 }
 
 function parseStored(raw: string): Alert {
@@ -154,5 +162,13 @@ export function createAlertStore(redis: Redis, prefix: string, clock: Clock = sy
 
   const teams = async (): Promise<string[]> => (await redis.smembers(keys.teams())).sort();
 
-  return { record, get, exist, listUnit, listFeed, ack, teams, listDigests };
+  const page: AlertStore['page'] = (filter) => readFeedPage(redis, keys, filter);
+
+  const unitKeys = createKeySpace(prefix);
+  const unitNames: AlertStore['unitNames'] = async (ids) => {
+    const names = await Promise.all(ids.map((id) => redis.hget(unitKeys.unit(id), 'name')));
+    return new Map(ids.flatMap((id, i) => (names[i] ? [[id, names[i]] as const] : [])));
+  };
+
+  return { record, get, exist, listUnit, listFeed, ack, teams, listDigests, page, unitNames };
 }

@@ -4,6 +4,7 @@
  */
 import type { PointScheduler } from '../deadlines/scheduler.port.js';
 import type { Clock } from '../shared/clock.js';
+import type { Engine } from '../engine/engine.types.js';
 import type { AlertContextReader } from './alert-context.js';
 import type { AlertStore } from './alert-store.js';
 import type { Alert } from './alert.schema.js';
@@ -41,4 +42,9 @@ export interface FireDeadlinePointDeps {
   delivery: AlertDelivery;
   /** Queues the deadline's following point once this one is handled (ids are deterministic). */
   scheduler: PointScheduler;
+  /**
+   * Records that an overdue point fired (the unit is then at risk until the deadline closes, see
+   * src/engine/overdue-marks.ts); absent in deployments that do not count overdue units at risk.
+   */
+  overdueMarks?: Pick<Engine, 'markOverdue'>;
 }

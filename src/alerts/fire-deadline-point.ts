@@ -61,6 +61,11 @@ async function scheduleFollowing(deps: FireDeadlinePointDeps, context: AlertCont
   if (next) await deps.scheduler.addPoints([next]);
 }
 
+/** The overdue point marks its deadline overdue; a retried firing marks again, which changes nothing. */
+async function markIfOverdue(deps: FireDeadlinePointDeps, data: DeadlineJobData): Promise<void> {
+  if (data.point.type === 'overdue') await deps.overdueMarks?.markOverdue(data.unitId, data.deadline);
+}
+
 /**
  * Fires one alert point. Re-reads the unit's stored open deadlines: if the point is no longer open
  * (step left, deadline moved, unit postponed, closed or gone) the firing is stale and raises nothing.
@@ -80,7 +85,7 @@ export async function fireDeadlinePoint(
   const lineage = await lineageOf(deps.units, context, data);
   const recipients = recipientsFor(data.point, data.deadline.owner, lineage);
   if (recipients.length === 0) {
-    await scheduleFollowing(deps, context, data);
+    await Promise.all([scheduleFollowing(deps, context, data), markIfOverdue(deps, data)]);
     deps.metrics.skippedFirings.inc();
     return 'skipped';
   }
@@ -88,7 +93,11 @@ export async function fireDeadlinePoint(
   const [created, teams] = await Promise.all([deps.alerts.record(alert), deps.delivery.prepare(recipients)]);
   // A duplicate firing delivers the first record (its createdAt), never this attempt's copy.
   const stored = created ? alert : ((await deps.alerts.get(alert.id)) ?? alert);
-  await Promise.all([deps.delivery.send(stored, teams), scheduleFollowing(deps, context, data)]);
+  await Promise.all([
+    deps.delivery.send(stored, teams),
+    scheduleFollowing(deps, context, data),
+    markIfOverdue(deps, data),
+  ]);
   // Counted once the following point is queued, so an observer of the count sees the chain intact.
   if (created) deps.metrics.alertsWritten.inc({ type: alert.type });
   else deps.metrics.duplicateFirings.inc();

@@ -2,9 +2,9 @@ import type { AlertStore } from '../alerts/alert-store.js';
 import type { Alert } from '../alerts/alert.schema.js';
 import type { LiveAlertHub } from '../alerts/live-alert-hub.js';
 import type { Principal } from '../domain/index.js';
-import { ForbiddenError, NotFoundError } from '../shared/errors.js';
+import { AppError, ForbiddenError, NotFoundError } from '../shared/errors.js';
 import { mayAcknowledge, teamsOf } from './alert-teams.js';
-import type { AlertView, AlertsPort } from './alerts.port.js';
+import type { AckOutcomeView, AlertView, AlertsPort } from './alerts.port.js';
 
 const sees = (teams: string[] | null, alert: Alert) =>
   teams === null || alert.recipients.some((t) => teams.includes(t));
@@ -14,21 +14,42 @@ export function createAlertsPort(store: AlertStore, live: Pick<LiveAlertHub, 'su
   const feedsOf = async (principal: Principal) => teamsOf(principal) ?? (await store.teams());
 
   return {
-    async list(principal, { limit, includeAcked }) {
-      const feeds = await feedsOf(principal);
-      const pages = await Promise.all(
-        feeds.map(async (team) => ({
-          team,
-          page: await store.listFeed(team, { status: includeAcked ? 'all' : 'open', limit }),
-        })),
-      );
-      const byId = new Map<string, AlertView>();
-      for (const { team, page } of pages) {
-        for (const { alert, ack } of page.items) byId.set(alert.id, { ...alert, team, ack });
+    async list(principal, query) {
+      const teams = await feedsOf(principal);
+      const { entries, next } = await store.page({
+        teams,
+        limit: query.limit,
+        ...(query.after ? { after: query.after } : {}),
+        ...(query.acknowledged === undefined ? {} : { acknowledged: query.acknowledged }),
+        ...(query.kind === undefined ? {} : { kind: query.kind }),
+        ...(query.unitId === undefined ? {} : { unitId: query.unitId }),
+        ...(query.from === undefined ? {} : { from: Date.parse(query.from) }),
+        ...(query.to === undefined ? {} : { to: Date.parse(query.to) }),
+      });
+      const ids = [...new Set(entries.flatMap((e) => (e.alert.unitId === null ? [] : [e.alert.unitId])))];
+      const names = await store.unitNames(ids);
+      const alerts = entries.map(({ alert, team, ack }) => ({
+        ...alert,
+        unitName: alert.unitId === null ? null : (names.get(alert.unitId) ?? null),
+        team,
+        ack,
+      }));
+      return { alerts, next };
+    },
+
+    async ackMany(ids, principal) {
+      const outcomes: AckOutcomeView[] = [];
+      // One at a time: a bulk acknowledgement is a person's click, and each answer is its own.
+      for (const id of ids) {
+        try {
+          await this.ack(id, principal);
+          outcomes.push({ id, acknowledged: true });
+        } catch (error) {
+          if (!(error instanceof AppError)) throw error;
+          outcomes.push({ id, acknowledged: false, status: error.status, reason: error.message });
+        }
       }
-      return [...byId.values()]
-        .sort((a, b) => String(b.fireAt).localeCompare(String(a.fireAt)))
-        .slice(0, limit);
+      return outcomes;
     },
 
     async ack(alertId, principal) {

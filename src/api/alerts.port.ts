@@ -10,8 +10,29 @@ export interface AlertView {
  * What the HTTP layer needs from the alerts layer. The composition root adapts src/alerts to this,
  * including which teams' feeds a principal reads, so routes stay free of that rule.
  */
+/** Filters of a page of alerts (see GET /alerts). */
+export interface AlertsQuery {
+  limit: number;
+  after?: { fireAt: number; id: string };
+  acknowledged?: boolean;
+  kind?: string;
+  unitId?: string;
+  from?: string;
+  to?: string;
+}
+
+/** One alert of a bulk acknowledgement: done, or refused with why. */
+export type AckOutcomeView =
+  { id: string; acknowledged: true } | { id: string; acknowledged: false; status: number; reason: string };
+
 export interface AlertsPort {
-  list(principal: Principal, query: { limit: number; includeAcked: boolean }): Promise<AlertView[]>;
+  /** A page of the caller's feeds, newest first, each alert with its unit's name. */
+  list(
+    principal: Principal,
+    query: AlertsQuery,
+  ): Promise<{ alerts: AlertView[]; next: { fireAt: number; id: string } | null }>;
+  /** Acknowledges each alert on its own; one refused changes nothing for the others. */
+  ackMany(ids: readonly string[], principal: Principal): Promise<AckOutcomeView[]>;
   /** Throws NotFoundError for an unknown alert and ForbiddenError for one outside the caller's feeds. */
   ack(alertId: string, principal: Principal): Promise<AlertView>;
   /**

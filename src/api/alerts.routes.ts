@@ -1,7 +1,14 @@
 import { Router, type Request, type Response } from 'express';
 import type { AlertView, AlertsPort } from './alerts.port.js';
 import { principalOf, type RequestLocals } from './request-context.js';
-import { alertParamsSchema, alertsQuerySchema, parseRequest, streamHeadersSchema } from './schemas.js';
+import {
+  alertParamsSchema,
+  alertsQuerySchema,
+  bulkAckBodySchema,
+  parseRequest,
+  streamHeadersSchema,
+} from './schemas.js';
+import { encodeCursor } from './page-cursor.js';
 import { createStreamSlots, type StreamLimits, type StreamSlots } from './stream-slots.js';
 
 /** Comment lines keep proxies from closing an idle stream. */
@@ -80,8 +87,24 @@ export function alertsRouter(alerts: AlertsPort, limits: StreamLimits): Router {
   const router = Router();
 
   router.get('/', async (req, res) => {
-    const query = parseRequest(alertsQuerySchema, req.query, 'query');
-    res.json({ alerts: await alerts.list(principalOf(res), query) });
+    const { cursor, includeAcked, acknowledged, ...query } = parseRequest(
+      alertsQuerySchema,
+      req.query,
+      'query',
+    );
+    // The older includeAcked=true means both; neither given means open alerts only, as it always did.
+    const shown = acknowledged ?? (includeAcked === true ? undefined : false);
+    const page = await alerts.list(principalOf(res), {
+      ...query,
+      ...(cursor ? { after: cursor } : {}),
+      ...(shown === undefined ? {} : { acknowledged: shown }),
+    });
+    res.json({ alerts: page.alerts, nextCursor: encodeCursor(page.next) });
+  });
+
+  router.post('/ack', async (req, res) => {
+    const { ids } = parseRequest(bulkAckBodySchema, req.body ?? {}, 'body');
+    res.json({ results: await alerts.ackMany(ids, principalOf(res)) });
   });
 
   router.get('/stream', streamHandler(alerts, limits));

@@ -17,10 +17,11 @@ import type { RedisAvailability } from '../redis/availability.js';
 import { inspectRouter, type InspectOptions } from './inspect.routes.js';
 import { rejectUnsafeJson } from './json-guard.js';
 import { meRouter } from './me.routes.js';
+import { eventsRouter } from './events.routes.js';
 import { accessLog } from './access-log.js';
 import { buildOpenApiDocument } from './openapi.js';
 import { errorHandler } from './problem.js';
-import { perTokenRateLimit } from './rate-limit.js';
+import { perAccountRateLimit, perTokenRateLimit } from './rate-limit.js';
 import { authFailureGuard } from './auth-failures.js';
 import { requestId } from './request-context.js';
 import { securityHeaders } from './security-headers.js';
@@ -61,7 +62,10 @@ export interface AppDeps {
   options?: {
     /** Largest JSON or CSV body accepted (bytes-style string: "1mb"). */
     bodyLimit?: string;
+    /** Requests per token per minute (default 600). */
     rateLimitPerMinute?: number;
+    /** Requests per account (principal id, all its tokens) per minute (default 1,200). */
+    rateLimitPerAccountPerMinute?: number;
     /** 401 answers one client address may get per minute before 429 (see auth-failures.ts). */
     authFailuresPerMinute?: number;
     /** 401 answers one credential may get per minute, from any address, before 429. */
@@ -114,7 +118,8 @@ export function createApp(deps: AppDeps): Express {
     absoluteMs: accounts.absoluteHours * 3_600_000,
     clock,
   };
-  const auth = [guard, authenticate(tokens, { sessions, clock }), limit];
+  const accountLimit = perAccountRateLimit({ limit: options.rateLimitPerAccountPerMinute ?? 1_200 });
+  const auth = [guard, authenticate(tokens, { sessions, clock }), limit, accountLimit];
 
   // Routers sit under their own path prefixes and the API comes before the other mounts, so an API
   // request walks only the layers that can answer it: each layer passed costs the router a match and
@@ -137,6 +142,7 @@ export function createApp(deps: AppDeps): Express {
   api.use('/units', unitsRouter(deps.engine, metrics, verifyOptions));
   if (deps.verifications) api.use('/verifications', verificationsRouter(deps.verifications));
   api.use('/me', meRouter(deps.engine));
+  api.use(eventsRouter(deps.engine, bodyLimit));
   if (deps.alerts) {
     const limits = { perToken: options.sseMaxPerToken ?? 5, perProcess: options.sseMaxPerProcess ?? 1_000 };
     api.use('/alerts', alertsRouter(deps.alerts, limits));

@@ -6,6 +6,7 @@ import { tokenRequestSchema } from '../auth/principal.schema.js';
 import * as out from './response.schemas.js';
 import * as input from './schemas.js';
 import { registerAccountPaths } from './openapi-accounts.js';
+import { registerWorkbenchPaths } from './openapi.workbench.js';
 
 type Responses = RouteConfig['responses'];
 
@@ -131,11 +132,6 @@ function registerUnitPaths(registry: OpenAPIRegistry, catalogue: Record<string, 
     json(out.progressResponseSchema, 'Progress'),
   );
   get(
-    unitPath('/children'),
-    'Direct subordinate units with phase, version, milestone flags and overdue deadline count',
-    json(out.childrenResponseSchema, 'Children'),
-  );
-  get(
     unitPath('/export'),
     'Full history as JSON lines or CSV',
     { description: 'application/x-ndjson or text/csv stream' },
@@ -155,14 +151,6 @@ function registerOtherPaths(registry: OpenAPIRegistry): void {
       401: common[401]!,
       429: common[429]!,
     },
-  });
-  registry.registerPath({
-    method: 'get',
-    path: '/api/v1/alerts',
-    summary: 'The caller’s team alert feeds',
-    ...secured,
-    request: { query: input.alertsQuerySchema },
-    responses: { 200: json(z.object({ alerts: z.array(out.alertSchema) }), 'Alerts'), ...common },
   });
   registry.registerPath({
     method: 'post',
@@ -242,6 +230,7 @@ export function buildOpenApiDocument(catalogue: Record<string, EventDefinition>)
   registerUnitPaths(registry, catalogue);
   registerOtherPaths(registry);
   registerAccountPaths(registry);
+  registerWorkbenchPaths(registry, common);
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: '3.1.0',
     info: {

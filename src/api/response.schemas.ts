@@ -1,3 +1,4 @@
+import { RISK_REASONS } from '../../machines/index.js';
 import { z } from 'zod';
 import { LEVELS } from '../../machines/domain.js';
 import { ASSIGNMENT_ROLES, TOKEN_ROLES } from '../auth/principal.schema.js';
@@ -48,14 +49,26 @@ export const unitFlagsSchema = z
   })
   .meta({ id: 'UnitFlags', description: 'Milestones of the unit’s congress' });
 
+/** Why a unit is at risk (machines/congress/at-risk.ts); empty when it is not. */
+const riskReasonsSchema = z
+  .array(z.enum(RISK_REASONS))
+  .meta({ id: 'RiskReasons', description: 'Why the unit is at risk; empty when it is not' });
+
+/** Pass back as `cursor` for the next page; null on the last page. */
+const nextCursorSchema = z.string().nullable();
+
 export const unitViewSchema = z
   .object({
     unit: orgUnitSchema,
     version: z.number().int(),
     phase: z.string(),
     flags: unitFlagsSchema,
+    riskReasons: riskReasonsSchema,
     state: z.unknown(),
     allowedEvents: z.array(allowedEventSchema),
+    actions: z
+      .array(z.string())
+      .meta({ description: 'Allowed events the caller may send itself (its role and scope)' }),
     deadlines: z.array(z.record(z.string(), z.unknown())),
     lastHash: z.string(),
   })
@@ -70,12 +83,30 @@ export const childStatusSchema = orgUnitSchema
       .number()
       .int()
       .meta({ description: 'Open deadlines already past at the engine’s clock' }),
+    riskReasons: riskReasonsSchema,
+    nextDueAt: z.string().nullable().meta({ description: 'Earliest due time of its open deadlines' }),
   })
   .meta({ id: 'ChildStatus', description: 'A direct subordinate: its organisation fields and its status' });
 
 export const childrenResponseSchema = z
-  .object({ children: z.array(childStatusSchema) })
+  .object({ children: z.array(childStatusSchema), nextCursor: nextCursorSchema })
   .meta({ id: 'Children' });
+
+export const atRiskResponseSchema = z
+  .object({
+    units: z.array(
+      z.object({
+        id: z.string(),
+        name: z.string(),
+        level: z.string(),
+        block: z.string(),
+        phase: z.string(),
+        riskReasons: riskReasonsSchema,
+      }),
+    ),
+    nextCursor: nextCursorSchema,
+  })
+  .meta({ id: 'AtRiskUnits' });
 
 const principalShownSchema = z
   .object({
@@ -221,3 +252,20 @@ export const tokenCreatedSchema = tokenShownSchema
   .meta({ id: 'TokenCreated' });
 
 export const alertSchema = z.object({ id: z.string() }).catchall(z.unknown()).meta({ id: 'Alert' });
+
+export const alertsPageSchema = z
+  .object({ alerts: z.array(alertSchema), nextCursor: nextCursorSchema })
+  .meta({ id: 'AlertsPage' });
+
+export const bulkAckResultSchema = z
+  .object({
+    results: z.array(
+      z.object({
+        id: z.string(),
+        acknowledged: z.boolean(),
+        status: z.number().int().optional(),
+        reason: z.string().optional(),
+      }),
+    ),
+  })
+  .meta({ id: 'BulkAcknowledgementResult' });

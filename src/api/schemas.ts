@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { BadRequestError, zodIssues } from './problem.js';
 import { ValidationError } from '../shared/errors.js';
 import { unitIdSchema } from '../domain/index.js';
+import { PHASES } from '../../machines/api.types.js';
+import { cursorOf } from './page-cursor.js';
 export { stateQuerySchema } from '../engine/replay-query.schema.js';
 
 export const unitParamsSchema = z.object({ id: unitIdSchema });
@@ -39,6 +41,34 @@ export const eventBodySchema = z
   })
   .meta({ id: 'EventSubmission' });
 
+/** One row of `POST /events:batch`: exactly one event for one unit, with its own idempotency key. */
+export const batchRowSchema = z
+  .strictObject({
+    unitId: unitIdSchema,
+    type: eventBodySchema.shape.type,
+    payload: eventBodySchema.shape.payload,
+    occurredAt: eventBodySchema.shape.occurredAt,
+    idempotencyKey: z.string().regex(/^[\x21-\x7e]{1,200}$/, 'printable ASCII, 1–200 characters'),
+  })
+  .meta({ id: 'BatchRow' });
+
+/** `POST /events:batch` as JSON; the rows are read one by one (a bad row is refused alone). */
+export const batchBodySchema = z
+  .strictObject({
+    rows: z
+      .array(z.unknown())
+      .min(1, 'add one row per event')
+      .max(1_000, 'at most 1000 rows per batch: split the file and send each part; nothing was written'),
+  })
+  .meta({ id: 'Batch' });
+
+/** The event type of a CSV batch (`?type=`) or of a template (`/event-templates/:type`). */
+export const batchQuerySchema = z.object({
+  type: z
+    .string({ error: 'give the event type of the file, e.g. ?type=unit.flagged_difficult' })
+    .regex(/^[a-z][a-z_]*(\.[a-z][a-z_]*)+$/, 'a dotted event type such as plan.submitted'),
+});
+
 /** `Idempotency-Key` is required on every event POST so a client can always retry safely. */
 export const dispatchHeadersSchema = z.object({
   'idempotency-key': z
@@ -64,9 +94,54 @@ export const verificationParamsSchema = z.object({ id: z.uuid('a verification id
 
 export const exportQuerySchema = z.strictObject({ format: z.enum(['jsonl', 'csv']).default('jsonl') });
 
+const isoInstant = z.iso.datetime({ offset: true, error: 'an ISO 8601 instant with its offset' });
+
+/**
+ * GET /alerts. Without `acknowledged` (or the older `includeAcked`), open alerts only, as before;
+ * `acknowledged=true` lists acknowledged ones only, `includeAcked=true` both.
+ */
 export const alertsQuerySchema = z.strictObject({
-  limit: z.coerce.number().int().min(1).max(500).default(100),
-  includeAcked: booleanString.default(false),
+  limit: z.coerce.number().int().min(1).max(1_000).default(100),
+  cursor: cursorOf(z.object({ fireAt: z.number().int(), id: z.string().min(1) })).optional(),
+  kind: z
+    .string()
+    .min(1)
+    .max(100)
+    .optional()
+    .meta({ description: 'Deadline kind (plan.approval), or digest' }),
+  unitId: unitIdSchema.optional(),
+  acknowledged: booleanString.optional(),
+  includeAcked: booleanString.optional(),
+  from: isoInstant.optional().meta({ description: 'Fired at or after this instant' }),
+  to: isoInstant.optional().meta({ description: 'Fired at or before this instant' }),
+});
+
+/** POST /alerts/ack: acknowledge several alerts at once (each answered on its own). */
+export const bulkAckBodySchema = z
+  .strictObject({ ids: z.array(z.string().min(1).max(256)).min(1).max(1_000) })
+  .meta({ id: 'BulkAcknowledgement' });
+
+/** GET /units/:id/children: one page of direct subordinates, filtered and sorted. */
+export const childrenQuerySchema = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(1_000).default(100),
+  cursor: cursorOf(z.object({ id: z.string(), due: z.string().optional() })).optional(),
+  q: z.string().min(1).max(100).optional().meta({ description: 'Part of the name or id, any case' }),
+  phase: z.enum(PHASES).optional(),
+  block: z.string().min(1).max(50).optional(),
+  atRisk: booleanString.optional(),
+  sort: z.enum(['id', 'due']).default('id'),
+});
+
+/** GET /me/work: the waiting list, a page at a time. */
+export const workQuerySchema = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(1_000).default(100),
+  cursor: cursorOf(z.object({ offset: z.number().int().nonnegative() })).optional(),
+});
+
+/** GET /units/:id/at-risk: units at risk in the subtree, a page at a time. */
+export const atRiskQuerySchema = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(1_000).default(100),
+  cursor: cursorOf(z.object({ after: z.string() })).optional(),
 });
 
 /** `Last-Event-ID`, which a reconnecting SSE client sends: the id of the last alert it received. */

@@ -5,6 +5,8 @@ import { NotFoundError } from '../shared/errors.js';
 import { presentProgress } from '../engine/progress.presenter.js';
 import { principalOf } from './request-context.js';
 import {
+  atRiskQuerySchema,
+  childrenQuerySchema,
   dispatchHeadersSchema,
   eventBodySchema,
   exportQuerySchema,
@@ -15,6 +17,7 @@ import {
   verifyQuerySchema,
 } from './schemas.js';
 import { streamExport } from './export.stream.js';
+import { encodeCursor } from './page-cursor.js';
 import { tokenFrom } from './auth.middleware.js';
 import type { VerificationsPort, VerificationView } from '../jobs/verifications.port.js';
 
@@ -63,8 +66,10 @@ export function unitsRouter(engine: Engine, metrics: HttpMetrics, verifyOptions:
       version: view.version,
       phase: view.phase,
       flags: view.flags,
+      riskReasons: view.riskReasons,
       state: view.value,
       allowedEvents: view.allowedEvents,
+      actions: view.actions,
       deadlines: view.deadlines,
       lastHash: view.lastHash,
     });
@@ -124,7 +129,26 @@ export function unitsRouter(engine: Engine, metrics: HttpMetrics, verifyOptions:
   });
 
   router.get('/:id/children', async (req, res) => {
-    res.json({ children: await engine.childrenWithStatus(unitId(req.params), principalOf(res)) });
+    const { cursor, ...query } = parseRequest(childrenQuerySchema, req.query, 'query');
+    const page = await engine.childrenPage(
+      unitId(req.params),
+      { ...query, ...(cursor ? { after: cursor } : {}) },
+      principalOf(res),
+    );
+    res.json({ children: page.children, nextCursor: encodeCursor(page.next) });
+  });
+
+  router.get('/:id/at-risk', async (req, res) => {
+    const { limit, cursor } = parseRequest(atRiskQuerySchema, req.query, 'query');
+    const page = await engine.atRisk(
+      unitId(req.params),
+      { limit, ...(cursor ? { after: cursor.after } : {}) },
+      principalOf(res),
+    );
+    res.json({
+      units: page.units,
+      nextCursor: encodeCursor(page.next === null ? null : { after: page.next }),
+    });
   });
 
   router.get('/:id/export', async (req, res) => {

@@ -9,6 +9,7 @@ import { resolvePrincipal, type CliContext, type GlobalOptions } from './cli-con
 import { describeError, EXIT, exitCodeFor } from './exit-codes.js';
 import { registerProcessCommands } from './process.commands.js';
 import { registerUnitCommands } from './unit.commands.js';
+import { registerBatchCommands } from './batch.commands.js';
 
 /** Opens a runtime for one command, runs it, closes the runtime; errors become a message and an exit code. */
 function runner(program: Command, env: () => Env) {
@@ -57,6 +58,7 @@ function buildProgram(): Command {
   registerAdminCommands(program, run);
   registerAccountCommands(program, run);
   registerProcessCommands(program, run);
+  registerBatchCommands(program, run);
   return program;
 }
 

@@ -29,6 +29,7 @@ export const envSchema = z.object({
   CONGRESS_INSPECT: flag(false),
   CONGRESS_INSPECT_URL: z.url({ protocol: /^wss?$/ }).default('ws://localhost:8080'),
   RATE_LIMIT_PER_MINUTE: positiveInt(600),
+  RATE_LIMIT_PER_ACCOUNT_PER_MINUTE: positiveInt(1_200),
   AUTH_FAILURES_PER_MINUTE: positiveInt(60),
   AUTH_FAILURES_PER_TOKEN_PER_MINUTE: positiveInt(10),
   TRUST_PROXY: trustProxySchema,

@@ -11,6 +11,7 @@ import type {
 } from '../../machines/api.types.js';
 import type { Deadline } from '../../machines/domain.js';
 import { isLateRecording } from '../../machines/record/recording-rules.js';
+import { carriedOverdue } from '../../machines/congress/at-risk.js';
 import {
   MACHINE_VERSION,
   applyEvent,
@@ -178,8 +179,10 @@ export function assemblePlan(
   const seq = snap.version + 1;
   const ruleSet = ctx.ruleSet(unit.input.ruleSetId);
   const calendar = ctx.calendarOf(ruleSet);
-  const milestones = milestonesOf(next.snapshot, ruleSet);
   const nextDeadlines = deadlinesFor(next.snapshot, ruleSet, calendar);
+  // Overdue marks stay while their deadline is open; leaving the step clears them.
+  const overdue = carriedOverdue(snap.milestones.overdue, nextDeadlines);
+  const milestones = { ...milestonesOf(next.snapshot, ruleSet), ...(overdue.length > 0 ? { overdue } : {}) };
   const recordedAt = at.now.toISOString();
   // People's entries only: a cascade follows its child, which carries the flag itself.
   const late =

@@ -3,8 +3,15 @@
  * Implemented by `createEngine(deps)` in src/engine/index.ts. Access is checked here, so every edge obeys it.
  */
 import type { AllowedEvent, PersistedCongressSnapshot, Phase } from '../../machines/api.types.js';
+import type { RiskReason } from '../../machines/congress/at-risk.js';
 import type { Deadline, Level } from '../../machines/domain.js';
 import type { HistoryEntry, OrgUnit, Principal } from '../domain/index.js';
+import type { BatchRowResult, ReadRow } from './batch.js';
+import type { WorkItem } from './my-work.js';
+
+export type { WorkItem, WorkStep } from './my-work.js';
+
+export type { BatchRow, BatchRowResult, ReadRow } from './batch.js';
 
 export interface DispatchOptions {
   /** Same key → same result, never a second append; same key with another body → ConflictError. */
@@ -50,6 +57,52 @@ export interface ChildStatus extends OrgUnit {
   flags: UnitFlags;
   /** Open deadlines already past at the engine's clock. */
   overdueDeadlines: number;
+  /** Why the unit is at risk (the one definition, machines/congress/at-risk.ts); empty when it is not. */
+  riskReasons: RiskReason[];
+  /** Earliest due time among its open deadlines, null when none is open. */
+  nextDueAt: string | null;
+}
+
+/** Filters and order of a children page (`GET /units/:id/children`). */
+export interface ChildrenQuery {
+  /** 1..1000, default 100. */
+  limit?: number;
+  /** Continue after this position (the `nextCursor` of the previous page). */
+  after?: ChildrenCursor;
+  /** Case-insensitive part of the name or id. */
+  q?: string;
+  phase?: Phase;
+  block?: string;
+  atRisk?: boolean;
+  /** By id (default), or by the earliest open due time, units without one last. */
+  sort?: 'id' | 'due';
+}
+
+/** Where a page ended: the last unit's id and, for `sort=due`, its due time ('' when none). */
+export interface ChildrenCursor {
+  id: string;
+  due?: string;
+}
+
+export interface ChildrenPage {
+  children: ChildStatus[];
+  next: ChildrenCursor | null;
+}
+
+/** A unit of a subtree at risk, with why. */
+export interface AtRiskUnit {
+  id: string;
+  name: string;
+  level: Level;
+  block: string;
+  phase: Phase;
+  riskReasons: RiskReason[];
+}
+
+export interface AtRiskPage {
+  units: AtRiskUnit[];
+  /** Id of the last unit examined; pass it back to continue. */
+  next: string | null;
 }
 
 /** Who the caller is and where a dashboard should start for them. */
@@ -72,9 +125,13 @@ export interface UnitView {
   version: number;
   phase: Phase;
   flags: UnitFlags;
+  /** Why the unit is at risk; empty when it is not. */
+  riskReasons: RiskReason[];
   value: unknown;
   snapshot: PersistedCongressSnapshot;
   allowedEvents: AllowedEvent[];
+  /** The allowed events the caller may send (its role and scope): what a client offers as actions. */
+  actions: string[];
   deadlines: Deadline[];
   lastHash: string;
 }
@@ -144,6 +201,10 @@ export interface Engine {
   children(unitId: string, principal: Principal): Promise<OrgUnit[]>;
   /** Direct subordinates with phase, version, flags and overdue count, read in one round trip for all. */
   childrenWithStatus(unitId: string, principal: Principal): Promise<ChildStatus[]>;
+  /** One page of direct subordinates with status, filtered and sorted (children-page.ts). */
+  childrenPage(unitId: string, query: ChildrenQuery, principal: Principal): Promise<ChildrenPage>;
+  /** Units of the subtree of `unitId` (itself included) at risk, a page at a time, in subtree order. */
+  atRisk(unitId: string, page: { limit?: number; after?: string }, principal: Principal): Promise<AtRiskPage>;
   /** The caller's principal and natural start unit. */
   me(principal: Principal): Promise<MeView>;
   /** Nearest first: parent, grandparent, … root. */
@@ -160,4 +221,18 @@ export interface Engine {
   rebuildRollups(): Promise<{ units: number; matches: boolean }>;
   /** Every unit with a stored open deadline set, for the reconciler. */
   scanDeadlineSets(): AsyncIterable<{ unitId: string; version: number; deadlines: Deadline[] }>;
+  /** Each row one event, answered row by row (batch.ts); at most MAX_BATCH_ROWS rows; rows read as refused are answered so. */
+  dispatchBatch(rows: readonly ReadRow[], principal: Principal): Promise<BatchRowResult[]>;
+  /** A filled CSV template of one event type (batch-csv.ts), answered row by row. */
+  dispatchCsvBatch(csv: string, type: string, principal: Principal): Promise<BatchRowResult[]>;
+  /** The work waiting on the principal across its scope, by due time (my-work.ts). */
+  myWork(
+    principal: Principal,
+    page?: { limit?: number; offset?: number },
+  ): Promise<{ items: WorkItem[]; nextOffset: number | null }>;
+  /** The overdue job's record: marks an open deadline overdue, which puts the unit at risk (overdue-marks.ts). */
+  markOverdue(
+    unitId: string,
+    deadline: Pick<Deadline, 'kind' | 'enteredSeq' | 'dueAt'>,
+  ): Promise<'marked' | 'already' | 'closed'>;
 }

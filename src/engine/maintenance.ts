@@ -23,7 +23,13 @@ async function recount(ctx: EngineContext): Promise<Map<string, Map<string, numb
       if (unit.unit.status !== undefined) continue;
       const ruleSet = ctx.ruleSet(unit.input.ruleSetId);
       const phase = phaseOf(snap.snapshot);
-      const mine = contribution({ ...unit.unit, phase, milestones: milestonesOf(snap.snapshot, ruleSet) });
+      // The overdue marks are the overdue job's record, not derived from the snapshot: kept as stored.
+      const overdue = snap.milestones.overdue ?? [];
+      const milestones = {
+        ...milestonesOf(snap.snapshot, ruleSet),
+        ...(overdue.length > 0 ? { overdue } : {}),
+      };
+      const mine = contribution({ ...unit.unit, phase, milestones });
       for (const id of unit.ancestorIds) {
         const target = counters.get(id) ?? new Map<string, number>();
         counters.set(id, target);

@@ -3,13 +3,9 @@
  * subtree progress and the caller's own scope. Each checks read access with the ancestor ids cached on the unit.
  */
 import { z } from 'zod';
-import { listAllowedEvents } from '../../machines/index.js';
-import type { Deadline } from '../../machines/domain.js';
+import { listAllowedEvents, riskReasons } from '../../machines/index.js';
 import { NotFoundError, ValidationError } from '../shared/errors.js';
 import {
-  deadlineSetSchema,
-  milestonesSchema,
-  phaseSchema,
   readChildIds,
   readLogEntries,
   readLogPage,
@@ -18,13 +14,12 @@ import {
   readUnitState,
   readUnits,
   scanSet,
-  storedUnitSchema,
   type StoredSnap,
   type StoredUnit,
 } from '../store/index.js';
-import { assertCanRead, unknownUnit } from './access.js';
+import { assertCanRead, canSend, unknownUnit } from './access.js';
 import type { EngineContext } from './context.js';
-import type { ChildStatus, MeView, ProgressRow, UnitFlags, UnitView } from './engine.types.js';
+import type { MeView, ProgressRow, UnitFlags, UnitView } from './engine.types.js';
 import type { HistoryEntry, OrgUnit, Principal } from '../domain/index.js';
 import { progressRows } from './rollup.js';
 import { correctionsIn } from './corrections.js';
@@ -53,15 +48,20 @@ export async function getUnit(ctx: EngineContext, unitId: string, principal: Pri
   const { unit, snap, deadlines } = await readUnitState(ctx.redis, ctx.keys, unitId);
   if (!unit || !snap) throw unknownUnit(principal, unitId);
   assertCanRead(principal, unit.unit, unit.ancestorIds);
+  // A dissolved or merged unit accepts nothing (dispatch refuses it), so it offers nothing.
+  const allowedEvents = unit.unit.status === undefined ? listAllowedEvents(snap.snapshot) : [];
   return {
     unit: unit.unit,
     version: snap.version,
     phase: snap.phase,
     flags: flagsOf(snap.milestones),
+    riskReasons: riskReasons(snap.milestones),
     value: snap.snapshot.value,
     snapshot: snap.snapshot,
-    // A dissolved or merged unit accepts nothing (dispatch refuses it), so it offers nothing.
-    allowedEvents: unit.unit.status === undefined ? listAllowedEvents(snap.snapshot) : [],
+    allowedEvents,
+    actions: allowedEvents
+      .filter((e) => e.allowed && canSend(principal, unit.unit, unit.ancestorIds, e.type))
+      .map((e) => e.type),
     deadlines,
     lastHash: snap.head,
   };
@@ -119,70 +119,12 @@ export async function children(ctx: EngineContext, unitId: string, principal: Pr
 }
 
 /** The five milestone flags, without the held date the snap hash also keeps. */
-function flagsOf(milestones: StoredSnap['milestones']): UnitFlags {
+export function flagsOf(milestones: StoredSnap['milestones']): UnitFlags {
   const { congressHeld, heldOnTime, resultsConfirmed, postponed, difficult } = milestones;
   return { congressHeld, heldOnTime, resultsConfirmed, postponed, difficult };
 }
 
-/** A unit's snap hash fields phase, version and milestones (HMGET p v m), leaving the snapshot JSON unread. */
-const childSnapSchema = z
-  .tuple([phaseSchema, z.coerce.number().int().nonnegative(), z.string()])
-  .transform(([phase, version, m]) => ({
-    phase,
-    version,
-    flags: flagsOf(milestonesSchema.parse(JSON.parse(m))),
-  }));
-
 const stringOrNull = z.string().nullable();
-
-function overdueCount(deadlinesJson: unknown, now: number): number {
-  const deadlines: Deadline[] =
-    deadlinesJson === null ? [] : deadlineSetSchema.parse(stringOrNull.parse(deadlinesJson));
-  return deadlines.filter((d) => Date.parse(d.dueAt) < now).length;
-}
-
-/** One child from its three replies, or null when its hashes are missing (half-imported). */
-function childStatusOf(replies: unknown[], now: number): ChildStatus | null {
-  const [unitRaw, snapRaw, deadlinesJson] = replies;
-  const fields = unitRaw as Record<string, string>;
-  if (Object.keys(fields).length === 0 || (snapRaw as unknown[]).every((v) => v === null)) return null;
-  const { unit } = storedUnitSchema.parse(fields);
-  return { ...unit, ...childSnapSchema.parse(snapRaw), overdueDeadlines: overdueCount(deadlinesJson, now) };
-}
-
-/**
- * Direct subordinates with phase, version, flags and the number of overdue deadlines (at the engine
- * clock), sorted by id. Two round trips whatever the number of children: the parent with its child ids,
- * then every child's organisation hash, phase/version/milestones and deadline set sent together.
- */
-export async function childrenWithStatus(
-  ctx: EngineContext,
-  unitId: string,
-  principal: Principal,
-): Promise<ChildStatus[]> {
-  const { redis, keys } = ctx;
-  const [parent, childIds] = await Promise.all([
-    redis.hgetall(keys.unit(unitId)),
-    redis.smembers(keys.children(unitId)),
-  ]);
-  if (Object.keys(parent).length === 0) throw unknownUnit(principal, unitId);
-  const { unit, ancestorIds } = storedUnitSchema.parse(parent);
-  assertCanRead(principal, unit, ancestorIds);
-  const ids = z.array(z.string()).parse(childIds).sort();
-  if (ids.length === 0) return [];
-  const replies = await Promise.all(
-    ids.flatMap((id) => [
-      redis.hgetall(keys.unit(id)),
-      redis.hmget(keys.snap(id), 'p', 'v', 'm'),
-      redis.get(keys.deadlines(id)),
-    ]),
-  );
-  const now = ctx.clock.now().getTime();
-  // Dissolved and merged units are no longer subordinates (see children()).
-  return ids
-    .map((_, i) => childStatusOf(replies.slice(3 * i, 3 * i + 3), now))
-    .filter((child): child is ChildStatus => child !== null && child.status === undefined);
-}
 
 /**
  * Ids of every active unit whose organisation hash field `field` passes `keep`; one batch of reads per SSCAN

@@ -4,6 +4,7 @@
  */
 import type { Milestones, Phase } from '../../machines/api.types.js';
 import { LEVELS, type Level } from '../../machines/domain.js';
+import { isAtRisk } from '../../machines/index.js';
 import { parseRollupField, rollupField } from '../store/index.js';
 import type { ProgressRow } from './engine.types.js';
 
@@ -17,7 +18,7 @@ export interface RollupSubject {
 
 /**
  * Counters one unit adds to each ancestor: total, done (congress held), onTime (held by the rule
- * set's deadline), atRisk (postponed or flagged difficult) and one `phase:<phase>` count.
+ * set's deadline), atRisk (the one definition, machines/congress/at-risk.ts) and one `phase:<phase>` count.
  */
 export function contribution(subject: RollupSubject): Map<string, number> {
   const f = (counter: string) => rollupField(subject.level, subject.block, counter);
@@ -26,7 +27,7 @@ export function contribution(subject: RollupSubject): Map<string, number> {
     [f('total'), 1],
     [f('done'), ms.congressHeld ? 1 : 0],
     [f('onTime'), ms.congressHeld && ms.heldOnTime ? 1 : 0],
-    [f('atRisk'), ms.postponed || ms.difficult ? 1 : 0],
+    [f('atRisk'), isAtRisk(ms) ? 1 : 0],
     [f(`phase:${subject.phase}`), 1],
   ]);
 }
@@ -36,10 +37,10 @@ export function addInto(target: Map<string, number>, delta: ReadonlyMap<string, 
   for (const [field, value] of delta) target.set(field, (target.get(field) ?? 0) + sign * value);
 }
 
-/** What a contribution depends on, as one string: level, block, phase and the four counted flags. */
+/** What a contribution depends on, as one string: level, block, phase and the three counted flags. */
 function subjectKey(s: RollupSubject): string {
   const ms = s.milestones;
-  const flags = `${+ms.congressHeld}${+ms.heldOnTime}${+ms.postponed}${+ms.difficult}`;
+  const flags = `${+ms.congressHeld}${+ms.heldOnTime}${+isAtRisk(ms)}`;
   return `${s.level}\u0000${s.block}\u0000${s.phase}\u0000${flags}`;
 }
 

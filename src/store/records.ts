@@ -105,6 +105,11 @@ export const milestonesSchema = z.object({
   resultsConfirmed: z.boolean(),
   postponed: z.boolean(),
   difficult: z.boolean(),
+  // Kept since the one definition of "at risk"; absent on units last written before.
+  annulled: z.boolean().optional(),
+  openIrregularities: z.number().int().nonnegative().optional(),
+  openComplaints: z.number().int().nonnegative().optional(),
+  overdue: z.array(z.string()).optional(),
 });
 
 /** A unit's snapshot hash: snapshot, version (= last seq), head hash, phase, milestone flags. */

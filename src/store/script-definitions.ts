@@ -17,6 +17,7 @@ function lua(file: string): string {
 export const scriptDefinitions = {
   appendEvent: { lua: lua('append-event.lua') },
   appendOrgRecords: { lua: lua('append-org-records-2.lua'), numberOfKeys: 2 },
+  markOverdue: { lua: lua('mark-overdue.lua') },
   congressRecordAlert: { lua: lua('record-alert.lua') },
   congressAckAlert: { lua: lua('record-alert-ack-3.lua'), numberOfKeys: 3 },
 } as const;

@@ -11,9 +11,10 @@ import { scriptError } from './script-errors.js';
 interface ScriptCommands {
   appendEvent(numKeys: number, ...keysAndArgs: (string | number)[]): Promise<unknown[]>;
   appendOrgRecords(...keysAndArgs: (string | number)[]): Promise<unknown[]>;
+  markOverdue(numKeys: number, ...keysAndArgs: (string | number)[]): Promise<unknown[]>;
 }
 
-const STORE_SCRIPTS = ['appendEvent', 'appendOrgRecords'] as const;
+const STORE_SCRIPTS = ['appendEvent', 'appendOrgRecords', 'markOverdue'] as const;
 
 /** `redis` typed with the store's script commands. */
 export function withScripts(redis: Redis): Redis & ScriptCommands {
@@ -150,4 +151,29 @@ export async function appendOrgRecords(
     });
   }
   return Number(reply[1]);
+}
+
+/** What mark-overdue.lua writes: the unit's new milestones and its ancestors' roll-up deltas. */
+export interface MarkOverdueInput {
+  unitId: string;
+  ancestorIds: readonly string[];
+  expectedVersion: number;
+  orgRevision: number;
+  milestonesJson: string;
+  rollupDeltas: ReadonlyMap<string, number>;
+}
+
+/** Runs mark-overdue.lua; refusals become ConflictError / NotFoundError (see script-errors.ts). */
+export async function markOverdue(redis: Redis, keys: KeySpace, input: MarkOverdueInput): Promise<void> {
+  const k = [keys.snap(input.unitId), ...input.ancestorIds.map((id) => keys.rollup(id))];
+  const args = [String(input.expectedVersion), String(input.orgRevision), input.milestonesJson];
+  for (const [field, delta] of input.rollupDeltas) if (delta !== 0) args.push(field, String(delta));
+  const reply = await withScripts(redis).markOverdue(k.length, ...k, ...args);
+  if (Number(reply[0]) < 0) {
+    throw scriptError(reply, {
+      script: 'mark-overdue',
+      subject: input.unitId,
+      expectedVersion: input.expectedVersion,
+    });
+  }
 }

@@ -1,4 +1,5 @@
 import { PHASES, type EventDefinition, type Phase } from '../../machines/api.types.js';
+import { z } from 'zod';
 import { EVENT_CATALOGUE } from '../../machines/index.js';
 
 /** Phases off the main line: a unit sits in one of these instead of a step of the stepper. */
@@ -9,9 +10,16 @@ export const PROCEDURE_ORDER: readonly Phase[] = PHASES.filter(
   (phase) => !(SIDE_PHASES as readonly Phase[]).includes(phase),
 );
 
+/** The payload's JSON Schema as a sender fills it in (zod's own conversion, input side). */
+function payloadJsonSchema(def: EventDefinition): Record<string, unknown> {
+  const { $schema: _dialect, ...schema } = z.toJSONSchema(def.schema, { io: 'input', unrepresentable: 'any' });
+  return schema;
+}
+
 /** What the browser needs from the pure layer: bilingual event labels and the phase order. */
 export interface DashboardCatalogue {
-  events: Record<string, { vi: string; en: string; roles: string[] }>;
+  /** Each event's labels, roles and payload JSON Schema (input side), from which the forms are drawn. */
+  events: Record<string, { vi: string; en: string; roles: string[]; schema: Record<string, unknown> }>;
   procedure: readonly Phase[];
   sidePhases: readonly Phase[];
 }
@@ -24,7 +32,10 @@ export function buildDashboardCatalogue(
   catalogue: Record<string, EventDefinition> = EVENT_CATALOGUE,
 ): DashboardCatalogue {
   const events = Object.fromEntries(
-    Object.values(catalogue).map((def) => [def.type, { ...def.label, roles: [...def.roles] }]),
+    Object.values(catalogue).map((def) => [
+      def.type,
+      { ...def.label, roles: [...def.roles], schema: payloadJsonSchema(def) },
+    ]),
   );
   return { events, procedure: PROCEDURE_ORDER, sidePhases: SIDE_PHASES };
 }

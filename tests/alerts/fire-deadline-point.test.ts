@@ -59,6 +59,18 @@ async function pointOf(unitId: string, kind: string, type: AlertPoint['point']['
 }
 
 describe('fireDeadlinePoint', () => {
+  it('when the overdue point fires, then the unit is marked overdue (at risk); an escalation marks nothing', async () => {
+    const marking = { ...deps, overdueMarks: pipeline.engine };
+    expect(await fireDeadlinePoint(marking, await pointOf('cell-1', 'congress.held', 'escalation', 1))).toBe(
+      'recorded',
+    );
+    expect((await pipeline.engine.getUnit('cell-1', principals.system)).riskReasons).toEqual([]);
+    expect(await fireDeadlinePoint(marking, await pointOf('cell-1', 'congress.held', 'overdue'))).toBe(
+      'recorded',
+    );
+    expect((await pipeline.engine.getUnit('cell-1', principals.system)).riskReasons).toEqual(['overdue']);
+  });
+
   it('when an open overdue point fires, then its alert is stored, the team with a webhook gets one job and the next rung is queued', async () => {
     const overdue = await pointOf('cell-1', 'congress.held', 'overdue');
     const rung1 = await pointOf('cell-1', 'congress.held', 'escalation', 1);

@@ -287,4 +287,32 @@ describe('congress CLI as a child process', { timeout: 120_000 }, () => {
     expect(unreachable.stderr).toContain('does not answer');
     expect(unknown.code).toBe(2);
   });
+  it('when a standing committee sends a filled template with one bad row, then each row is answered, the bad one writes nothing, exit 1', async () => {
+    const template = await congress(['template', 'unit.flagged_difficult']);
+    expect(template).toMatchObject({ code: 0, stdout: 'unitId,occurredAt,idempotencyKey,reason\n' });
+    const issued = await congress([
+      'tokens',
+      'create',
+      '--role',
+      'standing_committee',
+      '--subtree',
+      'D1',
+      '--as-admin',
+      '--json',
+    ]);
+    const token = (JSON.parse(issued.stdout) as { token: string }).token;
+    const file = join(dir, 'flags.csv');
+    writeFileSync(file, `${template.stdout}C1,,,Đơn thư\nC2,,,\nB1,,,Khó khăn\n`);
+    const c2Before = await redis.hgetall(`${prefix}:{C2}:snap`);
+    const run = await congress(['batch', file, '--event', 'unit.flagged_difficult'], {
+      CONGRESS_TOKEN: token,
+    });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/2 accepted, 1 refused/);
+    expect(run.stdout).toMatch(/2\s+C2\s+refused \(422\)/);
+    expect(await redis.hgetall(`${prefix}:{C2}:snap`)).toEqual(c2Before);
+    expect(JSON.parse((await redis.hget(`${prefix}:{B1}:snap`, 'm')) ?? '{}')).toMatchObject({
+      difficult: true,
+    });
+  });
 });

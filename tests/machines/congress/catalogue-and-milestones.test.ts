@@ -48,6 +48,9 @@ describe('milestones', () => {
       resultsConfirmed: false,
       postponed: false,
       difficult: false,
+      annulled: false,
+      openIrregularities: 0,
+      openComplaints: 0,
     });
   });
 

@@ -5,7 +5,12 @@
  */
 import {
   alertsSchema,
+  atRiskSchema,
+  batchResultSchema,
+  bulkAckSchema,
   childrenSchema,
+  dispatchSchema,
+  workSchema,
   historyPageSchema,
   meSchema,
   problemSchema,
@@ -22,11 +27,13 @@ export class ApiError extends Error {
    * @param {number} status
    * @param {string} detail
    * @param {string} [code]
+   * @param {Record<string, unknown>} [body] the whole problem+json (current version, issues…)
    */
-  constructor(status, detail, code) {
+  constructor(status, detail, code, body = {}) {
     super(detail);
     this.status = status;
     this.code = code;
+    this.body = body;
   }
 }
 
@@ -46,9 +53,12 @@ const MAX_HISTORY = 5000;
  * @param {Response} res
  */
 async function problemOf(res) {
-  const body = problemSchema.safeParse(await res.json().catch(() => ({})));
+  /** @type {unknown} */
+  const raw = await res.json().catch(() => ({}));
+  const body = problemSchema.safeParse(raw);
   const detail = body.success ? (body.data.detail ?? res.statusText) : res.statusText;
-  return new ApiError(res.status, detail, body.success ? body.data.code : undefined);
+  const whole = typeof raw === 'object' && raw !== null ? /** @type {Record<string, unknown>} */ (raw) : {};
+  return new ApiError(res.status, detail, body.success ? body.data.code : undefined, whole);
 }
 
 /** @param {string} id */
@@ -76,15 +86,73 @@ export function createApi(token) {
     return parsed.data;
   }
 
+  /**
+   * A write: JSON or CSV body, extra headers, answer checked like a read.
+   * @template T
+   * @param {string} path
+   * @param {{ json?: unknown, csv?: string, headers?: Record<string, string> }} body
+   * @param {{ safeParse(value: unknown): { success: true, data: T } | { success: false } }} schema
+   * @returns {Promise<T>}
+   */
+  async function post(path, body, schema) {
+    const headers = {
+      Authorization: `Bearer ${token}`,
+      Accept: 'application/json',
+      'Content-Type': body.csv === undefined ? 'application/json' : 'text/csv',
+      ...body.headers,
+    };
+    const res = await fetch(path, {
+      method: 'POST',
+      headers,
+      body: body.csv ?? JSON.stringify(body.json ?? {}),
+    }).catch(() => {
+      throw new ApiError(0, 'network');
+    });
+    if (!res.ok) throw await problemOf(res);
+    const parsed = schema.safeParse(await res.json());
+    if (!parsed.success) throw new ShapeError(path.split('?')[0] ?? path);
+    return parsed.data;
+  }
+
   return {
+    /** What the caller can do now across its scope, by due time. */
+    work: async () => (await get('/api/v1/me/work?limit=1000', workSchema)).items,
+    /** The subtree's units at risk (the server's definition). @param {string} id */
+    atRisk: async (id) => (await get(`${unitPath(id)}/at-risk?limit=1000`, atRiskSchema)).units,
+    /**
+     * One event, safe to resend: the same idempotency key, and If-Match on the version the form was drawn at.
+     * @param {string} id @param {{ type: string, payload: Record<string, unknown>, occurredAt?: string }} event
+     * @param {{ key: string, version: number }} options
+     */
+    send: (id, event, options) =>
+      post(
+        `${unitPath(id)}/events`,
+        { json: event, headers: { 'Idempotency-Key': options.key, 'If-Match': `"${options.version}"` } },
+        dispatchSchema,
+      ),
+    /** @param {unknown[]} rows */
+    batch: (rows) => post('/api/v1/events:batch', { json: { rows } }, batchResultSchema),
+    /** @param {string} type @param {string} csv */
+    batchCsv: (type, csv) =>
+      post(`/api/v1/events:batch?type=${encodeURIComponent(type)}`, { csv }, batchResultSchema),
+    /** The CSV template of an event type, as text. @param {string} type */
+    async template(type) {
+      const res = await fetch(`/api/v1/event-templates/${encodeURIComponent(type)}`, {
+        headers: { Authorization: `Bearer ${token}` },
+      });
+      if (!res.ok) throw await problemOf(res);
+      return res.text();
+    },
+    /** @param {string[]} ids */
+    acknowledge: (ids) => post('/api/v1/alerts/ack', { json: { ids } }, bulkAckSchema),
     /** The token's principal and the unit it naturally starts from. */
     me: () => get('/api/v1/me', meSchema),
     /** @param {string} id */
     unit: (id) => get(unitPath(id), unitViewSchema),
     /** @param {string} id */
     progress: (id) => get(`${unitPath(id)}/progress`, progressSchema),
-    /** Every direct subordinate with its phase, flags and overdue count, in one request. @param {string} id */
-    children: async (id) => (await get(`${unitPath(id)}/children`, childrenSchema)).children,
+    /** Direct subordinates with phase, flags and overdue count (the first 1,000). @param {string} id */
+    children: async (id) => (await get(`${unitPath(id)}/children?limit=1000`, childrenSchema)).children,
     /** @param {string} id @param {number} seq */
     replay: (id, seq) => get(`${unitPath(id)}/state?seq=${seq}`, replaySchema),
     /**

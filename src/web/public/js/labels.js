@@ -15,6 +15,20 @@ export function procedurePhases() {
   return catalogue.procedure;
 }
 
+/**
+ * The JSON Schema of an event's payload, from which its form is drawn (an empty object when unknown).
+ * @param {string} type
+ * @returns {import('./schemas.js').JsonSchema}
+ */
+export const eventSchema = (type) => catalogue.events[type]?.schema ?? { type: 'object', properties: {} };
+/**
+ * Events a role may send, in catalogue order.
+ * @param {string} role
+ */
+export const eventsOfRole = (role) =>
+  Object.entries(catalogue.events)
+    .filter(([, e]) => e.roles.includes(role))
+    .map(([type]) => type);
 /** @param {string} type */
 export const eventLabel = (type) => catalogue.events[type]?.[lang()] ?? type;
 /**

@@ -11,7 +11,14 @@ import { subscribeAlerts } from './live-alerts.js';
 import { parseRoute, treeHref } from './routes.js';
 import { catalogueSchema } from './schemas.js';
 import { readLang, readSignIn, saveLang, saveSignIn, signOut, visit } from './session.js';
-import { addLiveAlert, redrawAlerts, showAlerts, showStreamStatus } from './views/alerts.view.js';
+import {
+  addLiveAlert,
+  onAcknowledge,
+  redrawAlerts,
+  showAlerts,
+  showStreamStatus,
+} from './views/alerts.view.js';
+import { drawBatch, drawWork, readOnlyRoles } from './views/workbench.js';
 import { signInPage } from './views/account-sign-in.view.js';
 import { accountsPage } from './views/accounts.page.js';
 import { ACCOUNTS_HREF, mountAccountsNav, unmountAccountsNav } from './views/accounts-nav.js';
@@ -21,13 +28,16 @@ import { treePage } from './views/tree.page.js';
 import { unitPage } from './views/unit.page.js';
 
 /**
- * `alertsLoaded` settles once the first alerts page is in, so the at-risk list can include alerted units.
+ * `alertsLoaded` settles once the first alerts page is in.
  * @type {{ api: import('./api.js').Api, alerts: import('./schemas.js').Alert[], alertsLoaded: Promise<void>,
  *   stop: () => void } | null}
  */
 let session = null;
 
 const main = () => byId('main');
+
+/** Which navigation the page belongs to: a slower earlier one must not draw over a later one. */
+let navigation = 0;
 
 /** @param {...import('./dom.js').Children} content */
 function show(...content) {
@@ -39,6 +49,7 @@ function show(...content) {
 function showSignIn(message) {
   byId('alerts').hidden = true;
   byId('sign-out').hidden = true;
+  byId('workbench-nav').hidden = true;
   show(
     signInPage({
       message,
@@ -83,28 +94,36 @@ function start(token) {
   };
   current.stop = subscribeAlerts(token, onAlert, showStreamStatus);
   void mountAccountsNav(token, api);
+  // Readers (inspection, auditors) see alerts but are offered no acknowledgement.
+  onAcknowledge(null);
+  void api.me().then((me) => {
+    if (readOnlyRoles.includes(me.principal.role)) return;
+    onAcknowledge(async (ids) =>
+      (await api.acknowledge(ids)).results.filter((r) => r.acknowledged).map((r) => r.id),
+    );
+    redrawAlerts();
+  });
 }
 
-/** @param {string} id */
-async function drawTree(id) {
+/** @param {string} id @param {() => boolean} latest */
+async function drawTree(id, latest) {
   if (!session) return;
   const { api } = session;
-  const [view, progress, children] = await Promise.all([
+  const [view, progress, children, atRisk] = await Promise.all([
     api.unit(id),
     api.progress(id),
     api.children(id),
-    session.alertsLoaded,
+    api.atRisk(id),
   ]);
-  const alerts = () => session?.alerts ?? [];
-  show(trailNav(visit(view.unit)), ...treePage({ view, progress, children, alerts, now: () => Date.now() }));
+  if (latest()) show(trailNav(visit(view.unit)), ...treePage({ view, progress, children, atRisk }));
 }
 
-/** @param {string} id */
-async function drawUnit(id) {
+/** @param {string} id @param {() => boolean} latest */
+async function drawUnit(id, latest) {
   if (!session) return;
   const { api } = session;
   const [view, history] = await Promise.all([api.unit(id), api.history(id)]);
-  show(trailNav(visit(view.unit)), ...unitPage({ api, view, history, now: Date.now() }));
+  if (latest()) show(trailNav(visit(view.unit)), ...unitPage({ api, view, history, now: Date.now() }));
 }
 
 async function route() {
@@ -115,15 +134,25 @@ async function route() {
     return show(accountsPage({ credential: signIn.token, me: await session.api.me() }));
   const target = parseRoute(location.hash);
   if (target.view === 'home') return goTo(treeHref(signIn.root));
+  byId('workbench-nav').hidden = false;
   replace(main(), h('p', { 'aria-busy': 'true' }, t('loading')));
+  const mine = ++navigation;
+  const latest = () => mine === navigation;
   try {
-    await (target.view === 'tree' ? drawTree(target.id) : drawUnit(target.id));
+    if (target.view === 'work' && session) {
+      const page = await drawWork(session.api, () => void route());
+      if (latest()) show(...page);
+    } else if (target.view === 'batch' && session) {
+      const page = await drawBatch(session.api);
+      if (latest()) show(...page);
+    } else if (target.view === 'tree') await drawTree(target.id, latest);
+    else if (target.view === 'unit') await drawUnit(target.id, latest);
   } catch (error) {
     if (error instanceof Error && 'status' in error && error.status === 401)
       return endSession(describeError(error));
     show(
       h('h1', { tabindex: -1 }, t('app.title')),
-      h('p', { class: 'error', role: 'alert' }, describeError(error, target.id)),
+      h('p', { class: 'error', role: 'alert' }, describeError(error, 'id' in target ? target.id : '')),
     );
   }
 }

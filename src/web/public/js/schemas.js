@@ -41,6 +41,7 @@ export const unitViewSchema = z.object({
   allowedEvents: z.array(
     z.object({ type: z.string(), allowed: z.boolean(), reason: z.optional(z.string()) }),
   ),
+  actions: z.optional(z.array(z.string())),
   deadlines: z.array(deadline),
   lastHash: z.string(),
 });
@@ -65,7 +66,56 @@ const childStatus = z.extend(orgUnit, {
   overdueDeadlines: z.number(),
 });
 
-export const childrenSchema = z.object({ children: z.array(childStatus) });
+export const childrenSchema = z.object({
+  children: z.array(childStatus),
+  nextCursor: z.nullable(z.string()),
+});
+
+const atRiskUnit = z.object({ id: z.string(), name: z.string(), riskReasons: z.array(z.string()) });
+export const atRiskSchema = z.object({ units: z.array(atRiskUnit), nextCursor: z.nullable(z.string()) });
+
+const workStep = z.object({
+  kind: z.string(),
+  owner: z.enum(['unit', 'superior']),
+  by: z.nullable(z.object({ unitId: z.string(), unitName: z.string() })),
+  dueAt: z.string(),
+});
+export const workSchema = z.object({
+  items: z.array(
+    z.object({
+      unitId: z.string(),
+      unitName: z.string(),
+      phase: z.string(),
+      version: z.number(),
+      dueAt: z.nullable(z.string()),
+      actions: z.array(z.string()),
+      owed: z.array(workStep),
+      waiting: z.array(workStep),
+      riskReasons: z.array(z.string()),
+    }),
+  ),
+  nextCursor: z.nullable(z.string()),
+});
+
+export const dispatchSchema = z.object({ seq: z.number(), version: z.number(), duplicate: z.boolean() });
+
+export const batchResultSchema = z.object({
+  accepted: z.number(),
+  refused: z.number(),
+  results: z.array(
+    z.object({
+      row: z.number(),
+      unitId: z.string(),
+      status: z.enum(['accepted', 'refused']),
+      seq: z.optional(z.number()),
+      reason: z.optional(z.string()),
+    }),
+  ),
+});
+
+export const bulkAckSchema = z.object({
+  results: z.array(z.object({ id: z.string(), acknowledged: z.boolean(), reason: z.optional(z.string()) })),
+});
 
 export const meSchema = z.object({
   principal: z.object({
@@ -124,12 +174,32 @@ export const alertSchema = z.object({
   deadline: z.optional(z.object({ kind: z.string(), dueAt: z.string() })),
   rung: z.optional(z.number()),
   fireAt: z.string(),
+  createdAt: z.optional(z.string()),
+  unitName: z.optional(z.nullable(z.string())),
+  ack: z.optional(z.nullable(z.object({ by: z.string(), at: z.string() }))),
 });
 
-export const alertsSchema = z.object({ alerts: z.array(alertSchema) });
+export const alertsSchema = z.object({
+  alerts: z.array(alertSchema),
+  nextCursor: z.optional(z.nullable(z.string())),
+});
+
+/**
+ * The JSON Schema of an event payload (z.toJSONSchema of its zod schema, input side), as far as the
+ * generated forms read it.
+ * @typedef {{ type?: string, enum?: unknown[], minLength?: number, maxLength?: number, minimum?: number,
+ *   maximum?: number, items?: JsonSchema, properties?: Record<string, JsonSchema>, required?: string[],
+ *   default?: unknown, format?: string }} JsonSchema
+ */
+const jsonSchema = /** @type {z.ZodMiniType<JsonSchema>} */ (
+  /** @type {unknown} */ (z.record(z.string(), z.unknown()))
+);
 
 export const catalogueSchema = z.object({
-  events: z.record(z.string(), z.object({ vi: z.string(), en: z.string(), roles: z.array(z.string()) })),
+  events: z.record(
+    z.string(),
+    z.object({ vi: z.string(), en: z.string(), roles: z.array(z.string()), schema: z.optional(jsonSchema) }),
+  ),
   procedure: z.array(z.string()),
   sidePhases: z.array(z.string()),
 });
@@ -152,3 +222,7 @@ export const problemSchema = z.object({
 /** @typedef {z.infer<typeof verifySchema>} Verify */
 /** @typedef {z.infer<typeof alertSchema>} Alert */
 /** @typedef {z.infer<typeof catalogueSchema>} Catalogue */
+/** @typedef {z.infer<typeof atRiskUnit>} AtRiskUnit */
+/** @typedef {z.infer<typeof workSchema>['items'][number]} WorkItem */
+/** @typedef {z.infer<typeof workStep>} WorkStep */
+/** @typedef {z.infer<typeof batchResultSchema>} BatchResult */

@@ -1,63 +1,54 @@
-/** The list of units needing attention, each with why (see risk.js). */
+/**
+ * The list of units needing attention in the subtree shown, each with why. The server decides what
+ * "at risk" means (GET /units/:id/at-risk); this view only words its reasons.
+ */
 import { h } from '../dom.js';
-import { formatInstant, t } from '../i18n.js';
-import { alertTypeLabel, deadlineLabel } from '../labels.js';
+import { t } from '../i18n.js';
 import { unitHref } from '../routes.js';
 
-/** @typedef {import('../risk.js').RiskItem} RiskItem */
-/** @typedef {import('../risk.js').Reason} Reason */
+/** @typedef {import('../schemas.js').AtRiskUnit} AtRiskUnit */
 
 /** Longer lists start folded. */
 const FOLD_AFTER = 12;
 
-/** @param {Reason} reason */
+/** @param {string} reason */
 function describe(reason) {
-  switch (reason.kind) {
+  switch (reason) {
     case 'overdue':
-      return t('risk.overdue', {
-        kind: deadlineLabel(reason.deadlineKind),
-        due: formatInstant(reason.dueAt),
-      });
-    case 'overdueCount':
-      return t('risk.overdueCount', { count: reason.count });
-    case 'alert':
-      return t('risk.alert', {
-        type: alertTypeLabel(reason.alert.type),
-        kind: deadlineLabel(reason.alert.deadline?.kind ?? ''),
-      });
+    case 'postponed':
+    case 'annulled':
+    case 'difficult':
+    case 'irregularity':
+    case 'complaint':
+      return t(`risk.why.${reason}`);
     default:
-      return t(/** @type {const} */ (`risk.${reason.kind}`));
+      return reason;
   }
 }
 
 /**
- * @param {RiskItem[]} items
+ * @param {AtRiskUnit[]} units
  * @returns {HTMLElement}
  */
-export function atRiskList(items) {
-  if (items.length === 0) return h('p', { class: 'calm' }, t('risk.none'));
-  const list = riskItems(items);
-  // A long list (a whole district overdue) would push the subordinates table off screen; fold it.
-  if (items.length <= FOLD_AFTER) return list;
-  return h('details', {}, h('summary', {}, t('risk.count', { count: items.length })), list);
-}
-
-/** @param {RiskItem[]} items */
-function riskItems(items) {
-  return h(
+export function atRiskList(units) {
+  if (units.length === 0) return h('p', { class: 'calm' }, t('risk.none'));
+  const list = h(
     'ul',
     { class: 'risks' },
-    items.map((item) =>
+    units.map((unit) =>
       h(
         'li',
-        { 'data-unit': item.unitId },
-        h('a', { href: unitHref(item.unitId) }, item.name),
+        { 'data-unit': unit.id },
+        h('a', { href: unitHref(unit.id) }, unit.name),
         h(
           'ul',
           {},
-          item.reasons.map((reason) => h('li', { class: `reason-${reason.kind}` }, describe(reason))),
+          unit.riskReasons.map((reason) => h('li', { class: `reason-${reason}` }, describe(reason))),
         ),
       ),
     ),
   );
+  // A long list (a whole district overdue) would push the subordinates table off screen; fold it.
+  if (units.length <= FOLD_AFTER) return list;
+  return h('details', {}, h('summary', {}, t('risk.count', { count: units.length })), list);
 }

@@ -1,29 +1,27 @@
 /**
  * The progress page of one unit's subtree: roll-up by level and block, the direct subordinates with their
- * phases (drill down by clicking), and the units needing attention among them and in the alerts feed.
+ * phases (drill down by clicking), and the units of the subtree at risk, as the server defines it.
  */
 import { h } from '../dom.js';
 import { t } from '../i18n.js';
 import { phaseLabel } from '../labels.js';
-import { risksOf } from '../risk.js';
 import { unitHref } from '../routes.js';
 import { atRiskList } from './at-risk.view.js';
 import { childrenTable } from './children.view.js';
 import { progressTable } from './progress.view.js';
 
 /** @typedef {import('../schemas.js').UnitView} UnitView */
-/** @typedef {import('../schemas.js').Alert} Alert */
 
 /**
- * Everything comes from three requests (the unit, its roll-up, its children with their status); the
- * children's phases and flags no longer cost one request each.
+ * Everything comes from four requests (the unit, its roll-up, a page of its children with their status,
+ * the subtree's units at risk).
  * @param {{ view: UnitView, progress: import('../schemas.js').Progress,
- *   children: import('../schemas.js').ChildStatus[], alerts: () => Alert[], now: () => number }} deps
+ *   children: import('../schemas.js').ChildStatus[], atRisk: import('../schemas.js').AtRiskUnit[] }} deps
  * @returns {HTMLElement[]}
  */
-export function treePage({ view, progress, children, alerts, now }) {
+export function treePage({ view, progress, children, atRisk }) {
   const table = childrenTable(children);
-  const risks = h('div', { id: 'risk-list' }, atRiskList(risksOf(view, children, alerts(), now())));
+  const risks = h('div', { id: 'risk-list' }, atRiskList(atRisk));
   return [
     h('h1', { tabindex: -1 }, t('progress.title', { name: view.unit.name })),
     h(

@@ -9,6 +9,7 @@ import { treeHref } from '../routes.js';
 import { replayPanel } from './replay.view.js';
 import { phaseStepper, skippedPhases, statePaths } from './stepper.view.js';
 import { timelineTable } from './timeline.view.js';
+import { unitActions } from './unit-actions.view.js';
 
 /** @typedef {import('../schemas.js').UnitView} UnitView */
 /** @typedef {import('../schemas.js').HistoryEntry} HistoryEntry */
@@ -183,6 +184,7 @@ export function unitPage({ api, view, history, now }) {
     view.unit.level === 'cell'
       ? null
       : h('p', {}, h('a', { href: treeHref(view.unit.id) }, t('unit.subtree'))),
+    unitActions({ api, view }),
     h(
       'div',
       { class: 'grid' },

@@ -1,0 +1,253 @@
+import { createRequire } from 'node:module';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Alert } from '../../src/alerts/alert.schema.js';
+import type { OrgUnit } from '../../src/domain/index.js';
+import { EVENT_CATALOGUE } from '../../machines/index.js';
+import { buildUnit } from '../support/builders.js';
+import { launchBrowser } from './browser.js';
+import { startDashboardApp, type DashboardApp } from './dashboard-harness.js';
+
+const CELLS = 40;
+const cellId = (i: number) => `C${String(i + 1).padStart(2, '0')}`;
+const TREE: OrgUnit[] = [
+  buildUnit({ id: 'D1', name: 'Đảng bộ quận Thử', level: 'district', block: 'urban_district' }),
+  buildUnit({ id: 'B1', name: 'Đảng bộ phường Một', level: 'base', parentId: 'D1', workingGroup: 'wg1' }),
+  ...Array.from({ length: CELLS }, (_, i) =>
+    buildUnit({ id: cellId(i), name: `Chi bộ ${i + 1}`, parentId: 'B1', workingGroup: 'wg1' }),
+  ),
+];
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+function alertOf(id: string, unitId: string, kind: string): Alert {
+  return {
+    id,
+    type: 'overdue',
+    unitId,
+    deadline: { kind, step: 'procedure', enteredSeq: 0, owner: 'unit', dueAt: '2026-12-01T10:00:00.000Z' },
+    recipients: ['wg:wg1'],
+    fireAt: '2026-12-01T10:00:00.000Z',
+    createdAt: '2026-12-01T10:00:05.000Z',
+  };
+}
+
+describe('the workbench in a real browser', () => {
+  let app: DashboardApp;
+  let browser: Browser;
+  let context: BrowserContext;
+  const contexts: BrowserContext[] = [];
+  // axe-core is injected as a script tag, which the dashboard's own policy (script-src 'self') forbids.
+  const contextOptions = { locale: 'vi-VN', bypassCSP: true, viewport: { width: 1280, height: 900 } };
+  const token: Record<'wg' | 'auditor' | 'secretary' | 'committee', string> = {
+    wg: '',
+    auditor: '',
+    secretary: '',
+    committee: '',
+  };
+
+  beforeAll(async () => {
+    app = await startDashboardApp(TREE, '2026-12-01T01:00:00Z');
+    token.wg = await app.issueToken({ role: 'working_group', workingGroup: 'wg1' });
+    token.auditor = await app.issueToken({ role: 'auditor', subtreeOf: 'D1' });
+    token.secretary = await app.issueToken({ role: 'secretary', unitId: 'B1' });
+    token.committee = await app.issueToken({ role: 'standing_committee', subtreeOf: 'D1' });
+    for (const [id, unit] of [
+      ['a1', 'C01'],
+      ['a2', 'C02'],
+      ['a3', 'C03'],
+    ] as const)
+      await app.alertStore.record(alertOf(id, unit, 'congress.held'));
+    browser = await launchBrowser();
+    context = await browser.newContext(contextOptions);
+  }, 120_000);
+  afterAll(async () => {
+    for (const c of contexts) await c.close();
+    await context?.close();
+    await browser?.close();
+    await app?.close();
+  });
+
+  /** Each person in a browser context of their own, as on their own machine. */
+  async function signedIn(key: keyof typeof token, root = ''): Promise<Page> {
+    const own = await browser.newContext(contextOptions);
+    own.setDefaultTimeout(10_000);
+    contexts.push(own);
+    const page = await own.newPage();
+    await page.goto(`${app.baseUrl}/`);
+    await page.getByLabel('Mã truy cập (bearer token)').fill(token[key]);
+    if (root) await page.locator('#root').fill(root);
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    // The first page (the scope's progress) is drawn before the test navigates elsewhere.
+    await page.locator('nav.trail').waitFor();
+    return page;
+  }
+  /** Serious or critical axe-core violations on the page as it is now. */
+  async function seriousViolations(page: Page): Promise<string[]> {
+    await page.addScriptTag({ path: AXE });
+    return page.evaluate<string[]>(
+      "axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id + ': ' + v.nodes.map((n) => n.target.join(' ')).join(', ')))",
+    );
+  }
+  async function fitsPhone(page: Page): Promise<number> {
+    await page.setViewportSize({ width: 390, height: 844 });
+    const width = await page.evaluate<number>('document.documentElement.scrollWidth');
+    await page.setViewportSize({ width: 1280, height: 900 });
+    return width;
+  }
+
+  it('when a working group uploads 40 cell rows with one bad row, then 39 are recorded, the bad row is named and nothing is written for it', async () => {
+    const page = await signedIn('wg', 'B1');
+    await page.goto(`${app.baseUrl}/#/batch`);
+    await page.locator('#batch-event').selectOption('unit.flagged_difficult');
+    const lines = Array.from(
+      { length: CELLS },
+      (_, i) => `${cellId(i)},,,${i === 16 ? '' : 'Thiếu cấp uỷ viên'}`,
+    );
+    const csv = ['unitId,occurredAt,idempotencyKey,reason', ...lines].join('\n');
+    const before = await app.redis.hgetall(`${app.prefix}:{C17}:snap`);
+    await page
+      .locator('#batch-file')
+      .setInputFiles({ name: 'cells.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.getByRole('button', { name: 'Gửi tệp' }).click();
+    await expect
+      .poll(() => page.locator('#batch-result p').first().textContent())
+      .toContain('39 dòng đã ghi nhận, 1 dòng bị từ chối');
+    expect(await page.locator('#batch-result li[data-row="17"]').textContent()).toContain('C17');
+    expect(await app.redis.hgetall(`${app.prefix}:{C17}:snap`)).toEqual(before);
+    const c16 = (await app.api('/api/v1/units/C16', token.wg)) as { flags: { difficult: boolean } };
+    expect(c16.flags.difficult).toBe(true);
+    expect(await seriousViolations(page)).toEqual([]);
+    expect(await fitsPhone(page)).toBeLessThanOrEqual(390);
+    await page.close();
+  });
+
+  it('when a working group acknowledges one alert, then the selected two, then all three leave its open alerts', async () => {
+    const page = await signedIn('wg', 'B1');
+    const group = page.locator('#alerts-list .alert-group').first();
+    await group.waitFor();
+    expect(await page.locator('#alerts-list .group-title').first().textContent()).toContain('Chi bộ');
+    await page.locator('li[data-alert="a1"] .alert-ack').click();
+    await page.locator('li[data-alert="a1"]').waitFor({ state: 'detached' });
+    await page.locator('li[data-alert="a2"] .alert-pick').check();
+    await page.locator('li[data-alert="a3"] .alert-pick').check();
+    await page.locator('#alerts-ack-selected').click();
+    await page.locator('li[data-alert="a3"]').waitFor({ state: 'detached' });
+    const open = (await app.api('/api/v1/alerts', token.wg)) as { alerts: unknown[] };
+    expect(open.alerts).toEqual([]);
+    await page.close();
+  });
+
+  it('when the forms of every event a person may send are drawn, then each has a field per payload property and the date; only system events are never drawn', async () => {
+    const drawn = new Set<string>();
+    for (const key of ['secretary', 'committee', 'wg'] as const) {
+      const page = await signedIn(key, key === 'wg' ? 'B1' : '');
+      await page.goto(`${app.baseUrl}/#/batch`);
+      const options = page.locator('#batch-event option');
+      await options.first().waitFor({ state: 'attached' });
+      const types: string[] = [];
+      for (let i = 0; i < (await options.count()); i++)
+        types.push((await options.nth(i).getAttribute('value')) ?? '');
+      for (const type of types) {
+        await page.locator('#batch-event').selectOption(type);
+        const properties = Object.keys(
+          ((await import('zod')).z.toJSONSchema(EVENT_CATALOGUE[type]!.schema, {
+            io: 'input',
+            unrepresentable: 'any',
+          }).properties as object) ?? {},
+        );
+        const firstRow = page.locator('#batch-table-form tbody tr').first();
+        expect(await firstRow.locator('td').count()).toBe(properties.length + 1);
+        drawn.add(type);
+      }
+      await page.close();
+    }
+    const people = Object.values(EVENT_CATALOGUE).filter((d) => !d.roles.every((r) => r === 'system'));
+    expect([...drawn].sort()).toEqual(people.map((d) => d.type).sort());
+  }, 120_000);
+
+  it('when a secretary records its plan through the generated form, then it is in the history; the standing committee approves it from its waiting list', async () => {
+    const page = await signedIn('secretary');
+    await page.goto(`${app.baseUrl}/#/unit/B1`);
+    await page.locator('#unit-actions button[data-event="plan.submitted"]').click();
+    const form = page.locator('form[data-event="plan.submitted"]');
+    await form.getByRole('button', { name: 'Ghi nhận' }).click();
+    expect(await form.locator('.field-error').first().textContent()).toBe('Bắt buộc nhập.');
+    await form.getByLabel('Số hiệu văn bản').fill('KH-01');
+    await form.getByRole('button', { name: 'Ghi nhận' }).click();
+    await expect.poll(() => form.locator('.form-status').textContent()).toContain('Đã ghi nhận');
+    const history = (await app.api('/api/v1/units/B1/history', token.secretary)) as {
+      entries: { type: string }[];
+    };
+    expect(history.entries.map((e) => e.type)).toEqual(['plan.submitted']);
+    expect(await seriousViolations(page)).toEqual([]);
+    expect(await fitsPhone(page)).toBeLessThanOrEqual(390);
+    await page.close();
+
+    const committee = await signedIn('committee');
+    await committee.goto(`${app.baseUrl}/#/work`);
+    const item = committee.locator('#work-list li[data-unit="B1"]');
+    await item.locator('button[data-event="plan.approved"]').click();
+    await item.locator('form[data-event="plan.approved"]').getByRole('button', { name: 'Ghi nhận' }).click();
+    await expect
+      .poll(async () => ((await app.api('/api/v1/units/B1', token.committee)) as { version: number }).version)
+      .toBe(2);
+    await committee.close();
+  }, 60_000);
+
+  it('when the unit changed since the form was drawn, then the 409 is explained with the current state and sending again works', async () => {
+    const page = await signedIn('secretary');
+    await page.goto(`${app.baseUrl}/#/unit/B1`);
+    await page.locator('#unit-actions button[data-event="bodies.formed"]').click();
+    // Someone else records meanwhile: the form's If-Match is now stale.
+    await app.engine
+      .dispatch(
+        'B1',
+        { type: 'documents.draft_recorded', payload: { draft: 1, title: 'Dự thảo' } },
+        { id: 'sec-b1', role: 'secretary', unitId: 'B1' },
+      )
+      .catch(() => undefined);
+    await app.engine.dispatch(
+      'B1',
+      { type: 'unit.flagged_difficult', payload: { reason: 'x' } },
+      { id: 'wg', role: 'working_group', workingGroup: 'wg1' },
+    );
+    const form = page.locator('form[data-event="bodies.formed"]');
+    await form.locator('fieldset input[value="documents"]').check();
+    await form.getByLabel('Số tổ công tác').fill('2');
+    await form.getByLabel('Số đoàn kiểm tra').fill('1');
+    await form.getByRole('button', { name: 'Ghi nhận' }).click();
+    await expect.poll(() => form.locator('.form-status').textContent()).toContain('Đơn vị đã thay đổi');
+    await form.getByRole('button', { name: 'Gửi lại' }).click();
+    await expect.poll(() => form.locator('.form-status').textContent()).toContain('Đã ghi nhận');
+    await page.close();
+  }, 60_000);
+
+  it('when an auditor signs in, then no action is offered anywhere: no waiting work, no form, no acknowledgement', async () => {
+    const page = await signedIn('auditor');
+    await page.goto(`${app.baseUrl}/#/work`);
+    await page.getByText('Không có việc nào đang chờ bạn.').waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    expect(await fitsPhone(page)).toBeLessThanOrEqual(390);
+    await page.goto(`${app.baseUrl}/#/unit/B1`);
+    await page.locator('h1', { hasText: 'Đảng bộ phường Một' }).waitFor();
+    expect(await page.locator('#unit-actions').count()).toBe(0);
+    expect(await page.locator('.alert-ack, #alerts-ack-selected').count()).toBe(0);
+    await page.goto(`${app.baseUrl}/#/batch`);
+    await page.getByText('Vai trò của bạn không gửi sự kiện nào.').waitFor();
+    await page.close();
+  });
+
+  it('when the waiting list of the working group is shown, then other people’s steps are text, not buttons, and the page is accessible', async () => {
+    const page = await signedIn('wg', 'B1');
+    await page.goto(`${app.baseUrl}/#/work`);
+    await page.locator('#work-list li').first().waitFor();
+    const located = page.locator('#work-list button[data-event]');
+    const buttons: string[] = [];
+    for (let i = 0; i < (await located.count()); i++)
+      buttons.push((await located.nth(i).getAttribute('data-event')) ?? '');
+    expect(buttons.every((type) => EVENT_CATALOGUE[type]!.roles.includes('working_group'))).toBe(true);
+    expect(await seriousViolations(page)).toEqual([]);
+    expect(await fitsPhone(page)).toBeLessThanOrEqual(390);
+    await page.close();
+  });
+});
