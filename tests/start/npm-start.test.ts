@@ -124,7 +124,13 @@ describe('npm start on a fresh machine', () => {
     'when SIGTERM reaches only the npm process, then npm hands it to the server, which stops cleanly',
     async () => {
       const url = await freshRedis();
-      const env = { REDIS_URL: url, PORT: '0', CONGRESS_PREFIX: 'cg', CONGRESS_DEMO: '0' };
+      const env = {
+        REDIS_URL: url,
+        PORT: '0',
+        CONGRESS_PREFIX: 'cg',
+        CONGRESS_DEMO: '0',
+        CONGRESS_SESSION_SECRET: 'a secret of at least thirty-two characters',
+      };
       const app = start('npm', ['start'], env);
       cleanups.push(() => void (app.child.exitCode === null && process.kill(-app.child.pid!, 'SIGKILL')));
       await until(() => listeningPort(app.output()) > 0, BUILD_AND_START_MS);
@@ -187,6 +193,7 @@ describe('npm start on a fresh machine', () => {
       PORT: String((taken.address() as AddressInfo).port),
       CONGRESS_WORKERS: '0',
       CONGRESS_DEMO: '0',
+      CONGRESS_SESSION_SECRET: 'a secret of at least thirty-two characters',
       REDIS_URL: '',
     };
     const app = start(process.execPath, [TSX, 'src/main.ts'], env);
