@@ -108,6 +108,15 @@ describe('npm start on a fresh machine', () => {
         headers: { Authorization: `Bearer ${admin}` },
       });
       expect(unit.status).toBe(200);
+      // One account per role too, with a password shown once, for the dashboard's sign-in.
+      const account = /^ {2}secretary\s+(demo-secretary)\s+(\S+)\s/m.exec(out);
+      expect(account).not.toBeNull();
+      const signIn = await fetch(`http://127.0.0.1:${listeningPort(out)}/api/v1/session`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ username: account![1], password: account![2] }),
+      });
+      expect(signIn.status).toBe(201);
 
       process.kill(-app.child.pid!, 'SIGTERM');
       await app.closed;
