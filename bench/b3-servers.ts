@@ -39,6 +39,7 @@ function serverEnv(prefix: string): Record<string, string> {
     CONGRESS_PREFIX: prefix,
     CONGRESS_WORKERS: '0',
     CONGRESS_DEMO: '0',
+    CONGRESS_SESSION_SECRET: 'a secret of at least thirty-two characters',
     PORT: '0',
     HOST: '127.0.0.1',
     LOG_LEVEL: 'warn',

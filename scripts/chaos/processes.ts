@@ -112,7 +112,15 @@ function node(entry: string, env: Record<string, string>): ChildProcess {
 export function apiServer(env: Record<string, string>): Managed {
   return managed(
     'api',
-    () => node('src/main.ts', { ...env, CONGRESS_WORKERS: '0', CONGRESS_DEMO: '0', LOG_LEVEL: 'warn' }),
+    () =>
+      node('src/main.ts', {
+        ...env,
+        CONGRESS_WORKERS: '0',
+        CONGRESS_DEMO: '0',
+        // Sessions are not exercised here; the API only needs a secret to start without the demo.
+        CONGRESS_SESSION_SECRET: 'a secret of at least thirty-two characters',
+        LOG_LEVEL: 'warn',
+      }),
     (child) => printed(child, 'congress-engine listening on'),
   );
 }

@@ -79,7 +79,7 @@ export function signInRouter(deps: AccountsDeps, clock: Clock, perAddress: numbe
       lastSeenAt: at,
     });
     await promisify((done) => req.session.save(done));
-    await deps.store.trackSession(account.id, req.sessionID);
+    await deps.store.trackSession(account.id, req.sessionID, absoluteMs);
     const first = account.assignments[0];
     if (first !== undefined) (res.locals as RequestLocals).principal = accountPrincipal(account, first);
     res.status(201).json(sessionView(req, account, absoluteMs));

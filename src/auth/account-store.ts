@@ -31,7 +31,7 @@ export interface AccountStore {
   apply(change: AccountChange, options?: { isNew?: boolean }): Promise<AdminLogEntry>;
   adminLog(): Promise<AdminLogEntry[]>;
   /** Remembers that session `sid` belongs to `accountId`, so disabling the account can end it. */
-  trackSession(accountId: string, sid: string): Promise<void>;
+  trackSession(accountId: string, sid: string, ttlMs: number): Promise<void>;
   /** Deletes every session of the account from the session store; returns how many there were. */
   endSessions(accountId: string): Promise<number>;
 }
@@ -106,8 +106,9 @@ export function createAccountStore(redis: Redis, prefix: string, clock: Clock = 
       const raw = await redis.lrange(logKey, 0, -1);
       return raw.map((line) => adminLogEntrySchema.parse(JSON.parse(line)));
     },
-    async trackSession(accountId, sid) {
-      await redis.sadd(sessionsKey(accountId), sid);
+    async trackSession(accountId, sid, ttlMs) {
+      // The set outlives none of its sessions by more than the absolute limit, so it does not grow forever.
+      await redis.multi().sadd(sessionsKey(accountId), sid).pexpire(sessionsKey(accountId), ttlMs).exec();
     },
     async endSessions(accountId) {
       const sids = await redis.smembers(sessionsKey(accountId));

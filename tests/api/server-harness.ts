@@ -47,6 +47,7 @@ export async function startRealServer(
     CONGRESS_PREFIX: prefix,
     CONGRESS_WORKERS: '0',
     CONGRESS_DEMO: '0',
+    CONGRESS_SESSION_SECRET: 'a secret of at least thirty-two characters',
     LOG_LEVEL: 'silent',
     ...env,
   });

@@ -59,6 +59,7 @@ describe('stopping the server process', () => {
         PORT: '0',
         HOST: '127.0.0.1',
         CONGRESS_DEMO: '0',
+        CONGRESS_SESSION_SECRET: 'a secret of at least thirty-two characters',
         LOG_LEVEL: 'info',
         ...env,
       },

@@ -108,6 +108,15 @@ describe('npm start on a fresh machine', () => {
         headers: { Authorization: `Bearer ${admin}` },
       });
       expect(unit.status).toBe(200);
+      // One account per role too, with a password shown once, for the dashboard's sign-in.
+      const account = /^ {2}secretary\s+(demo-secretary)\s+(\S+)\s/m.exec(out);
+      expect(account).not.toBeNull();
+      const signIn = await fetch(`http://127.0.0.1:${listeningPort(out)}/api/v1/session`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ username: account![1], password: account![2] }),
+      });
+      expect(signIn.status).toBe(201);
 
       process.kill(-app.child.pid!, 'SIGTERM');
       await app.closed;
@@ -124,7 +133,13 @@ describe('npm start on a fresh machine', () => {
     'when SIGTERM reaches only the npm process, then npm hands it to the server, which stops cleanly',
     async () => {
       const url = await freshRedis();
-      const env = { REDIS_URL: url, PORT: '0', CONGRESS_PREFIX: 'cg', CONGRESS_DEMO: '0' };
+      const env = {
+        REDIS_URL: url,
+        PORT: '0',
+        CONGRESS_PREFIX: 'cg',
+        CONGRESS_DEMO: '0',
+        CONGRESS_SESSION_SECRET: 'a secret of at least thirty-two characters',
+      };
       const app = start('npm', ['start'], env);
       cleanups.push(() => void (app.child.exitCode === null && process.kill(-app.child.pid!, 'SIGKILL')));
       await until(() => listeningPort(app.output()) > 0, BUILD_AND_START_MS);
@@ -187,6 +202,7 @@ describe('npm start on a fresh machine', () => {
       PORT: String((taken.address() as AddressInfo).port),
       CONGRESS_WORKERS: '0',
       CONGRESS_DEMO: '0',
+      CONGRESS_SESSION_SECRET: 'a secret of at least thirty-two characters',
       REDIS_URL: '',
     };
     const app = start(process.execPath, [TSX, 'src/main.ts'], env);

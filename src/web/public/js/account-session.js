@@ -3,7 +3,7 @@
  * The account side of signing in and out: `POST /api/v1/session` and `DELETE /api/v1/session`.
  * Sign-out is best effort: the dashboard forgets the session whatever the server answers.
  */
-import { authHeaders, isSession, sessionCredential } from './auth-headers.js';
+import { authHeaders, isSession, sessionCredential, jsonOf } from './auth-headers.js';
 
 /**
  * @typedef {{ id: string, role: string, unitId?: string, workingGroup?: string, subtreeOf?: string }} Assignment
@@ -24,8 +24,9 @@ export async function signInWithPassword(username, password) {
   });
   if (!res.ok)
     return { ok: false, status: res.status, retryAfter: Number(res.headers.get('Retry-After') ?? 0) };
-  /** @type {{ csrfToken?: unknown, assignments?: unknown, assignmentId?: unknown }} */
-  const body = await res.json();
+  const body = /** @type {{ csrfToken?: unknown, assignments?: unknown, assignmentId?: unknown }} */ (
+    await jsonOf(res)
+  );
   return {
     ok: true,
     credential: sessionCredential(String(body.csrfToken)),

@@ -3,7 +3,7 @@
  * The account screens' client of /api/v1/accounts. Refusals come back as the server's problem detail,
  * which says what to do next.
  */
-import { authHeaders } from './auth-headers.js';
+import { authHeaders, jsonOf } from './auth-headers.js';
 
 /**
  * @typedef {{ id: string, role: string, unitId?: string, workingGroup?: string, subtreeOf?: string }} Assignment
@@ -30,8 +30,7 @@ export function createAccountsApi(credential) {
       },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
-    /** @type {{ detail?: unknown }} */
-    const parsed = await res.json().catch(() => ({}));
+    const parsed = /** @type {{ detail?: unknown }} */ (await jsonOf(res));
     if (!res.ok) throw new AccountsError(typeof parsed.detail === 'string' ? parsed.detail : res.statusText);
     return parsed;
   }

@@ -22,3 +22,10 @@ export function authHeaders(credential) {
     ? { 'X-CSRF-Token': credential.slice(SESSION.length) }
     : { Authorization: `Bearer ${credential}` };
 }
+
+/**
+ * A response's JSON body as `unknown`, for the account screens to narrow (`{}` when it is not JSON).
+ * @param {Response} res
+ * @returns {Promise<unknown>}
+ */
+export const jsonOf = (res) => res.json().catch(() => ({}));

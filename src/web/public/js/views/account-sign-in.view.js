@@ -4,6 +4,7 @@
  */
 /* global fetch */
 import { h, replace } from '../dom.js';
+import { jsonOf } from '../auth-headers.js';
 import { ta } from '../account-messages.js';
 import { createApi } from '../api.js';
 import { describeError } from '../labels.js';
@@ -80,8 +81,7 @@ async function passwordSignInOffered() {
     () => null,
   );
   if (!res?.ok) return false;
-  /** @type {{ password?: unknown }} */
-  const body = await res.json().catch(() => ({}));
+  const body = /** @type {{ password?: unknown }} */ (await jsonOf(res));
   return body.password === true;
 }
 

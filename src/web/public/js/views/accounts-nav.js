@@ -5,7 +5,7 @@
  */
 import { h } from '../dom.js';
 import { ta } from '../account-messages.js';
-import { authHeaders, isSession } from '../auth-headers.js';
+import { authHeaders, isSession, jsonOf } from '../auth-headers.js';
 import { roleLabel } from '../labels.js';
 import { managesAccounts } from './accounts.page.js';
 
@@ -26,8 +26,10 @@ async function assignmentPicker(credential) {
     headers: { ...authHeaders(credential), Accept: 'application/json' },
   });
   if (!res.ok) return null;
-  /** @type {{ assignments: { id: string, role: string }[], assignmentId: string | null }} */
-  const session = await res.json();
+  const session =
+    /** @type {{ assignments: { id: string, role: string }[], assignmentId: string | null }} */ (
+      await jsonOf(res)
+    );
   if (session.assignments.length < 2) return null;
   const select = h(
     'select',
