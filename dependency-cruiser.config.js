@@ -77,6 +77,7 @@ const ALLOWED_IMPORTERS = {
     '^src/redis/', // finding, probing or starting the Redis server
     '^src/auth/token-store[.]ts$', // hashed bearer tokens
     '^src/alerts/alert-store[.]ts$', // alert records and team feeds
+    '^src/alerts/feed-pages[.]ts$', // pages of several team feeds merged
     '^src/alerts/alert-scripts[.]ts$', // the alert Lua scripts
     '^src/alerts/alert-context[.]ts$', // the small read a firing needs
     '^src/alerts/live-alerts[.]ts$', // pub/sub of new alerts for the SSE stream
