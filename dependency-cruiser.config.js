@@ -79,6 +79,7 @@ const ALLOWED_IMPORTERS = {
     '^src/auth/account-store[.]ts$', // accounts, the administration log, sessions per account
     '^src/auth/sign-in-lockout[.]ts$', // failed sign-ins per account
     '^src/alerts/alert-store[.]ts$', // alert records and team feeds
+    '^src/alerts/feed-pages[.]ts$', // pages of several team feeds merged
     '^src/alerts/alert-scripts[.]ts$', // the alert Lua scripts
     '^src/alerts/alert-context[.]ts$', // the small read a firing needs
     '^src/alerts/live-alerts[.]ts$', // pub/sub of new alerts for the SSE stream

@@ -5,7 +5,14 @@
 import type { Milestones } from '../api.types.js';
 
 /** Why a unit is at risk, in the order a reader is shown them. */
-export const RISK_REASONS = ['overdue', 'postponed', 'annulled', 'difficult', 'irregularity', 'complaint'] as const;
+export const RISK_REASONS = [
+  'overdue',
+  'postponed',
+  'annulled',
+  'difficult',
+  'irregularity',
+  'complaint',
+] as const;
 export type RiskReason = (typeof RISK_REASONS)[number];
 
 /** An entry of a context list counted as open: no closing time and no closed or resolved status. */

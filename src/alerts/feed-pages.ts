@@ -72,16 +72,22 @@ interface Source {
   head: FeedCursor | undefined;
 }
 
+/** The next position of a source, undefined once it is exhausted. */
+async function advance(iterator: AsyncGenerator<FeedCursor>): Promise<FeedCursor | undefined> {
+  const next = await iterator.next();
+  return next.done === true ? undefined : next.value;
+}
+
 /** Merges the sources newest first; an alert in several feeds comes once (same key, so adjacent). */
 async function* merged(sources: Source[]): AsyncGenerator<{ key: FeedCursor; team: string }> {
-  for (const s of sources) s.head = (await s.iterator.next()).value ?? undefined;
+  for (const s of sources) s.head = await advance(s.iterator);
   let last: string | undefined;
   for (;;) {
     let best: Source | undefined;
     for (const s of sources) if (s.head && (!best?.head || before(s.head, best.head))) best = s;
     if (!best?.head) return;
     const key = best.head;
-    best.head = (await best.iterator.next()).value ?? undefined;
+    best.head = await advance(best.iterator);
     if (key.id === last) continue;
     last = key.id;
     yield { key, team: best.team };

@@ -4,7 +4,7 @@ import type { LiveAlertHub } from '../alerts/live-alert-hub.js';
 import type { Principal } from '../domain/index.js';
 import { AppError, ForbiddenError, NotFoundError } from '../shared/errors.js';
 import { mayAcknowledge, teamsOf } from './alert-teams.js';
-import type { AckOutcomeView, AlertView, AlertsPort } from './alerts.port.js';
+import type { AckOutcomeView, AlertsPort } from './alerts.port.js';
 
 const sees = (teams: string[] | null, alert: Alert) =>
   teams === null || alert.recipients.some((t) => teams.includes(t));

@@ -9,7 +9,7 @@ import canonicalize from 'canonicalize';
 import { z } from 'zod';
 import { EVENT_CATALOGUE } from '../../machines/index.js';
 import { NotFoundError, ValidationError } from '../shared/errors.js';
-import type { BatchRow, ReadRow } from './batch.js';
+import type { ReadRow } from './batch.js';
 
 /** Columns every template starts with; the payload's fields follow. */
 export const FIXED_COLUMNS = ['unitId', 'occurredAt', 'idempotencyKey'] as const;

@@ -5,7 +5,6 @@
  */
 import { AppError } from '../shared/errors.js';
 import type { Principal } from '../domain/index.js';
-import type { DispatchResult } from './engine.types.js';
 
 /** Largest batch: a standing committee's whole subtree in one afternoon is a few of these. */
 export const MAX_BATCH_ROWS = 1_000;
@@ -36,7 +35,7 @@ type Dispatch = (
   event: { type: string; payload: Record<string, unknown>; at?: string },
   principal: Principal,
   options: { idempotencyKey: string },
-) => Promise<DispatchResult>;
+) => Promise<{ seq: number; version: number; duplicate: boolean }>;
 
 /** Units handled at once: enough to overlap round trips, few enough to leave room for other requests. */
 const PARALLEL_UNITS = 8;

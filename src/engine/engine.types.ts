@@ -7,9 +7,6 @@ import type { RiskReason } from '../../machines/congress/at-risk.js';
 import type { Deadline, Level } from '../../machines/domain.js';
 import type { HistoryEntry, OrgUnit, Principal } from '../domain/index.js';
 import type { BatchRowResult, ReadRow } from './batch.js';
-import type { WorkItem } from './my-work.js';
-
-export type { WorkItem, WorkStep } from './my-work.js';
 
 export type { BatchRow, BatchRowResult, ReadRow } from './batch.js';
 
@@ -167,6 +164,34 @@ export interface ReplayResult {
   by?: ReplayClock;
   /** Entries replayed with corrected values: the corrected seq and the correction seqs applied. */
   corrections: { seq: number; correctedBy: number[] }[];
+}
+
+/** Someone's step that is due: the deadline, who owes it and until when. */
+export interface WorkStep {
+  kind: string;
+  /** `unit`: the unit's secretary; `superior`: the standing committee above it. */
+  owner: Deadline['owner'];
+  /** The unit whose people owe it: the unit itself, or its parent for a superior's step. */
+  by: { unitId: string; unitName: string } | null;
+  dueAt: string;
+}
+
+export interface WorkItem {
+  unitId: string;
+  unitName: string;
+  level: string;
+  phase: string;
+  /** Pass as If-Match when acting on this unit. */
+  version: number;
+  /** Earliest due time among `owed` and `waiting`; null when neither has one. */
+  dueAt: string | null;
+  /** Events the principal may send to this unit now (its role, and the state allows them). */
+  actions: string[];
+  /** Steps on the principal's side. */
+  owed: WorkStep[];
+  /** Steps of other people the unit waits on; shown as waiting, never as buttons. */
+  waiting: WorkStep[];
+  riskReasons: RiskReason[];
 }
 
 export interface VerifyReport {

@@ -12,7 +12,8 @@ import { ancestors, children, getUnit, history, me, progress } from './reads.js'
 import { atRiskInSubtree, childrenPage, childrenWithStatus } from './children-status.js';
 import { markDeadlineOverdue } from './overdue-marks.js';
 import { myWork } from './my-work.js';
-import { dispatchBatch, dispatchReadRows, MAX_BATCH_ROWS } from './batch.js';
+import { dispatchReadRows, MAX_BATCH_ROWS } from './batch.js';
+import type { dispatchBatch } from './batch.js';
 import { rowsFromCsv } from './batch-csv.js';
 import { ValidationError } from '../shared/errors.js';
 import { replay } from './replay.js';

@@ -3,7 +3,7 @@
  * deadline on its side) or where someone else's step is holding things up, with the events it may
  * send now, sorted by due time. Read-only roles (inspection, auditor) and admins are offered nothing.
  */
-import { listAllowedEvents, riskReasons, type RiskReason } from '../../machines/index.js';
+import { listAllowedEvents, riskReasons } from '../../machines/index.js';
 import type { Deadline } from '../../machines/domain.js';
 import type { Principal } from '../domain/index.js';
 import {
@@ -16,35 +16,8 @@ import {
 } from '../store/index.js';
 import { canSend } from './access.js';
 import type { EngineContext } from './context.js';
+import type { WorkItem, WorkStep } from './engine.types.js';
 import { me } from './reads.js';
-
-/** Someone's step that is due: the deadline, who owes it and until when. */
-export interface WorkStep {
-  kind: string;
-  /** `unit`: the unit's secretary; `superior`: the standing committee above it. */
-  owner: Deadline['owner'];
-  /** The unit whose people owe it: the unit itself, or its parent for a superior's step. */
-  by: { unitId: string; unitName: string } | null;
-  dueAt: string;
-}
-
-export interface WorkItem {
-  unitId: string;
-  unitName: string;
-  level: string;
-  phase: string;
-  /** Pass as If-Match when acting on this unit. */
-  version: number;
-  /** Earliest due time among `owed` and `waiting`; null when neither has one. */
-  dueAt: string | null;
-  /** Events the principal may send to this unit now (its role, and the state allows them). */
-  actions: string[];
-  /** Steps on the principal's side. */
-  owed: WorkStep[];
-  /** Steps of other people the unit waits on; shown as waiting, never as buttons. */
-  waiting: WorkStep[];
-  riskReasons: RiskReason[];
-}
 
 /** Units a principal acts on: its unit, its group's units, or the units below its subtree's root. */
 async function scopeIds(ctx: EngineContext, principal: Principal): Promise<string[]> {

@@ -12,7 +12,10 @@ export const PROCEDURE_ORDER: readonly Phase[] = PHASES.filter(
 
 /** The payload's JSON Schema as a sender fills it in (zod's own conversion, input side). */
 function payloadJsonSchema(def: EventDefinition): Record<string, unknown> {
-  const { $schema: _dialect, ...schema } = z.toJSONSchema(def.schema, { io: 'input', unrepresentable: 'any' });
+  const { $schema: _dialect, ...schema } = z.toJSONSchema(def.schema, {
+    io: 'input',
+    unrepresentable: 'any',
+  });
   return schema;
 }
 

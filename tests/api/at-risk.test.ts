@@ -77,20 +77,24 @@ describe('at risk, defined once on the server', () => {
   it('when the at-risk list of B1 is read, then it holds its subtree only: C1 and C2, not B2 or B3', async () => {
     const res = await get('/api/v1/units/B1/at-risk');
     expect(res.status).toBe(200);
-    expect(res.body.units.map((u: { id: string }) => u.id)).toEqual(['C1', 'C2']);
+    expect((res.body.units as { id: string }[]).map((u) => u.id)).toEqual(['C1', 'C2']);
     expect(res.body.units[0]).toMatchObject({ name: 'Unit C1', riskReasons: ['overdue', 'difficult'] });
     const whole = await get('/api/v1/units/D1/at-risk?limit=1');
     const second = await get(`/api/v1/units/D1/at-risk?limit=1&cursor=${whole.body.nextCursor}`);
     const third = await get(`/api/v1/units/D1/at-risk?limit=1&cursor=${second.body.nextCursor}`);
-    expect([whole, second, third].map((r) => r.body.units[0].id)).toEqual(['B2', 'C1', 'C2']);
+    expect([whole, second, third].map((r) => (r.body.units as { id: string }[])[0]!.id)).toEqual([
+      'B2',
+      'C1',
+      'C2',
+    ]);
     expect(third.body.nextCursor).toBeNull();
   });
 
   it('when children are filtered by atRisk, then true lists the at-risk ones and false the others', async () => {
     const risky = await get('/api/v1/units/D1/children?atRisk=true');
-    expect(risky.body.children.map((c: { id: string }) => c.id)).toEqual(['B2']);
+    expect((risky.body.children as { id: string }[]).map((c) => c.id)).toEqual(['B2']);
     const calm = await get('/api/v1/units/D1/children?atRisk=false');
-    expect(calm.body.children.map((c: { id: string }) => c.id)).toEqual(['B1']);
+    expect((calm.body.children as { id: string }[]).map((c) => c.id)).toEqual(['B1']);
   });
 
   it('when a unit outside the caller’s scope is asked for, then 403 and no list', async () => {

@@ -67,8 +67,8 @@ describe('POST /api/v1/events:batch', () => {
 
   it('when the same batch is sent again, then every accepted row is a duplicate and nothing is appended', async () => {
     const res = await batch('working_group', { rows: [flag('C1', 'wg-1'), flag('C2', 'wg-3')] });
-    expect(res.body.results.map((r: { duplicate: boolean }) => r.duplicate)).toEqual([true, true]);
-    expect(res.body.results.map((r: { version: number }) => r.version)).toEqual([1, 1]);
+    expect((res.body.results as { duplicate: boolean }[]).map((r) => r.duplicate)).toEqual([true, true]);
+    expect((res.body.results as { version: number }[]).map((r) => r.version)).toEqual([1, 1]);
   });
 
   it('when a batch has 1,001 rows, then it is refused whole with 422 and nothing is written; 1,000 rows are read', async () => {
@@ -127,7 +127,7 @@ describe('POST /api/v1/events:batch', () => {
       .set('Content-Type', 'text/csv')
       .send(csv);
     expect(res.status).toBe(200);
-    expect(res.body.results.map((r: { status: string }) => r.status)).toEqual([
+    expect((res.body.results as { status: string }[]).map((r) => r.status)).toEqual([
       'accepted',
       'refused',
       'refused',

@@ -82,6 +82,8 @@ describe('GET /api/v1/me/work: the work waiting on each person', () => {
     const res = await t.http().get('/api/v1/units/C1').set('Authorization', `Bearer ${t.token.secretary}`);
     expect(res.body.actions).toContain('plan.submitted');
     expect(res.body.actions).not.toContain('unit.flagged_difficult');
-    expect(res.body.allowedEvents.map((e: { type: string }) => e.type)).toContain('unit.flagged_difficult');
+    expect((res.body.allowedEvents as { type: string }[]).map((e) => e.type)).toContain(
+      'unit.flagged_difficult',
+    );
   });
 });

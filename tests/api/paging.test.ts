@@ -94,7 +94,7 @@ describe('paged lists: children and alerts', () => {
     expect(items).toHaveLength(CELLS / 2);
     expect(items.every((c) => c.block === 'enterprise')).toBe(true);
     const named = await get(`/api/v1/units/B2/children?q=${encodeURIComponent('chi bộ 104')}`);
-    expect(named.body.children.map((c: { id: string }) => c.id)).toEqual([
+    expect((named.body.children as { id: string }[]).map((c) => c.id)).toEqual([
       cellId(104),
       ...Array.from({ length: 10 }, (_, i) => cellId(1040 + i)),
     ]);
@@ -157,7 +157,7 @@ describe('paged lists: children and alerts', () => {
       { id: 'no-such-alert', acknowledged: false, status: 404, reason: expect.any(String) },
     ]);
     const acked = await get('/api/v1/alerts?acknowledged=true');
-    expect(acked.body.alerts.map((a: Alert) => a.id).sort()).toEqual(['sc-000', 'sc-001']);
+    expect((acked.body.alerts as Alert[]).map((a) => a.id).sort()).toEqual(['sc-000', 'sc-001']);
     const open = await walk<Alert>('/api/v1/alerts?limit=1000', 'alerts');
     expect(open.items).toHaveLength(248);
   });

@@ -16,7 +16,7 @@ const RULES = getRuleSet('2020-2025');
 const reasonsOf = (snapshot: PersistedCongressSnapshot) => riskReasons(milestonesOf(snapshot, RULES));
 const withContext = (d: UnitDriver, extra: Record<string, unknown>): PersistedCongressSnapshot => ({
   ...d.snapshot,
-  context: { ...(d.snapshot.context as object), ...extra } as PersistedCongressSnapshot['context'],
+  context: { ...(d.snapshot.context as object), ...extra },
 });
 
 describe('at risk: the one definition', () => {

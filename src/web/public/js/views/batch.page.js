@@ -51,7 +51,7 @@ export function batchPage({ api, role, unitIds }) {
     types.map((type) => h('option', { value: type }, eventLabel(type))),
   );
   const show = (/** @type {Promise<BatchResult>} */ sent) =>
-    sent.then(
+    void sent.then(
       (r) => replace(out, resultView(r)),
       (e) => replace(out, h('p', { class: 'error', role: 'alert' }, describeError(e))),
     );

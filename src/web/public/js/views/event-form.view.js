@@ -73,7 +73,11 @@ function explain(error, fields, current) {
   const body = error.body;
   const phase = phaseLabel(current?.phase ?? '');
   if (error.status === 409 && error.code === 'version_conflict')
-    return t('form.conflict', { version: current?.version ?? String(body['currentVersion'] ?? '?'), phase });
+    return t('form.conflict', {
+      version:
+        current?.version ?? (typeof body['currentVersion'] === 'number' ? body['currentVersion'] : '?'),
+      phase,
+    });
   if (error.status === 409) return t('form.notAllowed', { phase, detail: error.message });
   if (error.status === 422) {
     const issues = /** @type {{ path?: string, message?: string }[]} */ (

@@ -1,4 +1,4 @@
-/* global window, HashChangeEvent */
+/* global window, HashChangeEvent, setTimeout */
 /**
  * What the signed-in person may do on this unit now (the server's `actions`: the allowed events of
  * its role and scope), one button per event, each opening the form generated from its schema.

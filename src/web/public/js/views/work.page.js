@@ -1,3 +1,4 @@
+/* global setTimeout */
 /**
  * The work waiting on the signed-in person (GET /me/work): per unit, by due time, the steps it owes
  * with a button per event it may send (each opens the generated form), and other people's steps as
