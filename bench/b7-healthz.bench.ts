@@ -34,11 +34,11 @@ import {
 const TITLE = '`/healthz` during national verifications';
 /**
  * Sized so that one verification of the whole tree runs for tens of seconds on this shared host
- * (about 1,000–1,500 events/s in a quick run at load average 10); the quick size stays above the
+ * (about 1,000 events/s in quick runs at load average 10–15); the quick size stays above the
  * 1,000 units a request verifies itself. One upper-level unit per principal of the last phase.
  */
 const FULL = {
-  tree: { provinces: 1, upperPerProvince: 6, basePerUpper: 50, cellsPerBase: 9 },
+  tree: { provinces: 1, upperPerProvince: 6, basePerUpper: 40, cellsPerBase: 9 },
   toggles: 4,
   idleSeconds: 15,
 };
