@@ -23,7 +23,7 @@ const COMMITTEE: Principal = { id: 'bench-sc', role: 'standing_committee', subtr
 export function engineForLogs(
   redis: Redis,
   prefix: string,
-): { engine: Engine; writeLogs(ids: string[], toggles: number): Promise<void> } {
+): { engine: Engine; writeLogs: (ids: string[], toggles: number) => Promise<void> } {
   const clock = createManualClock(IMPORTED_AT);
   const engine = createEngine({ redis, prefix, clock });
   return {
