@@ -12,6 +12,7 @@ import {
   probe,
   probeFigures,
   probeFor,
+  sleep,
   startVerification,
   type FinishedVerification,
   type ProbeFigures,
@@ -22,6 +23,7 @@ import { B7_P99, judge } from './targets.js';
 import { openBenchRedis } from './support/bench-redis.js';
 import { importNationalTree, ROOT_ID } from './support/bench-tree.js';
 import { allUnitIds } from './support/bench-units.js';
+import { cpuSecondsOf } from './support/child-process.js';
 import { engineForLogs } from './support/bench-logs.js';
 import {
   perSecond,
@@ -58,17 +60,38 @@ const WARMUP_SECONDS = 3;
 /** The API verifies a subtree within the request up to this many units (src/api/units.routes.ts). */
 const SYNC_MAX_UNITS = 1_000;
 
-/** `/healthz` while `work` runs, and what the work returned. */
-async function during<T>(healthz: string, work: () => Promise<T>): Promise<[ProbeFigures, T]> {
+/** A phase's `/healthz` figures, with the CPU the server process used over the phase's wall time. */
+interface Phase extends ProbeFigures {
+  seconds: number;
+  serverCpu: number;
+  serverMainCpu: number;
+}
+
+/** `/healthz` of the server `pid` while `work` runs, and what the work returned. */
+async function during<T>(healthz: string, pid: number, work: () => Promise<T>): Promise<[Phase, T]> {
+  const at = { wall: performance.now(), cpu: cpuSecondsOf(pid), main: cpuSecondsOf(pid, true) };
   const running = probe(healthz, RATE);
   try {
     const out = await work();
-    return [probeFigures(await running.stop()), out];
+    const figures = probeFigures(await running.stop());
+    return [
+      {
+        ...figures,
+        seconds: (performance.now() - at.wall) / 1000,
+        serverCpu: cpuSecondsOf(pid) - at.cpu,
+        serverMainCpu: cpuSecondsOf(pid, true) - at.main,
+      },
+      out,
+    ];
   } catch (error) {
     await running.stop();
     throw error;
   }
 }
+
+/** "x s of CPU (y on its JavaScript thread) in z s" for a phase. */
+const cpuText = (p: Phase) =>
+  `${formatNumber(p.serverCpu, 1)} s of CPU (${formatNumber(p.serverMainCpu, 1)} s on its JavaScript thread) in ${formatNumber(p.seconds, 1)} s`;
 
 /** Throws unless the verification checked every unit and found the chains whole. */
 function checkWhole(v: FinishedVerification, units: number): void {
@@ -108,15 +131,16 @@ async function run(options: BenchOptions): Promise<BenchResult> {
     server = await startServer(bench.prefix);
     const base = `http://127.0.0.1:${server.port}`;
     const healthz = `${base}/healthz`;
+    const pid = server.child.pid;
     await probeFor(healthz, RATE, WARMUP_SECONDS);
-    const idle = probeFigures(await probeFor(healthz, RATE, size.idleSeconds));
+    const [idle] = await during(healthz, pid, () => sleep(size.idleSeconds * 1000));
     const first = principals[0]!.token;
-    const [one, single] = await during(healthz, async () =>
+    const [one, single] = await during(healthz, pid, async () =>
       awaitVerification(base, first, await startVerification(base, first, ROOT_ID, 'verify')),
     );
     checkWhole(single, ids.length);
     const startedAt = performance.now();
-    const [many, all] = await during(healthz, async () => {
+    const [many, all] = await during(healthz, pid, async () => {
       const locations = await Promise.all(
         principals.map((p, i) => startVerification(base, p.token, uppers[i]!, 'verifications')),
       );
@@ -190,6 +214,7 @@ async function run(options: BenchOptions): Promise<BenchResult> {
       notes: [
         `One verification of ${formatNumber(ids.length)} units took ${formatNumber(single.seconds, 1)} s (the resource's startedAt to finishedAt: the child process starting, then hashing and replaying every event); in the benchmark process, before the server started, \`engine.verify\` took ${formatNumber(inProcessMs / 1000, 1)} s. The ${PRINCIPALS} at once (${formatNumber(manyEvents)} events) took ${formatNumber(manySeconds, 1)} s from the first POST to the last poll that saw one done. Every verification found every chain whole.`,
         `Slowest \`/healthz\` answer: ${ms(idle.max)} idle, ${ms(one.max)} during one verify, ${ms(many.max)} during ${PRINCIPALS}; failed or unanswered within 10 s: ${idle.failed}, ${one.failed} and ${many.failed} of ${formatNumber(idle.requests)}, ${formatNumber(one.requests)} and ${formatNumber(many.requests)} requests. The API's event loop starts the run, lists the subtree, reads each child's report line by line and saves progress every 500 ms; the hashing and replaying happen in the children, which with ${PRINCIPALS} at once share the 2 cores with the server and Redis.`,
+        `The server process used ${cpuText(idle)} idle, ${cpuText(one)} during one verify and ${cpuText(many)} during ${PRINCIPALS}: where it used little CPU while its answers were slow, it was waiting for a core (the 2 cores shared with the verify processes, Redis, this benchmark and other work on the host) rather than busy. The probe itself shares them too: it sent ${formatNumber(idle.requests / idle.seconds)}, ${formatNumber(one.requests / one.seconds)} and ${formatNumber(many.requests / many.seconds)} requests a second of the ${RATE} it asks its timer for.`,
         `The verification resource was polled every 500 ms with the starter's token until done, as a client would.`,
       ],
     };

@@ -52,10 +52,12 @@ export function probe(url: string, perSecond: number): { stop(): Promise<ProbeRu
   };
 }
 
+export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
 /** Requests `url` at `perSecond` for `seconds`. */
 export async function probeFor(url: string, perSecond: number, seconds: number): Promise<ProbeRun> {
   const running = probe(url, perSecond);
-  await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
+  await sleep(seconds * 1000);
   return running.stop();
 }
 
@@ -132,6 +134,6 @@ export async function awaitVerification(
       const ms = Date.parse(body.finishedAt!) - Date.parse(body.startedAt);
       return { view: body, events: body.result!.events, seconds: ms / 1000 };
     }
-    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+    await sleep(POLL_MS);
   }
 }
