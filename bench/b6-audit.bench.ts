@@ -5,10 +5,8 @@
  */
 import { availableParallelism } from 'node:os';
 import type { Redis } from 'ioredis';
-import { createEngine, type Engine } from '../src/engine/index.js';
-import { type Principal } from '../src/domain/index.js';
+import type { Engine } from '../src/engine/index.js';
 import { createKeySpace } from '../src/store/index.js';
-import { driveUnitToCongressHeld, mapLimit } from '../tests/support/drive.js';
 import { hashOnly, replayOnly } from './b6-breakdown.js';
 import { floorParts } from './support/floor.js';
 import { verifyInProcesses } from './b6-processes.js';
@@ -17,6 +15,7 @@ import { B6_BUDGET_US, B6_CPU, judge } from './targets.js';
 import { openBenchRedis, redisCpuSeconds } from './support/bench-redis.js';
 import { BENCH_ADMIN, importNationalTree, ROOT_ID } from './support/bench-tree.js';
 import { allUnitIds } from './support/bench-units.js';
+import { engineForLogs } from './support/bench-logs.js';
 import { withCpu } from './support/cpu.js';
 import {
   perSecond,
@@ -32,23 +31,8 @@ import {
  */
 const FULL = { tree: { provinces: 1, upperPerProvince: 4, basePerUpper: 125, cellsPerBase: 9 }, toggles: 40 };
 const QUICK = { tree: { provinces: 1, upperPerProvince: 2, basePerUpper: 10, cellsPerBase: 9 }, toggles: 10 };
-const HELD_ON = '2027-03-10';
 /** Units verified at once by `engine.verify` with `subtree`; the raw read uses the same. */
 const VERIFY_BATCH = 16;
-const COMMITTEE: Principal = { id: 'bench-sc', role: 'standing_committee', subtreeOf: ROOT_ID };
-
-/** Cells hold their congress (each cascading to its base); then every unit below the root toggles its flag. */
-async function writeLogs(engine: Engine, ids: string[], toggles: number): Promise<void> {
-  const cells = ids.filter((id) => /-c\d+$/.test(id));
-  await mapLimit(cells, 16, (id) => driveUnitToCongressHeld(engine, id, HELD_ON));
-  const below = ids.filter((id) => id !== ROOT_ID);
-  await mapLimit(below, 64, async (id) => {
-    for (let i = 0; i < toggles; i++) {
-      const type = i % 2 === 0 ? 'unit.flagged_difficult' : 'unit.difficulty_cleared';
-      await engine.dispatch(id, { type, payload: { reason: `audit benchmark ${i}` } }, COMMITTEE);
-    }
-  });
-}
 
 /** Reads every log with XRANGE in pages of 1,000, `VERIFY_BATCH` units at a time; returns the entry count. */
 async function rawRead(redis: Redis, prefix: string, ids: string[]): Promise<number> {
@@ -83,10 +67,10 @@ async function run(options: BenchOptions): Promise<BenchResult> {
   const size = options.quick ? QUICK : FULL;
   const bench = await openBenchRedis('b6');
   try {
-    const engine = createEngine({ redis: bench.redis, prefix: bench.prefix });
+    const { engine, writeLogs } = engineForLogs(bench.redis, bench.prefix);
     await importNationalTree(engine, size.tree);
     const ids = await allUnitIds(bench.redis, bench.prefix);
-    await writeLogs(engine, ids, size.toggles);
+    await writeLogs(ids, size.toggles);
     const verifyRates: number[] = [];
     const rawRates: number[] = [];
     const hashRates: number[] = [];

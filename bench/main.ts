@@ -11,6 +11,7 @@ import { b3Http } from './b3-http.bench.js';
 import { b4NationalTree } from './b4-national-tree.bench.js';
 import { b5DeadlineStorm } from './b5-deadline-storm.bench.js';
 import { b6Audit } from './b6-audit.bench.js';
+import { b7Healthz } from './b7-healthz.bench.js';
 import { describeMachine, loadAverage, type Machine } from './harness.js';
 import { printResult } from './report/format.js';
 import { writeDocument } from './report/write-document.js';
@@ -18,7 +19,15 @@ import { readResults, withResult, writeResults, type RunContext } from './report
 import { BENCH_REDIS_URL } from './support/bench-redis.js';
 import type { Benchmark, BenchOptions } from './support/benchmark.js';
 
-const BENCHMARKS: Benchmark[] = [b1Appends, b2PhaseChanges, b3Http, b4NationalTree, b5DeadlineStorm, b6Audit];
+const BENCHMARKS: Benchmark[] = [
+  b1Appends,
+  b2PhaseChanges,
+  b3Http,
+  b4NationalTree,
+  b5DeadlineStorm,
+  b6Audit,
+  b7Healthz,
+];
 
 function pick(ids: string[]): Benchmark[] {
   if (ids.length === 0) return BENCHMARKS;
@@ -44,7 +53,7 @@ async function machine(): Promise<Machine> {
 
 function parseOptions(argv: string[]): { options: BenchOptions; ids: string[] } {
   const program = new Command('bench')
-    .argument('[ids...]', 'benchmarks to run (B1 … B6); all when omitted')
+    .argument('[ids...]', 'benchmarks to run (B1 … B7); all when omitted')
     .option('--quick', 'smaller sizes; the report records which size ran', false)
     .option('--runs <n>', 'measured runs per figure (≥ 3)', (v) => Number.parseInt(v, 10), 3)
     .parse(argv);

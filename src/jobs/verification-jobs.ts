@@ -19,6 +19,9 @@ import { AppError, ForbiddenError, NotFoundError } from '../shared/errors.js';
 /** How a run's child process is started, given the token it acts with. */
 export type VerifyProgram = (token: string) => ChildProgram;
 
+/** Background verifications yield the CPU to the API's requests (see ChildProgram.niceness). */
+export const BACKGROUND_NICENESS = 10;
+
 export interface VerificationJobsDeps {
   redis: Redis;
   prefix: string;
@@ -73,7 +76,12 @@ export function createVerificationJobs(deps: VerificationJobsDeps): Verification
       LEASE_MS / 3,
     );
     try {
-      await verifyInChildren(ids, 1, { ...deps.program(token), signal }, onReport);
+      await verifyInChildren(
+        ids,
+        1,
+        { ...deps.program(token), signal, niceness: BACKGROUND_NICENESS },
+        onReport,
+      );
       view.status = 'done';
       view.result = { ok: broken.length === 0, units: ids.length, events, broken };
     } catch (error) {

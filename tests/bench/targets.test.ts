@@ -13,6 +13,7 @@ import {
   B5_INSTANT,
   B5_SPREAD,
   B6_CPU,
+  B7_P99,
   judge,
   type Target,
 } from '../../bench/targets.js';
@@ -53,6 +54,15 @@ const cases: [string, Target, [number, number, boolean][]][] = [
       [19.9, NaN, true],
       [20, NaN, true],
       [20.1, NaN, false],
+    ],
+  ],
+  [
+    'B7 /healthz p99 at most 100 ms',
+    B7_P99,
+    [
+      [99.9, NaN, true],
+      [100, NaN, true],
+      [100.1, NaN, false],
     ],
   ],
   [

@@ -1,3 +1,4 @@
+import { getPriority } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import type { VerifyReport } from '../../src/engine/engine.types.js';
 import {
@@ -35,6 +36,17 @@ describe('verify in child processes', () => {
     expect(reports.map((r) => r.unitId)).toEqual(ids);
     expect(reports[2]).toEqual({ unitId: 'u3', ok: false, events: 2, firstBrokenSeq: 2, reason: 'hash' });
     expect(seen.map((r) => r.unitId).sort()).toEqual(ids);
+  });
+
+  it("when a niceness is given, then the children run at it; without one, at the parent's priority", async () => {
+    const reportPriority = nodeChild(
+      `for (const id of ids) process.stdout.write(JSON.stringify({unitId:id,ok:true,events:require('node:os').getPriority()})+'\\n');`,
+    );
+    const [niced] = await verifyInChildren(['u1'], 1, { ...reportPriority, niceness: 10 });
+    const [plain] = await verifyInChildren(['u1'], 1, reportPriority);
+
+    expect(niced!.events).toBe(10);
+    expect(plain!.events).toBe(getPriority());
   });
 
   it('when a child fails, then its stderr and exit code come back as a SliceFailed', async () => {
