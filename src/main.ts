@@ -10,9 +10,11 @@ import { createLiveAlertHub, type LiveAlertHub } from './alerts/live-alert-hub.j
 import { LOCAL_ADMIN } from './auth/principal.schema.js';
 import { createAccountAdmin } from './auth/account-admin.js';
 import { createSignInLockout } from './auth/sign-in-lockout.js';
+import { createOidcClient } from './auth/oidc-client.js';
 import { createScopeOracle } from './engine/scope-oracle.js';
 import { randomBytes } from 'node:crypto';
 import { createAlertsPort } from './api/alerts.adapter.js';
+import type { AccountsDeps } from './api/session-config.js';
 import { createApp } from './api/app.js';
 import { createLogger } from './shared/logger.js';
 import { exitIfStillRunning, stopOnSignal } from './shared/graceful-stop.js';
@@ -64,6 +66,14 @@ function sessionSecret(env: Env): string {
   );
 }
 
+/** OpenID Connect sign-in when OIDC_* are set (the schema already requires all of them or none). */
+function oidcOf(env: Env): AccountsDeps['oidc'] {
+  const { OIDC_ISSUER: issuer, OIDC_CLIENT_ID: clientId, OIDC_CLIENT_SECRET: clientSecret } = env;
+  if (issuer === undefined || clientId === undefined || clientSecret === undefined) return undefined;
+  const settings = { issuer, clientId, clientSecret, usernameClaim: env.OIDC_USERNAME_CLAIM };
+  return { client: createOidcClient(settings), redirectUrl: env.OIDC_REDIRECT_URL };
+}
+
 function listen(server: Server, env: Env): Promise<number> {
   return new Promise((resolve, reject) => {
     server.once('error', reject);
@@ -104,6 +114,7 @@ function buildApp(
       secret: sessionSecret(env),
       idleMinutes: env.SESSION_IDLE_MINUTES,
       absoluteHours: env.SESSION_ABSOLUTE_HOURS,
+      oidc: oidcOf(env),
     },
     options: {
       bodyLimit: env.BODY_LIMIT,

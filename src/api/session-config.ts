@@ -4,6 +4,7 @@ import type { RequestHandler } from 'express';
 import type { AccountStore } from '../auth/account-store.js';
 import { sessionKeyPrefix } from '../auth/account-store.js';
 import type { ScopeOracle } from '../auth/account-scope.js';
+import type { OidcChecks, OidcClient } from '../auth/oidc-client.js';
 import type { SignInLockout } from '../auth/sign-in-lockout.js';
 
 /** What the session lives on: its Redis record, beside express-session's own cookie data. */
@@ -16,6 +17,8 @@ declare module 'express-session' {
     /** Milliseconds on the app's clock: when it was signed in, and its last request. */
     createdAt: number;
     lastSeenAt: number;
+    /** An OpenID Connect sign-in under way: what its callback must match. */
+    oidc?: OidcChecks;
   }
 }
 
@@ -30,6 +33,8 @@ export interface AccountsDeps {
   secret: string;
   idleMinutes: number;
   absoluteHours: number;
+  /** OpenID Connect sign-in, when OIDC_* are set; `redirectUrl` is OIDC_REDIRECT_URL. */
+  oidc?: { client: OidcClient; redirectUrl?: string };
 }
 
 /** The cookie's name: `__Host-` would need Secure, which plain-HTTP deployments cannot give. */

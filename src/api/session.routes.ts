@@ -1,15 +1,15 @@
-import { randomBytes } from 'node:crypto';
 import express, { Router, type Request, type RequestHandler } from 'express';
 import { z } from 'zod';
 import type { Account } from '../auth/account.schema.js';
-import { chooseAssignment, principalOf as accountPrincipal, signIn } from '../auth/sign-in.js';
+import { chooseAssignment, signIn } from '../auth/sign-in.js';
 import type { Clock } from '../shared/clock.js';
 import { NotFoundError } from '../shared/errors.js';
 import { authFailureGuard } from './auth-failures.js';
-import type { RequestLocals } from './request-context.js';
+import { oidcRouter } from './oidc.routes.js';
 import { principalOf } from './request-context.js';
 import type { AccountsDeps } from './session-config.js';
 import { SESSION_COOKIE } from './session-config.js';
+import { establishSession, promisify } from './session-establish.js';
 import { parseRequest } from './schemas.js';
 
 export const signInSchema = z.strictObject({
@@ -18,14 +18,6 @@ export const signInSchema = z.strictObject({
 });
 
 export const chooseAssignmentSchema = z.strictObject({ assignmentId: z.string().min(1).max(64) });
-
-/** express-session's callback methods as promises (they call back with an Error or nothing). */
-const promisify = (run: (done: (err?: unknown) => void) => void) =>
-  new Promise<void>((resolve, reject) =>
-    run((err) =>
-      err instanceof Error ? reject(err) : err ? reject(new Error('session store failed')) : resolve(),
-    ),
-  );
 
 /** What the dashboard needs to know about the signed-in person: never the password hash. */
 function sessionView(req: Request, account: Account, absoluteMs: number) {
@@ -59,29 +51,23 @@ export function signInRouter(deps: AccountsDeps, clock: Clock, perAddress: numbe
   const guard = authFailureGuard({
     perAddress,
     perToken: Number.MAX_SAFE_INTEGER,
-    credentialOf: (req) => `signin:${String((req.body as { username?: unknown } | undefined)?.username)}`,
+    // An OIDC callback's credential is its state: single use, so one success exempts nothing else.
+    credentialOf: (req) =>
+      req.path.startsWith('/session/oidc')
+        ? `oidc:${String(req.query.state)}`
+        : `signin:${String((req.body as { username?: unknown } | undefined)?.username)}`,
   });
   // Public: tells the dashboard's sign-in page which ways of signing in this server offers.
   router.get('/session/options', (_req, res) => {
-    res.json({ password: true, oidc: false });
+    res.json({ password: true, oidc: deps.oidc !== undefined });
   });
+  const { oidc } = deps;
+  if (oidc !== undefined) router.use(oidcRouter({ ...deps, oidc }, clock, guard));
   router.post('/session', express.json({ limit: '4kb' }), guard, async (req, res) => {
     const { username, password } = parseRequest(signInSchema, req.body ?? {}, 'body');
     const now = () => clock.now();
     const account = await signIn({ accounts: deps.store, lockout: deps.lockout, now }, username, password);
-    await promisify((done) => req.session.regenerate(done));
-    const at = clock.now().getTime();
-    Object.assign(req.session, {
-      accountId: account.id,
-      assignmentId: account.assignments[0]?.id,
-      csrfToken: randomBytes(24).toString('base64url'),
-      createdAt: at,
-      lastSeenAt: at,
-    });
-    await promisify((done) => req.session.save(done));
-    await deps.store.trackSession(account.id, req.sessionID, absoluteMs);
-    const first = account.assignments[0];
-    if (first !== undefined) (res.locals as RequestLocals).principal = accountPrincipal(account, first);
+    await establishSession(req, res, deps, clock, account);
     res.status(201).json(sessionView(req, account, absoluteMs));
   });
   return router;

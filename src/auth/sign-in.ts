@@ -76,3 +76,19 @@ export function chooseAssignment(account: Account, asked: string | undefined, cu
   if (asked !== undefined) return account.assignments.find((a) => a.id === asked) ?? null;
   return account.assignments.find((a) => a.id === current) ?? account.assignments[0] ?? null;
 }
+
+/**
+ * The account an identity proven elsewhere (OpenID Connect) signs in as: an existing, enabled
+ * account with that username. Accounts are never created here: who may act is decided by account
+ * admins, not by the identity provider.
+ */
+export async function accountForIdentity(accounts: AccountStore, username: string): Promise<Account> {
+  const account = await accounts.byUsername(username);
+  if (account === null)
+    throw new UnauthorizedError(
+      `Your organisation signed you in as "${username}", but no account here has that username; ask your account admin to create it`,
+    );
+  if (account.disabled)
+    throw new ForbiddenError(`The account "${username}" is disabled; ask your account admin to enable it`);
+  return account;
+}
