@@ -65,8 +65,9 @@ export function createOidcClient(settings: OidcSettings): OidcClient {
       return { url: url.href, checks };
     },
     async finish(callbackUrl, checks) {
+      const config = await configuration();
       const tokens = await client
-        .authorizationCodeGrant(await configuration(), callbackUrl, {
+        .authorizationCodeGrant(config, callbackUrl, {
           expectedState: checks.state,
           expectedNonce: checks.nonce,
           pkceCodeVerifier: checks.codeVerifier,
@@ -75,7 +76,17 @@ export function createOidcClient(settings: OidcSettings): OidcClient {
         .catch((err: unknown) => {
           throw refused(err instanceof Error ? err.message : 'the provider refused');
         });
-      const username = tokens.claims()?.[settings.usernameClaim];
+      const idToken = tokens.claims();
+      if (idToken === undefined) throw refused('the provider sent no ID token');
+      // Providers that keep profile claims out of the ID token (as the spec allows when an access
+      // token is issued) give them at the userinfo endpoint, for the same subject.
+      const claims =
+        typeof idToken[settings.usernameClaim] === 'string'
+          ? idToken
+          : await client.fetchUserInfo(config, tokens.access_token, idToken.sub).catch((err: unknown) => {
+              throw refused(err instanceof Error ? err.message : 'the userinfo endpoint refused');
+            });
+      const username = claims[settings.usernameClaim];
       if (typeof username !== 'string' || username === '')
         throw refused(`the identity carries no ${settings.usernameClaim}`);
       return username;

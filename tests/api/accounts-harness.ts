@@ -7,6 +7,7 @@ import { createSignInLockout } from '../../src/auth/sign-in-lockout.js';
 import { createScopeOracle } from '../../src/engine/scope-oracle.js';
 import { createManualClock } from '../../src/shared/clock.js';
 import type { AppDeps } from '../../src/api/app.js';
+import type { AccountsDeps } from '../../src/api/session-config.js';
 import { startTestApp, type TestApp } from './api-harness.js';
 
 export const PASSWORD = 'correct horse battery';
@@ -20,7 +21,11 @@ export interface AccountsTestApp extends TestApp {
 }
 
 /** The API test app with accounts and cookie sessions on, on a manual clock. */
-export async function startAccountsApp(options: AppDeps['options'] = {}): Promise<AccountsTestApp> {
+export async function startAccountsApp(
+  options: AppDeps['options'] = {},
+  /** More of the accounts' dependencies (OpenID Connect sign-in). */
+  more: Partial<AccountsDeps> = {},
+): Promise<AccountsTestApp> {
   const clock = createManualClock('2026-03-02T08:00:00Z');
   const built: { accounts?: AccountStore; tokens?: TokenStore } = {};
   const app = await startTestApp(options, ({ redis, prefix, engine }) => {
@@ -39,6 +44,7 @@ export async function startAccountsApp(options: AppDeps['options'] = {}): Promis
         secret: 'a test secret of at least thirty-two characters',
         idleMinutes: 30,
         absoluteHours: 12,
+        ...more,
       },
     };
   });
