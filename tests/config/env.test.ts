@@ -66,4 +66,37 @@ describe('SHUTDOWN_TIMEOUT_MS and WEBHOOK_ALLOW_HOSTS', () => {
       'hooks.internal',
     ]);
   });
+
+  describe('OpenID Connect', () => {
+    const oidc = {
+      OIDC_ISSUER: 'https://id.example.org/realms/hanoi',
+      OIDC_CLIENT_ID: 'congress',
+      OIDC_CLIENT_SECRET: 'secret',
+    };
+
+    it('when none of OIDC_* is set, then sign-in is by password only and the claim defaults', () => {
+      const env = loadEnv({});
+      expect(env.OIDC_ISSUER).toBeUndefined();
+      expect(env.OIDC_USERNAME_CLAIM).toBe('preferred_username');
+    });
+
+    it('when issuer, client id and secret are all set, then they are read with the chosen claim', () => {
+      expect(loadEnv({ ...oidc, OIDC_USERNAME_CLAIM: 'email' })).toMatchObject({
+        ...oidc,
+        OIDC_USERNAME_CLAIM: 'email',
+      });
+    });
+
+    it('when one of the three is missing, then the missing one is named and nothing loads', () => {
+      const { OIDC_CLIENT_SECRET: _secret, ...partial } = oidc;
+      expect(() => loadEnv(partial)).toThrow(/OIDC_CLIENT_SECRET: required with .*all or none/);
+      expect(() => loadEnv({ OIDC_ISSUER: oidc.OIDC_ISSUER })).toThrow(
+        /OIDC_CLIENT_ID[\s\S]*OIDC_CLIENT_SECRET/,
+      );
+    });
+
+    it('when the issuer is not an http(s) URL, then it is refused', () => {
+      expect(() => loadEnv({ ...oidc, OIDC_ISSUER: 'ftp://id.example.org' })).toThrow(/OIDC_ISSUER/);
+    });
+  });
 });

@@ -9,7 +9,8 @@ const vi = {
   'account.username': 'Tên đăng nhập',
   'account.password': 'Mật khẩu',
   'account.submit': 'Đăng nhập',
-  'account.oidc': 'Đăng nhập qua hệ thống định danh',
+  'account.oidc': 'Đăng nhập bằng tài khoản tổ chức',
+  'account.or': 'hoặc',
   'account.tokenToggle': 'Dành cho người vận hành: đăng nhập bằng mã truy cập',
   'account.wrong':
     'Sai tên đăng nhập hoặc mật khẩu. Hãy kiểm tra lại, hoặc nhờ quản trị tài khoản đặt lại mật khẩu.',
@@ -51,7 +52,8 @@ const en = {
   'account.username': 'Username',
   'account.password': 'Password',
   'account.submit': 'Sign in',
-  'account.oidc': 'Sign in with the identity provider',
+  'account.oidc': 'Sign in with your organisation',
+  'account.or': 'or',
   'account.tokenToggle': 'For operators: sign in with an access token',
   'account.wrong': 'Wrong username or password. Check both, or ask your account admin to reset the password.',
   'account.locked':

@@ -2,9 +2,9 @@
  * The sign-in page: username and password for people, and (folded away) the token form for
  * operators. After an account signs in, the dashboard starts where `GET /me` says its scope begins.
  */
-/* global fetch */
+/* global fetch, location, history */
 import { h, replace } from '../dom.js';
-import { jsonOf } from '../auth-headers.js';
+import { jsonOf, sessionCredential } from '../auth-headers.js';
 import { ta } from '../account-messages.js';
 import { createApi } from '../api.js';
 import { describeError } from '../labels.js';
@@ -75,14 +75,44 @@ function accountForm({ onSignedIn, message }) {
   return form;
 }
 
-/** Whether this server offers sign-in with an account (`GET /api/v1/session/options`; 404 when not). */
-async function passwordSignInOffered() {
+/**
+ * Which ways of signing in this server offers (`GET /api/v1/session/options`; 404 when it has no
+ * accounts, which leaves the token form alone).
+ * @returns {Promise<{ password: boolean, oidc: boolean }>}
+ */
+async function signInOptions() {
   const res = await fetch('/api/v1/session/options', { headers: { Accept: 'application/json' } }).catch(
     () => null,
   );
-  if (!res?.ok) return false;
-  const body = /** @type {{ password?: unknown }} */ (await jsonOf(res));
-  return body.password === true;
+  if (!res?.ok) return { password: false, oidc: false };
+  const body = /** @type {{ password?: unknown, oidc?: unknown }} */ (await jsonOf(res));
+  return { password: body.password === true, oidc: body.oidc === true };
+}
+
+/** The organisation's sign-in: a plain link, since the provider's pages take over the browser. */
+const oidcButton = () =>
+  h(
+    'p',
+    { class: 'oidc-sign-in' },
+    h('a', { id: 'oidc-sign-in', class: 'button', href: '/api/v1/session/oidc' }, ta('account.oidc')),
+  );
+
+/**
+ * After an organisation sign-in the server lands the browser on `/?signin=oidc` with a session
+ * cookie: the CSRF token the dashboard needs comes from `GET /api/v1/session`. Null when there is
+ * no such session (the landing was visited by hand, or the session has ended since).
+ * @returns {Promise<{ token: string, root: string } | null>}
+ */
+async function resumeOidcSignIn() {
+  if (new URLSearchParams(location.search).get('signin') !== 'oidc') return null;
+  history.replaceState(null, '', location.pathname + location.hash);
+  const res = await fetch('/api/v1/session', { headers: { Accept: 'application/json' } }).catch(() => null);
+  if (!res?.ok) return null;
+  const body = /** @type {{ csrfToken?: unknown }} */ (await jsonOf(res));
+  if (typeof body.csrfToken !== 'string') return null;
+  const token = sessionCredential(body.csrfToken);
+  const root = startOf(await createApi(token).me());
+  return root === null ? null : { token, root };
 }
 
 /**
@@ -93,15 +123,20 @@ async function passwordSignInOffered() {
  */
 export function signInPage({ onSignedIn, message }) {
   const page = h('div', { class: 'sign-in-page' }, signInForm({ onSignedIn, message }));
-  void passwordSignInOffered().then((offered) => {
-    if (!offered || !page.isConnected) return;
-    const tokenForm = signInForm({ onSignedIn });
-    replace(
-      page,
-      accountForm({ onSignedIn, message }),
-      h('details', { class: 'token-sign-in' }, h('summary', {}, ta('account.tokenToggle')), tokenForm),
-    );
-    page.querySelector('h1')?.focus();
-  });
+  void resumeOidcSignIn()
+    .catch(() => null)
+    .then(async (resumed) => {
+      if (resumed !== null) return onSignedIn(resumed);
+      const offered = await signInOptions();
+      if (!offered.password || !page.isConnected) return;
+      const tokenForm = signInForm({ onSignedIn });
+      replace(
+        page,
+        accountForm({ onSignedIn, message }),
+        ...(offered.oidc ? [h('p', { class: 'sign-in-or' }, ta('account.or')), oidcButton()] : []),
+        h('details', { class: 'token-sign-in' }, h('summary', {}, ta('account.tokenToggle')), tokenForm),
+      );
+      page.querySelector('h1')?.focus();
+    });
   return page;
 }
