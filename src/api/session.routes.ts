@@ -54,7 +54,7 @@ export function signInRouter(deps: AccountsDeps, clock: Clock, perAddress: numbe
     // An OIDC callback's credential is its state: single use, so one success exempts nothing else.
     credentialOf: (req) =>
       req.path.startsWith('/session/oidc')
-        ? `oidc:${String(req.query.state)}`
+        ? `oidc:${new URL(req.originalUrl, 'http://local').searchParams.get('state')}`
         : `signin:${String((req.body as { username?: unknown } | undefined)?.username)}`,
   });
   // Public: tells the dashboard's sign-in page which ways of signing in this server offers.
