@@ -43,6 +43,48 @@ const refusals = {
   404: problem('No such account or assignment'),
 };
 
+const html = (description: string) => ({ description, content: { 'text/html': { schema: z.string() } } });
+
+/** Which ways of signing in are offered, and OpenID Connect sign-in (a browser navigation, not an API call). */
+function registerOidcPaths(registry: OpenAPIRegistry): void {
+  registry.registerPath({
+    method: 'get',
+    path: '/api/v1/session/options',
+    summary: 'Public: which ways of signing in this server offers',
+    responses: {
+      200: json(z.object({ password: z.boolean(), oidc: z.boolean() }), '`oidc` is true when OIDC_* are set'),
+    },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: '/api/v1/session/oidc',
+    summary: 'Start signing in with the organisation’s OpenID Connect provider (only when OIDC_* are set)',
+    description:
+      'Keeps state, nonce and a PKCE verifier in a session cookie and redirects to the provider. ' +
+      'The callback URL is OIDC_REDIRECT_URL, else this path + `/callback` as the browser reached it.',
+    responses: {
+      303: { description: 'To the provider’s authorization endpoint' },
+      429: html('Too many failed sign-ins from this address'),
+    },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: '/api/v1/session/oidc/callback',
+    summary: 'Where the provider sends the browser back: signs in the existing account with that username',
+    description:
+      'Exchanges the code (state, nonce and PKCE checked), reads OIDC_USERNAME_CLAIM from the ID token ' +
+      '(else from userinfo) and signs in the existing, enabled account with that username, as ' +
+      '`POST /session` does. Never creates an account. Refusals are pages in Vietnamese and English.',
+    request: { query: z.object({ code: z.string().optional(), state: z.string().optional() }) },
+    responses: {
+      303: { description: 'Signed in: to the dashboard (`/?signin=oidc`), which reads GET /session' },
+      401: html('No sign-in under way, state mismatch, provider refusal, or no account with that username'),
+      403: html('The account is disabled'),
+      429: html('Too many failed sign-ins from this address; Retry-After'),
+    },
+  });
+}
+
 /** Sessions (sign-in with an account) and account administration. */
 export function registerAccountPaths(registry: OpenAPIRegistry): void {
   registry.registerComponent('securitySchemes', 'session', {
@@ -63,6 +105,7 @@ export function registerAccountPaths(registry: OpenAPIRegistry): void {
       429: problem('Account locked (`account_locked`) or too many failures from this address; Retry-After'),
     },
   });
+  registerOidcPaths(registry);
   registry.registerPath({
     method: 'get',
     path: '/api/v1/session',
