@@ -21,6 +21,7 @@ const VIETNAMESE: Record<number, string> = {
   401: 'Không đăng nhập được bằng tài khoản tổ chức. Nếu tài khoản chưa có ở đây, hãy nhờ quản trị tài khoản tạo; nếu không, hãy thử lại từ trang đăng nhập.',
   403: 'Tài khoản đã bị vô hiệu hoá. Hãy nhờ quản trị tài khoản kích hoạt lại.',
   429: 'Có quá nhiều lần đăng nhập thất bại từ địa chỉ này. Hãy đợi rồi thử lại.',
+  503: 'Hệ thống đăng nhập của tổ chức không phản hồi. Hãy thử lại sau, hoặc đăng nhập bằng mật khẩu.',
 };
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -30,10 +31,10 @@ const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.char
  * page in both languages that says what to do, with a link back to the sign-in page. The status
  * stays the refusal's (401 counts towards the per-address limit).
  */
-const refusalPage: ErrorRequestHandler = (err: unknown, _req, res, _next) => {
-  const status = err instanceof AppError ? err.status : 500;
-  const english =
-    err instanceof AppError ? err.message : 'Sign-in with your organisation failed; try again later';
+const refusalPage: ErrorRequestHandler = (err: unknown, _req, res, next) => {
+  // Anything unforeseen goes to the app's error handler, which logs it.
+  if (!(err instanceof AppError)) return next(err);
+  const { status, message: english } = err;
   const vietnamese = VIETNAMESE[status] ?? 'Đăng nhập thất bại. Hãy thử lại sau.';
   res
     .status(status)

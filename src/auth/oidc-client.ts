@@ -1,5 +1,5 @@
 import * as client from 'openid-client';
-import { UnauthorizedError } from '../shared/errors.js';
+import { AppError, UnauthorizedError } from '../shared/errors.js';
 
 /** OIDC_* from the environment: the provider, this server's client there, and the username claim. */
 export interface OidcSettings {
@@ -33,6 +33,15 @@ const isLoopback = (issuer: URL) =>
 const refused = (why: string) =>
   new UnauthorizedError(`Sign-in with your organisation failed (${why}); start again from the sign-in page`);
 
+/** The provider's discovery document could not be read: a 503 the sign-in page explains. */
+const unavailable = (err: unknown) =>
+  new AppError(
+    'Your organisation’s sign-in service does not answer; try again later, or sign in with your password',
+    503,
+    'oidc_unavailable',
+    { cause: err instanceof Error ? err.message : String(err) },
+  );
+
 /**
  * An OpenID Connect relying party on openid-client (authorization code flow with PKCE, state and
  * nonce, client_secret_basic). The provider's metadata is discovered on first use and kept; a
@@ -46,7 +55,7 @@ export function createOidcClient(settings: OidcSettings): OidcClient {
     const options = isLoopback(issuer) ? { execute: [client.allowInsecureRequests] } : {};
     config ??= client.discovery(issuer, settings.clientId, undefined, auth, options).catch((err: unknown) => {
       config = null;
-      throw err;
+      throw unavailable(err);
     });
     return config;
   };

@@ -135,6 +135,15 @@ describe('failed OIDC sign-ins and the per-address limit', () => {
   });
   afterAll(async () => t.close());
 
+  it('when the provider does not answer, then starting a sign-in says so in both languages (503), and redirects nowhere', async () => {
+    const res = await fetch(url('/api/v1/session/oidc'), { redirect: 'manual' });
+    expect(res.status).toBe(503);
+    expect(res.headers.get('location')).toBeNull();
+    const page = await res.text();
+    expect(page).toContain('does not answer; try again later, or sign in with your password');
+    expect(page).toContain('đăng nhập bằng mật khẩu');
+  });
+
   it('when an address fails twice (the limit), then the third attempt and a password sign-in get 429', async () => {
     const callback = (state: string) => fetch(url(`/api/v1/session/oidc/callback?code=c&state=${state}`));
     expect((await callback('one')).status).toBe(401);
