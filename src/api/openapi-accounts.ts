@@ -65,6 +65,7 @@ function registerOidcPaths(registry: OpenAPIRegistry): void {
     responses: {
       303: { description: 'To the provider’s authorization endpoint' },
       429: html('Too many failed sign-ins from this address'),
+      503: html('The provider does not answer (`oidc_unavailable`)'),
     },
   });
   registry.registerPath({

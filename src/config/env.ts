@@ -72,6 +72,14 @@ export const envSchema = z
   .superRefine((env, ctx) => {
     const oidc = ['OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET'] as const;
     const missing = oidc.filter((name) => env[name] === undefined);
+    const issuer = env.OIDC_ISSUER === undefined ? null : new URL(env.OIDC_ISSUER);
+    // openid-client refuses plain HTTP except for a provider on this machine (oidc-client.ts).
+    if (issuer?.protocol === 'http:' && !['localhost', '127.0.0.1', '[::1]'].includes(issuer.hostname))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['OIDC_ISSUER'],
+        message: 'https required (http only on localhost)',
+      });
     if (missing.length === 0 || missing.length === oidc.length) return;
     for (const name of missing)
       ctx.addIssue({

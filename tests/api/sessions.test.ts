@@ -35,6 +35,14 @@ describe('cookie sessions over HTTP', () => {
     expect(me.body.principal.assignmentId).toBe(res.body.assignmentId);
   });
 
+  it('when OIDC is not configured, then /session/options offers passwords only and starting one redirects nowhere', async () => {
+    const options = await browser().get('/api/v1/session/options').expect(200);
+    expect(options.body).toEqual({ password: true, oidc: false });
+    // Unknown under /api/v1, it meets authentication first, as any unknown route does.
+    const start = await browser().get('/api/v1/session/oidc').expect(401);
+    expect(start.headers.location).toBeUndefined();
+  });
+
   it('when the password is wrong, then 401 and no cookie', async () => {
     const res = await signIn(browser(), 'sc-d1', 'wrong password!').expect(401);
     expect(res.headers['set-cookie']).toBeUndefined();

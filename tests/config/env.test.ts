@@ -95,8 +95,14 @@ describe('SHUTDOWN_TIMEOUT_MS and WEBHOOK_ALLOW_HOSTS', () => {
       );
     });
 
-    it('when the issuer is not an http(s) URL, then it is refused', () => {
+    it('when the issuer is not https (plain http only on localhost), then it is refused', () => {
       expect(() => loadEnv({ ...oidc, OIDC_ISSUER: 'ftp://id.example.org' })).toThrow(/OIDC_ISSUER/);
+      expect(() => loadEnv({ ...oidc, OIDC_ISSUER: 'http://id.example.org' })).toThrow(
+        /OIDC_ISSUER: https required/,
+      );
+      expect(loadEnv({ ...oidc, OIDC_ISSUER: 'http://127.0.0.1:8080' }).OIDC_ISSUER).toBe(
+        'http://127.0.0.1:8080',
+      );
     });
   });
 });
