@@ -56,7 +56,17 @@ export interface AllowedEvent {
 /** Side effects the engine performs after a successful append (effects are returned, not performed). */
 export type MachineEffect =
   | { type: 'notify_parent'; kind: 'congress_held'; heldAt: string }
-  | { type: 'notify_parent'; kind: 'results_confirmed'; confirmedAt: string };
+  | { type: 'notify_parent'; kind: 'results_confirmed'; confirmedAt: string }
+  | { type: 'notify_parent'; kind: 'pilot_designated'; designatedAt: string }
+  /** To the named direct subordinates (the non-pilots): pilots chosen, then their lessons recorded. */
+  | {
+      type: 'notify_subordinates';
+      kind: 'pilots_designated' | 'pilot_lessons';
+      at: string;
+      unitIds: string[];
+    }
+  /** A local-policy rule was breached: supervisors are alerted (never a refusal). */
+  | { type: 'irregularity'; rule: string; occurredAt: string };
 
 export type TransitionOutcome =
   | { ok: true; snapshot: PersistedCongressSnapshot; phase: Phase; effects: MachineEffect[] }
@@ -80,6 +90,10 @@ export interface Milestones {
   resultsConfirmed: boolean;
   postponed: boolean;
   difficult: boolean;
+  /** At least one irregularity (a local-policy rule breached) is recorded. */
+  irregular?: boolean;
+  /** When the unit discussed the national and its superior's drafts. */
+  draftsDiscussed?: { national?: boolean; superior?: boolean };
 }
 
 /** One event type: dotted name, payload schema, who may send it, bilingual labels. */

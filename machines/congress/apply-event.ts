@@ -52,7 +52,7 @@ export function applyEvent(snapshot: PersistedCongressSnapshot, event: Unchecked
     ok: true,
     snapshot: toPersisted(next, snapshot.machineVersion),
     phase: phaseOfValue(next.value),
-    effects: effectsOf(state.context, next.context),
+    effects: effectsOf(state.context, next.context, event.at),
   };
 }
 
@@ -140,8 +140,12 @@ function notAllowedMessage(state: CongressSnapshot, event: CongressEvent): strin
   return `${event.type} is not allowed in ${where}${why}. Allowed now: ${open.join(', ') || 'none'}`;
 }
 
-/** Parent notifications: the first closing makes the congress held; a confirmation reports results. */
-function effectsOf(before: CongressContext, after: CongressContext): MachineEffect[] {
+/**
+ * What the engine does after the append: notify the parent (congress held, results confirmed, pilot
+ * designated), notify the non-pilot subordinates (pilots chosen, their lessons recorded), and alert on
+ * each new irregularity.
+ */
+function effectsOf(before: CongressContext, after: CongressContext, at: string): MachineEffect[] {
   const effects: MachineEffect[] = [];
   if (!before.congressHeldAt && after.congressHeldAt) {
     effects.push({ type: 'notify_parent', kind: 'congress_held', heldAt: after.congressHeldAt });
@@ -149,5 +153,37 @@ function effectsOf(before: CongressContext, after: CongressContext): MachineEffe
   if (!before.confirmedAt && after.confirmedAt) {
     effects.push({ type: 'notify_parent', kind: 'results_confirmed', confirmedAt: after.confirmedAt });
   }
+  if (!before.pilot && after.pilot) {
+    effects.push({ type: 'notify_parent', kind: 'pilot_designated', designatedAt: at });
+  }
+  effects.push(...subordinateEffects(before, after, at), ...irregularityEffects(before, after));
   return effects;
+}
+
+function nonPilots(ctx: CongressContext): string[] {
+  return ctx.subordinateIds.filter((id) => !(ctx.pilots ?? []).includes(id));
+}
+
+function subordinateEffects(before: CongressContext, after: CongressContext, at: string): MachineEffect[] {
+  const effects: MachineEffect[] = [];
+  const firstPilot = (before.pilots ?? []).length === 0 && (after.pilots ?? []).length > 0;
+  if (firstPilot) {
+    effects.push({ type: 'notify_subordinates', kind: 'pilots_designated', at, unitIds: nonPilots(after) });
+  }
+  if (!before.pilotLessons && after.pilotLessons) {
+    effects.push({
+      type: 'notify_subordinates',
+      kind: 'pilot_lessons',
+      at: after.pilotLessons.at,
+      unitIds: nonPilots(after),
+    });
+  }
+  return effects;
+}
+
+function irregularityEffects(before: CongressContext, after: CongressContext): MachineEffect[] {
+  const known = before.irregularities?.length ?? 0;
+  return (after.irregularities ?? [])
+    .slice(known)
+    .map(({ rule, occurredAt }) => ({ type: 'irregularity' as const, rule, occurredAt }));
 }

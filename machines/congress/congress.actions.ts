@@ -5,6 +5,12 @@
 import { type CongressEvent, payloadFor } from '../events/congress-event.js';
 import type { ApprovalKind, CongressContext, Stamp } from './congress.context.js';
 import { electionResult } from './session.checks.js';
+import { lateCongress, lateLeaving, withIrregularities } from './irregularities.js';
+import { openingProblems } from './opening.checks.js';
+import { ruleRefuses } from './rule-hardness.js';
+import { getRuleSet } from '../rules/index.js';
+import { calendarFor } from '../calendar/calendar-for.js';
+import { toVietnamDate } from '../calendar/vn-calendar.js';
 
 /** An event or the machine's init event, which carries the input instead of an envelope. */
 interface AnyEvent {
@@ -35,6 +41,32 @@ export function unstamp(ctx: CongressContext, step: string): Partial<CongressCon
 export function approve(ctx: CongressContext, event: AnyEvent, kind: ApprovalKind): Partial<CongressContext> {
   const approval = { by: event.actor?.id ?? 'unknown', ...stampOf(event) };
   return { approvals: { ...ctx.approvals, [kind]: approval } };
+}
+
+/** Leaves a stamped step, recording a local-policy clock it ran past. */
+export function leave(ctx: CongressContext, event: AnyEvent, step: string): Partial<CongressContext> {
+  const late = lateLeaving(ctx, event, step);
+  const left = unstamp(ctx, step);
+  return late ? { ...left, irregularities: withIrregularities(ctx, event, [late]) } : left;
+}
+
+/** The opening's local-policy breaches, recorded (the refusing ones never get here). */
+function openingIrregularities(ctx: CongressContext, e: CongressEvent): Partial<CongressContext> {
+  const rules = getRuleSet(ctx.ruleSetId);
+  const soft = openingProblems(ctx, e).filter((p) => !ruleRefuses(rules, p.rule));
+  return soft.length === 0
+    ? {}
+    : {
+        irregularities: withIrregularities(
+          ctx,
+          e,
+          soft.map((p) => p.rule),
+        ),
+      };
+}
+
+function workingDaysBetween(ctx: CongressContext, from: string, to: string): number {
+  return calendarFor(getRuleSet(ctx.ruleSetId)).workingDaysBetween(toVietnamDate(from), toVietnamDate(to));
 }
 
 const append = (list: string[], ...items: string[]) => [...list, ...items];
@@ -89,6 +121,59 @@ export const UPDATES = {
   recordPostponement: (_, e) => ({ postponement: payloadFor(e, 'congress.postponed') }),
   flag: (_, e) => ({ difficult: { reason: payloadFor(e, 'unit.flagged_difficult').reason, at: e.at } }),
   clearFlag: () => ({ difficult: undefined }),
+  recordWaiverRecord: (ctx, e) => {
+    const unitIds = payloadFor(e, 'gate.waiver_recorded').unitIds;
+    return {
+      waived: append(ctx.waived, ...unitIds),
+      waivers: [...(ctx.waivers ?? []), { seq: e.seq, at: e.at, unitIds }],
+    };
+  },
+  // A new date voids the announcement of the old one: it must be agreed and announced again.
+  proposeNewOpening: (_, e) => ({
+    openingDate: payloadFor(e, 'convening.date_proposed').openingDate,
+    announcement: undefined,
+  }),
+  announce: (_, e) => ({ announcement: { ...payloadFor(e, 'convening.announced'), at: e.at, seq: e.seq } }),
+  openCongressChecked: (ctx, e) => ({
+    congressOpenedAt: e.at,
+    sessionStartAt: e.at,
+    ...openingIrregularities(ctx, e),
+  }),
+  closeCongressChecked: (ctx, e) => {
+    const late = lateCongress(ctx, e);
+    return {
+      congressClosedAt: e.at,
+      congressHeldAt: ctx.congressHeldAt ?? e.at,
+      ...(late ? { irregularities: withIrregularities(ctx, e, [late]) } : {}),
+    };
+  },
+  recordPilotChild: (ctx, e) => ({
+    pilots: append(ctx.pilots ?? [], payloadFor(e, 'subordinate.pilot_designated').childId),
+  }),
+  awaitPilotLessons: () => ({ awaitsPilotLessons: true }),
+  recordPilotLessons: (_, e) => ({ pilotLessons: { at: e.at, seq: e.seq } }),
+  receivePilotLessons: (_, e) => ({ pilotLessonsReceived: { at: e.at, seq: e.seq } }),
+  discussDrafts: (ctx, e) => ({
+    draftsDiscussed: {
+      ...ctx.draftsDiscussed,
+      [payloadFor(e, 'consultation.superior_drafts_discussed').drafts]: e.at,
+    },
+  }),
+  openComplaint: (_, e) => ({ complaint: { at: e.at, seq: e.seq } }),
+  resolveComplaint: (ctx, e) => ({
+    complaint: undefined,
+    confirmationPausedDays:
+      (ctx.confirmationPausedDays ?? 0) + workingDaysBetween(ctx, ctx.complaint?.at ?? e.at, e.at),
+  }),
+  annulPosts: (ctx, e) => {
+    const { scope, posts } = payloadFor(e, 'results.annulled');
+    return {
+      // A re-election of named posts fills only those seats.
+      election: { round: 0, reruns: ctx.election.reruns + 1, seatsRemaining: posts?.length },
+      reportedAt: undefined,
+      annulment: { scope, ...(posts ? { posts } : {}), at: e.at, seq: e.seq },
+    };
+  },
 } satisfies Record<string, Update>;
 
 export type UpdateName = keyof typeof UPDATES;

@@ -58,6 +58,49 @@ export interface CongressContext {
   confirmedAt?: string;
   postponement?: { until: string; reason: string };
   difficult?: { reason: string; at: string };
+  /** Triệu tập: the opening date and delegate allocation the convening committee announced. */
+  announcement?: Announcement;
+  /** Each straggler waiver as recorded, so the opening can name the waivers it relied on. */
+  waivers?: WaiverRecord[];
+  /** Breaches of local-policy rules: recorded and flagged for supervisors, never refused. */
+  irregularities?: Irregularity[];
+  /** Subordinates designated as pilots (learnt from their cascades). */
+  pilots?: string[];
+  /** Set when the superior designated pilots: this unit opens only after their lessons conference. */
+  awaitsPilotLessons?: true;
+  /** On the superior: when its pilots' lessons-learned conference was recorded. */
+  pilotLessons?: Stamp;
+  /** Below it: when the superior's pilot lessons reached this unit. */
+  pilotLessonsReceived?: Stamp;
+  /** When the unit discussed the national and its superior's drafts (consultation from above). */
+  draftsDiscussed?: { national?: string; superior?: string };
+  /** An open complaint about the results: the confirmation clock stands still meanwhile. */
+  complaint?: Stamp;
+  /** Working days the confirmation clock stood still for complaints. */
+  confirmationPausedDays?: number;
+  /** The last annulment: all results, or only named posts (a re-election covers only those). */
+  annulment?: { scope: 'all' | 'posts'; posts?: string[]; at: string; seq: number };
+}
+
+export interface Announcement {
+  openingDate: string;
+  delegateAllocations: Record<string, number>;
+  at: string;
+  seq: number;
+}
+
+export interface WaiverRecord {
+  seq: number;
+  at: string;
+  unitIds: string[];
+}
+
+/** A local-policy rule breached: which rule, its provenance as the rule set gives it, when. */
+export interface Irregularity {
+  rule: string;
+  source: unknown;
+  occurredAt: string;
+  seq: number;
 }
 
 /**
@@ -98,6 +141,17 @@ const FIELD_ORDER = [
   'confirmedAt',
   'postponement',
   'difficult',
+  'announcement',
+  'waivers',
+  'irregularities',
+  'pilots',
+  'awaitsPilotLessons',
+  'pilotLessons',
+  'pilotLessonsReceived',
+  'draftsDiscussed',
+  'complaint',
+  'confirmationPausedDays',
+  'annulment',
 ] as const satisfies readonly (keyof CongressContext)[];
 
 /** Fails to compile when a context field is missing from FIELD_ORDER. */

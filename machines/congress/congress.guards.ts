@@ -5,6 +5,8 @@
 import * as prep from './preparation.checks.js';
 import type { Check } from './preparation.checks.js';
 import * as session from './session.checks.js';
+import * as opening from './opening.checks.js';
+import * as superior from './superior.checks.js';
 import type { CongressEvent } from '../events/congress-event.js';
 import type { CongressContext } from './congress.context.js';
 import { gateStatus } from './gate.js';
@@ -73,6 +75,7 @@ const RAW_CHECKS = {
   validWaiver: prep.validWaiver,
   gateMet: (ctx) => (gateStatus(ctx).met ? undefined : 'the subordinate gate is not met'),
   gateNotMet: (ctx) => (gateStatus(ctx).met ? 'the subordinate gate is met' : undefined),
+  // Versions 1–2 only (legacy/v2.machine.ts): the gate at the review, the notice from the approval.
   conveningGate: prep.conveningGate,
   validHierarchyChange: prep.validHierarchyChange,
   openingDateAcceptable: both(session.noticeRespected, session.reviewLeadRespected),
@@ -96,6 +99,17 @@ const RAW_CHECKS = {
   notFlagged: session.notFlagged,
   isFlagged: session.isFlagged,
   canPostpone: session.canPostpone,
+  reviewReady: opening.reviewReady,
+  validAnnouncement: opening.validAnnouncement,
+  openingGate: opening.openingGate,
+  validPilotChild: superior.validPilotChild,
+  notAwaitingLessons: superior.notAwaitingLessons,
+  canRecordLessons: superior.canRecordLessons,
+  lessonsNotReceived: superior.lessonsNotReceived,
+  draftsNotYetDiscussed: superior.draftsNotYetDiscussed,
+  noOpenComplaint: superior.noOpenComplaint,
+  complaintOpen: superior.complaintOpen,
+  canAnnul: superior.canAnnul,
 } satisfies Record<string, Check>;
 
 export type CheckName = keyof typeof RAW_CHECKS;

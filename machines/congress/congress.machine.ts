@@ -4,15 +4,13 @@
  */
 import { initialContext } from './congress.context.js';
 import { congressSetup, g, stamped, u } from './congress.setup.js';
-import { bodiesState, planState, preparationState, reviewState } from './preparation.states.js';
+import { bodiesState, planState, preparationState } from './preparation.states.js';
 import {
   annulledState,
   archiveState,
   confirmationState,
   congressState,
-  conveningState,
   firstMeetingState,
-  lessonsState,
   reportState,
 } from './session.states.js';
 
@@ -29,6 +27,15 @@ export const congressMachine = congressSetup.createMachine({
     'hierarchy.subordinates_changed': { guard: g('validHierarchyChange'), actions: u('changeSubordinates') },
     'unit.flagged_difficult': { guard: g('notFlagged'), actions: u('flag') },
     'unit.difficulty_cleared': { guard: g('isFlagged'), actions: u('clearFlag') },
+    'subordinate.pilot_designated': { guard: g('validPilotChild'), actions: u('recordPilotChild') },
+    'superior.pilots_designated': { guard: g('notAwaitingLessons'), actions: u('awaitPilotLessons') },
+    // Recorded on the superior that chose the pilots; the engine passes it to the other subordinates.
+    'pilot.lessons_recorded': { guard: g('canRecordLessons'), actions: u('recordPilotLessons') },
+    'superior.pilot_lessons_recorded': { guard: g('lessonsNotReceived'), actions: u('receivePilotLessons') },
+    'consultation.superior_drafts_discussed': {
+      guard: g('draftsNotYetDiscussed'),
+      actions: u('discussDrafts'),
+    },
   },
   states: {
     procedure: {
@@ -41,14 +48,11 @@ export const congressMachine = congressSetup.createMachine({
         plan: planState,
         bodies: bodiesState,
         preparation: preparationState,
-        review: reviewState,
-        convening: conveningState,
         congress: congressState,
         firstMeeting: firstMeetingState,
         report: reportState,
         confirmation: confirmationState,
         annulled: annulledState,
-        lessons: lessonsState,
         archive: archiveState,
       },
     },

@@ -4,19 +4,26 @@
  */
 import type { PersistedCongressSnapshot } from '../api.types.js';
 import { type CongressMachine, congressMachine } from './congress.machine.js';
+import { migrateV2 } from './legacy/migrate-v2.js';
+import { congressMachineV2 } from './legacy/v2.machine.js';
 
 /**
  * The version new snapshots are written with.
  * - 1: the first statechart.
  * - 2: the same statechart, fed each event's `occurredAt` (when it happened, as given) where version 1
  *   was fed the time it was sent; events carry both times and a scoped actor (docs/persistence.md).
+ * - 3: convening and the superior's review run alongside documents and personnel; the congress opens
+ *   only when the review is approved, the announced date and its notice are respected, the
+ *   subordinate gate is met or waived and any pilot lessons are recorded; local-policy rules record
+ *   irregularities instead of refusing; complaints, annulment of named posts, pilot lessons on the superior.
  */
-export const MACHINE_VERSION = 2;
+export const MACHINE_VERSION = 3;
 
 /** Version → machine definition in force for that version. */
 export const MACHINES_BY_VERSION: Readonly<Record<number, CongressMachine>> = {
-  1: congressMachine,
-  2: congressMachine,
+  1: congressMachineV2,
+  2: congressMachineV2,
+  3: congressMachine,
 };
 
 /** A migration turns a version-n snapshot into a version n+1 snapshot (value and context). */
@@ -26,6 +33,7 @@ export type SnapshotMigration = (snapshot: PersistedCongressSnapshot) => Persist
 export const MIGRATIONS: Readonly<Record<number, SnapshotMigration>> = {
   // Same states and context: only the meaning of the event time changed, so the snapshot carries over.
   1: (snapshot) => ({ ...snapshot, machineVersion: 2 }),
+  2: migrateV2,
 };
 
 /** The machine a snapshot of `version` runs on; an unknown version is corrupt data, not a refusal. */

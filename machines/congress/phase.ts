@@ -15,6 +15,7 @@ const PROCEDURE_PHASES: Record<string, Phase> = {
   report: 'report',
   confirmation: 'confirmation',
   annulled: 'annulled',
+  // Versions 1–2 only: a pilot's archive waited for its lessons conference.
   lessons: 'pilot',
   // Archiving follows confirmation and has no phase of its own in DOMAIN.md §2's roll-ups.
   archive: 'confirmation',
@@ -48,5 +49,11 @@ export function milestonesOf(snapshot: PersistedCongressSnapshot, ruleSet: RuleS
     resultsConfirmed: ctx.confirmedAt !== undefined,
     postponed: snapshot.value === 'postponed',
     difficult: ctx.difficult !== undefined,
+    ...((ctx.irregularities ?? []).length > 0 ? { irregular: true } : {}),
+    ...(ctx.draftsDiscussed ? { draftsDiscussed: draftsOf(ctx.draftsDiscussed) } : {}),
   };
+}
+
+function draftsOf(d: NonNullable<CongressContext['draftsDiscussed']>): Milestones['draftsDiscussed'] {
+  return { ...(d.national ? { national: true } : {}), ...(d.superior ? { superior: true } : {}) };
 }

@@ -62,6 +62,31 @@ export const dateProposed = z.strictObject({
   openingDate: isoDate,
   officialDelegates: z.number().int().positive().optional(),
 });
+/** Delegates allocated to each subordinate unit, whose congresses then elect them. */
+export const conveningAnnounced = z.strictObject({
+  openingDate: isoDate,
+  delegateAllocations: z.record(unitId, z.number().int().positive()),
+});
+/** Filled in by the engine: the straggler waivers the opening relied on, by log position. */
+export const congressOpened = z.strictObject({
+  waivers: z.array(z.strictObject({ seq: z.number().int().positive(), unitIds: z.array(unitId) })).optional(),
+});
+export const superiorNotice = z.strictObject({ superiorId: unitId, superiorSeq: count });
+export const draftsDiscussed = z.strictObject({
+  /** The national (Central Committee's) drafts, or the direct superior's. */
+  drafts: z.enum(['national', 'superior']),
+  note: freeText.optional(),
+});
+export const annulled = z
+  .strictObject({
+    reason,
+    scope: z.enum(['all', 'posts']).default('all'),
+    posts: z.array(name).min(1).optional(),
+  })
+  .refine((p) => (p.scope === 'posts') === (p.posts !== undefined), {
+    message: 'name the annulled posts exactly when scope is "posts"',
+    path: ['posts'],
+  });
 export const formChanged = z.strictObject({ form: z.enum(['three_content', 'two_content']), reason });
 
 export const electionRecorded = z.strictObject({

@@ -61,7 +61,7 @@ export const SHARED_ALERTS: RuleSet['alerts'] = {
 export const COMMON_LEVEL_LABELS: NonNullable<RuleSet['levelLabels']> = {
   central: { vi: 'Trung ương', en: 'Central' },
   province: {
-    vi: 'Tỉnh uỷ, thành uỷ, đảng bộ trực thuộc Trung ương',
+    vi: 'Đảng bộ tỉnh, thành phố và đảng bộ trực thuộc Trung ương',
     en: 'Province, centrally-run city or central bloc',
   },
   base: { vi: 'Tổ chức cơ sở đảng', en: 'Base organisation' },

@@ -17,7 +17,7 @@ export const TERM_2020_2025: RuleSet = {
   levelLabels: {
     ...COMMON_LEVEL_LABELS,
     district: {
-      vi: 'Quận uỷ, huyện uỷ, thị uỷ, thành uỷ thuộc tỉnh và đảng bộ cấp trên cơ sở',
+      vi: 'Đảng bộ quận, huyện, thị xã, thành phố thuộc tỉnh và tương đương',
       en: 'District (urban or rural) or other upper-base committee',
     },
   },

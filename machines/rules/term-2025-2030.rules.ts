@@ -22,7 +22,7 @@ export const TERM_2025_2030: RuleSet = {
   levelLabels: {
     ...COMMON_LEVEL_LABELS,
     district: {
-      vi: 'Đảng bộ cấp trên cơ sở: xã, phường, đặc khu và tương đương',
+      vi: 'Đảng bộ xã, phường, đặc khu và đảng bộ cấp trên trực tiếp cơ sở',
       en: 'Upper-base committee: commune/ward/special zone or equivalent',
     },
   },

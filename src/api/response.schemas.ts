@@ -172,6 +172,7 @@ const totalsSchema = z.object({
   percent: z.number(),
   onTime: z.number().int(),
   atRisk: z.number().int(),
+  draftsDiscussed: z.object({ national: z.number().int(), superior: z.number().int() }),
   formatted: z.string().meta({ example: '81/82 (98,78%)' }),
   onTimeFormatted: z.string(),
 });

@@ -26,7 +26,7 @@ import {
 } from '../store/index.js';
 import { actorFor, assertCanSend, assertOpen, eventRoleFor, unknownUnit } from './access.js';
 import { GuardErrorRefusal, planAppend, type AppendPlan, type EventRequest } from './append-plan.js';
-import { cascadeToParent } from './cascade.js';
+import { cascadeToParent, cascadeToSubordinates } from './cascade.js';
 import type { EngineContext } from './context.js';
 import type { DispatchOptions, DispatchResult } from './engine.types.js';
 import type { Principal } from '../domain/index.js';
@@ -290,7 +290,9 @@ export async function dispatch(
         effects: done.effects,
         backfilled: options.backfilled === true,
       };
-      return { ...done.result, cascaded: await cascadeToParent(ctx, dispatch, child) };
+      const up = await cascadeToParent(ctx, dispatch, child);
+      const down = await cascadeToSubordinates(ctx, dispatch, child);
+      return { ...done.result, cascaded: [...up, ...down] };
     } catch (error) {
       if (!isRetryableConflict(error, options) || n >= ctx.maxRetries)
         throw reported(ctx, unitId, request.type, error);

@@ -88,6 +88,8 @@ export interface ProgressRow {
   percent: number;
   onTime: number;
   atRisk: number;
+  /** Units that discussed the national drafts, and their superior's (consultation from above). */
+  draftsDiscussed: { national: number; superior: number };
   byPhase: Partial<Record<Phase, number>>;
 }
 

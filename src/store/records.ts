@@ -105,6 +105,10 @@ export const milestonesSchema = z.object({
   resultsConfirmed: z.boolean(),
   postponed: z.boolean(),
   difficult: z.boolean(),
+  irregular: z.boolean().optional(),
+  draftsDiscussed: z
+    .object({ national: z.boolean().optional(), superior: z.boolean().optional() })
+    .optional(),
 });
 
 /** A unit's snapshot hash: snapshot, version (= last seq), head hash, phase, milestone flags. */
@@ -162,6 +166,18 @@ export const effectsSchema = json(
         kind: z.literal('results_confirmed'),
         confirmedAt: z.string(),
       }),
+      z.object({
+        type: z.literal('notify_parent'),
+        kind: z.literal('pilot_designated'),
+        designatedAt: z.string(),
+      }),
+      z.object({
+        type: z.literal('notify_subordinates'),
+        kind: z.enum(['pilots_designated', 'pilot_lessons']),
+        at: z.string(),
+        unitIds: z.array(z.string()),
+      }),
+      z.object({ type: z.literal('irregularity'), rule: z.string(), occurredAt: z.string() }),
     ]),
   ),
 ) satisfies z.ZodType<MachineEffect[], string>;

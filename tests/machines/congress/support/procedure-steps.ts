@@ -16,6 +16,7 @@ export type StepName =
   | 'review.approved'
   | 'convening.date_proposed'
   | 'convening.date_approved'
+  | 'convening.announced'
   | 'congress.opened'
   | 'congress.official_session_opened'
   | 'election.recorded'
@@ -109,6 +110,14 @@ function steps(d: UnitDriver): [StepName, Action][] {
       () => d.send('convening.date_proposed', { openingDate: openingDateAfter(d.at) }),
     ],
     ['convening.date_approved', () => d.send('convening.date_approved')],
+    [
+      'convening.announced',
+      () =>
+        d.send('convening.announced', {
+          openingDate: (d.context as { openingDate: string }).openingDate,
+          delegateAllocations: Object.fromEntries(subs.map((id) => [id, 5])),
+        }),
+    ],
     ['congress.opened', () => d.send('congress.opened', {}, { at: openingInstant(d) })],
     ['congress.official_session_opened', () => d.send('congress.official_session_opened', {}, { at: d.at })],
     ['election.recorded', () => d.send('election.recorded', electionRound(), { at: d.at })],
