@@ -12,12 +12,13 @@ import {
   applyEvent,
   createInitialSnapshot,
   listAllowedEvents,
+  MACHINE_VERSION,
   MACHINES_BY_VERSION,
 } from '../../../machines/index.js';
 import { samplePayloads } from './support/sample-payloads.js';
 import { buildCell, buildEvent, buildUnit, checked } from './support/unit-driver.js';
 
-const machine = MACHINES_BY_VERSION[1]!;
+const machine = MACHINES_BY_VERSION[MACHINE_VERSION]!;
 const AT = '2020-03-02T02:00:00.000Z';
 
 /** State value plus the parts of the context guards read, so equivalent configurations are merged. */
@@ -29,14 +30,20 @@ function serializeState(snapshot: CongressSnapshot): string {
   return JSON.stringify([snapshot.value, coarse, postponement !== undefined]);
 }
 
+/** The congress opens on the date it was announced for; every other event happens at AT. */
+function atOf(type: string, snapshot: CongressSnapshot): string {
+  const announced = snapshot.context.announcement?.openingDate;
+  return type === 'congress.opened' && announced ? `${announced}T01:00:00.000Z` : AT;
+}
+
 /** Every allowed event type with each of its sample payloads. */
 function sampleEvents(snapshot: CongressSnapshot): CongressEvent[] {
-  const persisted = toPersisted(snapshot, 1);
+  const persisted = toPersisted(snapshot, MACHINE_VERSION);
   return listAllowedEvents(persisted)
     .filter((a) => a.allowed)
     .flatMap(({ type }) =>
       samplePayloads(type, snapshot.context, AT).map((payload) =>
-        checked(buildEvent(type, payload, { at: AT })),
+        checked(buildEvent(type, payload, { at: atOf(type, snapshot) })),
       ),
     );
 }

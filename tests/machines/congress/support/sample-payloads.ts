@@ -71,10 +71,15 @@ const SAMPLERS: Record<string, Sampler> = {
     { form: 'three_content', reason: 'nhân sự chưa rõ' },
     { form: 'two_content', reason: 'đơn vị mới' },
   ],
-  'convening.date_proposed': (_, at) => [
-    { openingDate: defaultCalendar.addWorkingDays(toVietnamDate(at), 60) },
-  ],
+  // Convening runs alongside the other regions; exploring it only once the review is approved keeps
+  // the graph small (the overlap itself is tested on its own), and still reaches each of its states.
+  'convening.date_proposed': (ctx, at) =>
+    ctx.approvals.review ? [{ openingDate: defaultCalendar.addWorkingDays(toVietnamDate(at), 60) }] : [],
   'convening.date_returned': () => reason,
+  'convening.announced': (ctx) =>
+    ctx.openingDate ? [{ openingDate: ctx.openingDate, delegateAllocations: {} }] : [],
+  'results.complaint_recorded': () => reason,
+  'results.complaint_resolved': () => reason,
   'election.recorded': rounds,
   'election.direction_given': () => [
     { decision: 'another_round', reason: 'bầu tiếp' },
@@ -85,8 +90,12 @@ const SAMPLERS: Record<string, Sampler> = {
   'congress.postponed': () => [{ until: '2020-04-30', reason: 'dịch bệnh' }],
   'committee.appointed': () => [{ decision: 'QĐ chỉ định' }],
   'results.annulled': (ctx) => (ctx.election.reruns < 1 ? reason : []),
-  'pilot.lessons_recorded': () => [{ conferenceDate: '2020-05-20', summary: 'Rút kinh nghiệm' }],
   // Orthogonal to the procedure's states; covered by their own tests.
+  'pilot.lessons_recorded': () => [],
+  'subordinate.pilot_designated': () => [],
+  'superior.pilots_designated': () => [],
+  'superior.pilot_lessons_recorded': () => [],
+  'consultation.superior_drafts_discussed': () => [],
   'hierarchy.subordinates_changed': () => [],
   'subordinate.results_confirmed': () => [],
   'unit.flagged_difficult': () => [],
