@@ -27,9 +27,20 @@ export function phaseOfValue(value: unknown): Phase {
   if (value === 'completed') return 'completed';
   const procedure = (value as { procedure?: unknown }).procedure;
   const key = typeof procedure === 'string' ? procedure : Object.keys(procedure ?? {})[0];
+  if (key === 'preparation') return preparationPhase(procedure as { preparation: { review?: unknown } });
   const phase = key === undefined ? undefined : PROCEDURE_PHASES[key];
   if (!phase) throw new Error(`not a congress state value: ${JSON.stringify(value)}`);
   return phase;
+}
+
+/**
+ * Inside the parallel preparation (version 3), the review region tells how far the unit has come:
+ * under the superior's review, or reviewed and waiting to open (convening).
+ */
+function preparationPhase(procedure: { preparation: { review?: unknown } }): Phase {
+  const review = procedure.preparation.review;
+  if (review === 'pending' || review === 'returned') return 'superior_review';
+  return review === 'approved' ? 'convening' : 'preparation';
 }
 
 /** The phase of a persisted snapshot. */

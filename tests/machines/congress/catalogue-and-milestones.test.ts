@@ -62,6 +62,7 @@ describe('milestones', () => {
     const d = walkTo(new UnitDriver(), 'review.approved');
     d.send('convening.date_proposed', { openingDate: '2020-07-01' });
     d.send('convening.date_approved');
+    d.send('convening.announced', { openingDate: '2020-07-01', delegateAllocations: {} });
     const opening = '2020-07-01T01:00:00.000Z';
     d.send('congress.opened', {}, { at: opening });
     d.send('congress.official_session_opened', {}, { at: opening });

@@ -67,7 +67,7 @@ describe('machine versions and migrations', () => {
     );
   });
 
-  it('when a unit was stopped halfway under version 1, then its snapshot is lifted to version 2 unchanged and takes the next event', () => {
+  it('when a unit was stopped in its plan under version 1, then its snapshot is lifted to version 3 unchanged and takes the next event', () => {
     const v1 = createInitialSnapshot(buildUnit(), 1);
     const submitted = applyEvent(v1, buildEvent('plan.submitted', { reference: 'KH' }));
     if (!submitted.ok) throw new Error(submitted.message);
@@ -76,7 +76,7 @@ describe('machine versions and migrations', () => {
     const approved = applyEvent(lifted, buildEvent('plan.approved', {}, { seq: 2 }));
 
     expect(submitted.snapshot.machineVersion).toBe(1);
-    expect(lifted).toEqual({ ...submitted.snapshot, machineVersion: 2 });
-    expect(approved).toMatchObject({ ok: true, snapshot: { machineVersion: 2 } });
+    expect(lifted).toEqual({ ...submitted.snapshot, machineVersion: 3 });
+    expect(approved).toMatchObject({ ok: true, snapshot: { machineVersion: 3 } });
   });
 });

@@ -60,15 +60,15 @@ describe('returned for revision', () => {
   it('when the superior review returns the dossier, then resubmission goes back to pending review', () => {
     const d = walkTo(new UnitDriver(), 'review.submitted');
     d.send('review.returned', { reason: 'đề án nhân sự cần bổ sung' });
-    expect(d.snapshot.value).toEqual({ procedure: { review: 'returned' } });
+    expect(d.snapshot.value).toMatchObject({ procedure: { preparation: { review: 'returned' } } });
     d.send('review.submitted');
-    expect(d.snapshot.value).toEqual({ procedure: { review: 'pending' } });
+    expect(d.snapshot.value).toMatchObject({ procedure: { preparation: { review: 'pending' } } });
   });
 
   it('when the opening date is returned, then the unit proposes another one', () => {
     const d = walkTo(new UnitDriver(), 'convening.date_proposed');
     d.send('convening.date_returned', { reason: 'trùng lịch đại hội cấp trên' });
-    expect(d.snapshot.value).toEqual({ procedure: { convening: 'proposing' } });
+    expect(d.snapshot.value).toMatchObject({ procedure: { preparation: { convening: 'proposing' } } });
   });
 });
 
@@ -249,16 +249,11 @@ describe('flags, hierarchy and pilots', () => {
     expect(d.try('subordinate.results_confirmed', { childId: 'elsewhere', childSeq: 1 }).ok).toBe(false);
   });
 
-  it('when a pilot unit is confirmed, then archiving waits for the lessons-learned conference', () => {
+  it('when a pilot unit is confirmed, then it archives at once: its own archive waits for nothing', () => {
     const d = walkTo(new UnitDriver(), 'plan.submitted');
     d.send('pilot.designated', { reason: 'phường tiêu biểu' });
     walkTo(d, 'results.confirmed');
-    expect(phaseOf(d.snapshot)).toBe('pilot');
-    expect(d.try('records.archived').ok).toBe(false);
-    d.send('pilot.lessons_recorded', {
-      conferenceDate: '2020-05-20',
-      summary: 'Rút kinh nghiệm khâu nhân sự',
-    });
+    expect(phaseOf(d.snapshot)).toBe('confirmation');
     d.send('records.archived');
     expect(phaseOf(d.snapshot)).toBe('completed');
   });
