@@ -55,6 +55,13 @@ function preparationDetours(d: UnitDriver): void {
   walkTo(d, 'subordinates.held');
   d.send('hierarchy.subordinates_changed', { added: ['cell-4'], removed: [] });
   d.send('gate.waiver_recorded', { unitIds: ['cell-4'], reason: 'sáp nhập với phường bên cạnh' });
+  // As a superior: one of its cells is a pilot, whose lessons it records; as a subordinate: its own
+  // superior's pilots and lessons reach it, and it discusses the national drafts.
+  d.send('subordinate.pilot_designated', { childId: 'cell-1', childSeq: 3 });
+  d.send('pilot.lessons_recorded', { conferenceDate: '2020-03-20', summary: 'Rút kinh nghiệm nhân sự' });
+  d.send('superior.pilots_designated', { superiorId: 'district-1', superiorSeq: 9 });
+  d.send('superior.pilot_lessons_recorded', { superiorId: 'district-1', superiorSeq: 12 });
+  d.send('consultation.superior_drafts_discussed', { drafts: 'national' });
 }
 
 function sessionDetours(d: UnitDriver): void {
@@ -77,8 +84,9 @@ function sessionDetours(d: UnitDriver): void {
   d.send('congress.closed', { resolution: 'Nghị quyết' }, { at: d.at });
   d.send('committee.first_meeting_held');
   d.send('results.reported');
+  d.send('results.complaint_recorded', { reason: 'đơn khiếu nại về tư cách đại biểu' }, WG);
+  d.send('results.complaint_resolved', { reason: 'đã xác minh, không có cơ sở' }, WG);
   d.send('results.confirmed');
-  d.send('pilot.lessons_recorded', { conferenceDate: '2020-05-20', summary: 'Rút kinh nghiệm nhân sự' });
   d.send('records.archived');
 }
 
