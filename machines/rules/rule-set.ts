@@ -1,4 +1,5 @@
 import type { Level } from '../domain.js';
+import type { Provenance, RuleId } from './rule-ids.js';
 
 /**
  * A term's rules as data (Directive 35-CT/TW for 2020–2025, 45-CT/TW for 2025–2030).
@@ -17,7 +18,12 @@ export interface RuleSet {
    */
   levelLabels?: Partial<Record<Level, { vi: string; en: string }>>;
   /** Deployment corrections to the working-day calendar (decreed days off the table lacks, worked days). */
-  calendar?: { extraHolidays?: string[]; extraWorkingDays?: string[] };
+  calendar?: {
+    extraHolidays?: string[];
+    extraWorkingDays?: string[];
+    /** A day off every year on this month-day (MM-DD), from `fromYear` on (e.g. a deployment's own holiday). */
+    recurringHolidays?: { monthDay: string; fromYear: number }[];
+  };
   /** Absolute date (YYYY-MM-DD) by which each level's congresses must be held. */
   congressDeadlines: Partial<Record<Level, string>>;
   /** Procedural clocks, in working days. */
@@ -28,8 +34,11 @@ export interface RuleSet {
     resubmission: number;
     /** Subordinate units reply to a consultation. */
     consultationReply: number;
-    /** Documents and personnel plan reviewed by the superior at least this long before opening. */
-    superiorReviewBeforeOpening: number;
+    /**
+     * Documents and personnel plan reviewed by the superior at least this long before opening. Found only
+     * in one province's 2024 plan: local policy, absent from 2020–2025, never applied to cells.
+     */
+    superiorReviewBeforeOpening?: number;
     /** Opening date and delegate numbers announced this long ahead. */
     convocationNotice: number;
     /** Result report due after closing. */
@@ -55,7 +64,7 @@ export interface RuleSet {
   variants: { threeContent: boolean; twoContent: boolean };
   /** Postponement limits in months, with whose consent. */
   postponement: { cellMonths: number; otherMonths: number };
-  /** Share (0..1) of subordinate congresses that must be held before convening, unless waived. */
+  /** Share (0..1) of subordinate congresses that must be held before the opening, unless waived. */
   subordinateThreshold: number;
   /** Reminder and escalation offsets, in working days. */
   alerts: {
@@ -64,6 +73,8 @@ export interface RuleSet {
     escalationsAfter: [number, number, number];
   };
   election: {
+    /** The election regulation in force for the term, e.g. "QĐ 190-QĐ/TW (2024)". */
+    regulation: string;
     /** Candidate surplus prepared by the committee: recommended band and hard cap, as shares of seats. */
     surplusMin: number;
     surplusMax: number;
@@ -81,4 +92,9 @@ export interface RuleSet {
     /** Step lists per track; first-time steps 3–5 are unpublished, hence data. */
     tracks: { reelection: string[]; firstTime: string[] };
   };
+  /**
+   * Where each number and gate comes from (machines/rules/provenance.ts). Only a rule with a national
+   * source refuses; a local-policy rule flags an irregularity. docs/rules.md is generated from this.
+   */
+  provenance: Partial<Record<RuleId, Provenance>>;
 }

@@ -1,8 +1,8 @@
 import type { RuleSet } from './rule-set.js';
 
 /**
- * The parts both terms share. Directive 45-CT/TW kept the procedural clocks, election rules and
- * five-step procedure of Directive 35-CT/TW; only the tree, deadlines and congress forms changed.
+ * The numbers both terms use. Where each comes from is in each rule set's `provenance`
+ * (shared-provenance.ts): the election regulation differs (QĐ 244 for 2020–2025, QĐ 190 from 2025).
  */
 export const FIVE_STEPS: readonly string[] = [
   'standing_committee_review',
@@ -16,7 +16,6 @@ export const SHARED_CLOCKS: RuleSet['clocks'] = {
   superiorDecision: 10,
   resubmission: 10,
   consultationReply: 10,
-  superiorReviewBeforeOpening: 45,
   convocationNotice: 30,
   resultReport: 7,
   confirmation: 15,
@@ -34,7 +33,7 @@ export const SHARED_MAX_CONGRESS_DAYS: RuleSet['maxCongressDays'] = {
   cell: 1,
 };
 
-export const SHARED_ELECTION: RuleSet['election'] = {
+export const SHARED_ELECTION: Omit<RuleSet['election'], 'regulation'> = {
   surplusMin: 0.1,
   surplusMax: 0.15,
   surplusCap: 0.3,

@@ -105,7 +105,8 @@ describe('statechart paths (xstate/graph)', () => {
         expect(snapshot.value).toEqual(path.state.value);
       }
     }
-  });
+    // Replays thousands of paths: correctness only (speed is in bench/), so a slow shared machine may take minutes.
+  }, 300_000);
 
   it('when any explored configuration is not final, then the adjacency map leads from it to a final one', () => {
     units.forEach((input, u) => {
