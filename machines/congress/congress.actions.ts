@@ -4,7 +4,7 @@
  */
 import { type CongressEvent, payloadFor } from '../events/congress-event.js';
 import type { ApprovalKind, CongressContext, Stamp } from './congress.context.js';
-import { electionResult } from './session.checks.js';
+import { electionResult, overlong } from './session.checks.js';
 import { lateCongress, lateLeaving, withIrregularities } from './irregularities.js';
 import { openingProblems } from './opening.checks.js';
 import { ruleRefuses } from './rule-hardness.js';
@@ -140,11 +140,11 @@ export const UPDATES = {
     ...openingIrregularities(ctx, e),
   }),
   closeCongressChecked: (ctx, e) => {
-    const late = lateCongress(ctx, e);
+    const breached = [lateCongress(ctx, e), overlong(ctx, e)?.rule].filter((r) => r !== undefined);
     return {
       congressClosedAt: e.at,
       congressHeldAt: ctx.congressHeldAt ?? e.at,
-      ...(late ? { irregularities: withIrregularities(ctx, e, [late]) } : {}),
+      ...(breached.length > 0 ? { irregularities: withIrregularities(ctx, e, breached) } : {}),
     };
   },
   recordPilotChild: (ctx, e) => ({

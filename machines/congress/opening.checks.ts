@@ -96,7 +96,7 @@ const pilotLessonsRecorded: Condition = (ctx) =>
 const reviewLead: Condition = (ctx, openedOn) => {
   const review = ctx.approvals.review;
   const rules = getRuleSet(ctx.ruleSetId);
-  const lead = (rules.clocks as { superiorReviewBeforeOpening?: number }).superiorReviewBeforeOpening;
+  const lead = rules.clocks.superiorReviewBeforeOpening;
   // Never for cells (DOMAIN.md §2 row 7); absent from terms whose texts set no lead.
   if (!review || !openedOn || lead === undefined || ctx.level === 'cell') return undefined;
   const earliest = calendarFor(rules).addWorkingDays(toVietnamDate(review.at), lead);

@@ -1,25 +1,22 @@
 /**
- * Whether a rule of a term refuses an event or only records an irregularity. Only a rule with a
- * national source refuses (DOMAIN.md §5); a number a province or this product chose flags.
+ * Whether a rule of a term refuses an event or only records an irregularity, read from the rule
+ * set's provenance (machines/rules/provenance.ts): only a rule with a national source refuses
+ * (DOMAIN.md §5); a number a province or this product chose flags.
  */
+import { isRuleId, provenanceOf, refuses } from '../rules/provenance.js';
 import type { RuleSet } from '../rules/rule-set.js';
 
-/** Rules whose numbers come from one province's plan or from this product, not a national text. */
-const LOCAL_POLICY = new Set([
-  'clocks.superiorDecision',
-  'clocks.resubmission',
-  'clocks.consultationReply',
-  'clocks.keyPostDirection',
-  'clocks.superiorReviewBeforeOpening',
-  'congressDeadlines.cell',
-]);
-
-/** True when breaking `ruleId` refuses the event; false when it only records an irregularity. */
-export function ruleRefuses(_rules: RuleSet, ruleId: string): boolean {
-  return !LOCAL_POLICY.has(ruleId);
+function known(ruleId: string) {
+  if (!isRuleId(ruleId)) throw new Error(`unknown rule id ${ruleId}`);
+  return ruleId;
 }
 
-/** The provenance an irregularity cites for `ruleId`. */
-export function ruleSource(_rules: RuleSet, ruleId: string): unknown {
-  return LOCAL_POLICY.has(ruleId) ? { basis: 'local-policy', setBy: 'deployment' } : { basis: 'national' };
+/** True when breaking `ruleId` refuses the event; false when it only records an irregularity. */
+export function ruleRefuses(rules: RuleSet, ruleId: string): boolean {
+  return refuses(rules, known(ruleId));
+}
+
+/** The provenance an irregularity cites for `ruleId`, as the rule set gives it. */
+export function ruleSource(rules: RuleSet, ruleId: string): unknown {
+  return provenanceOf(rules, known(ruleId));
 }

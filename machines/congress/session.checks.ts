@@ -8,7 +8,7 @@ import { computeElectionRound } from '../election/election.js';
 import { payloadFor } from '../events/congress-event.js';
 import type { ElectionRecordedPayload } from '../events/payload-schemas.js';
 import { getRuleSet } from '../rules/index.js';
-import { refuses } from '../rules/provenance.js';
+import { refuses, type RuleId } from '../rules/provenance.js';
 import type { CongressContext } from './congress.context.js';
 import { addMonths, inclusiveDays } from './dates.js';
 import type { Check } from './preparation.checks.js';
@@ -121,12 +121,23 @@ export const validDirection: Check = (ctx, e) => {
   return undefined;
 };
 
-export const withinMaxDays: Check = (ctx, e) => {
-  if (!e || !ctx.sessionStartAt) return undefined;
+/** The level's maximum length the closing by `e` would exceed, with its rule id. */
+export function overlong(
+  ctx: CongressContext,
+  e: { at: string },
+): { rule: RuleId; reason: string } | undefined {
+  if (!ctx.sessionStartAt) return undefined;
   const max = getRuleSet(ctx.ruleSetId).maxCongressDays[ctx.level];
   const days = inclusiveDays(toVietnamDate(ctx.sessionStartAt), toVietnamDate(e.at));
   if (max === undefined || days <= max) return undefined;
-  return `the congress would last ${days} days; a ${ctx.level} congress lasts at most ${max}`;
+  const reason = `the congress would last ${days} days; a ${ctx.level} congress lasts at most ${max}`;
+  return { rule: `maxCongressDays.${ctx.level}`, reason };
+}
+
+/** Refuses only where the length has a national source; a local-policy length is recorded instead. */
+export const withinMaxDays: Check = (ctx, e) => {
+  const problem = e && overlong(ctx, e);
+  return problem && refuses(getRuleSet(ctx.ruleSetId), problem.rule) ? problem.reason : undefined;
 };
 
 export const needsAppointment: Check = (ctx) =>
@@ -154,7 +165,8 @@ export const canPostpone: Check = (ctx, e) => {
   const rules = getRuleSet(ctx.ruleSetId);
   const months = ctx.level === 'cell' ? rules.postponement.cellMonths : rules.postponement.otherMonths;
   const limit = addMonths(rules.congressDeadlines[ctx.level] ?? today, months);
-  return until <= limit
+  const rule = ctx.level === 'cell' ? 'postponement.cellMonths' : 'postponement.otherMonths';
+  return until <= limit || !refuses(rules, rule)
     ? undefined
     : `postponing to ${until} goes beyond ${limit} (at most ${months} months for a ${ctx.level})`;
 };
