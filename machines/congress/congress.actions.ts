@@ -4,7 +4,7 @@
  */
 import { type CongressEvent, payloadFor } from '../events/congress-event.js';
 import type { ApprovalKind, CongressContext, Stamp } from './congress.context.js';
-import { electionResult, overlong } from './session.checks.js';
+import { electionResult, overlong, postponedTooFar } from './session.checks.js';
 import { lateCongress, lateLeaving, withIrregularities } from './irregularities.js';
 import { openingProblems } from './opening.checks.js';
 import { ruleRefuses } from './rule-hardness.js';
@@ -121,6 +121,11 @@ export const UPDATES = {
   recordPostponement: (_, e) => ({ postponement: payloadFor(e, 'congress.postponed') }),
   flag: (_, e) => ({ difficult: { reason: payloadFor(e, 'unit.flagged_difficult').reason, at: e.at } }),
   clearFlag: () => ({ difficult: undefined }),
+  recordPostponementChecked: (ctx, e) => {
+    const postponement = payloadFor(e, 'congress.postponed');
+    const tooFar = postponedTooFar(ctx, postponement.until, toVietnamDate(e.at));
+    return { postponement, ...(tooFar ? { irregularities: withIrregularities(ctx, e, [tooFar.rule]) } : {}) };
+  },
   recordWaiverRecord: (ctx, e) => {
     const unitIds = payloadFor(e, 'gate.waiver_recorded').unitIds;
     return {

@@ -14,7 +14,7 @@ import {
   reportState,
 } from './session.states.js';
 
-const postpone = { guard: g('canPostpone'), actions: u('recordPostponement') };
+const postpone = { guard: g('canPostpone'), actions: u('recordPostponementChecked') };
 
 export const congressMachine = congressSetup.createMachine({
   id: 'congress',

@@ -156,17 +156,25 @@ export const notFlagged: Check = (ctx) =>
   ctx.difficult ? 'the unit is already flagged difficult' : undefined;
 export const isFlagged: Check = (ctx) => (ctx.difficult ? undefined : 'the unit is not flagged difficult');
 
+/** The postponement limit `until` goes beyond, with its rule id (months from the level's deadline). */
+export function postponedTooFar(ctx: CongressContext, until: string, today: string) {
+  const rules = getRuleSet(ctx.ruleSetId);
+  const months = ctx.level === 'cell' ? rules.postponement.cellMonths : rules.postponement.otherMonths;
+  const limit = addMonths(rules.congressDeadlines[ctx.level] ?? today, months);
+  if (until <= limit) return undefined;
+  const rule: RuleId = ctx.level === 'cell' ? 'postponement.cellMonths' : 'postponement.otherMonths';
+  return {
+    rule,
+    reason: `postponing to ${until} goes beyond ${limit} (at most ${months} months for a ${ctx.level})`,
+  };
+}
+
 export const canPostpone: Check = (ctx, e) => {
   if (ctx.congressHeldAt) return 'the congress has already been held';
   if (!e) return undefined;
   const until = payloadFor(e, 'congress.postponed').until;
   const today = toVietnamDate(e.at);
   if (until <= today) return `the new date ${until} is not after ${today}`;
-  const rules = getRuleSet(ctx.ruleSetId);
-  const months = ctx.level === 'cell' ? rules.postponement.cellMonths : rules.postponement.otherMonths;
-  const limit = addMonths(rules.congressDeadlines[ctx.level] ?? today, months);
-  const rule = ctx.level === 'cell' ? 'postponement.cellMonths' : 'postponement.otherMonths';
-  return until <= limit || !refuses(rules, rule)
-    ? undefined
-    : `postponing to ${until} goes beyond ${limit} (at most ${months} months for a ${ctx.level})`;
+  const problem = postponedTooFar(ctx, until, today);
+  return problem && refuses(getRuleSet(ctx.ruleSetId), problem.rule) ? problem.reason : undefined;
 };

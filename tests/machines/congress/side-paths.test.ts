@@ -86,11 +86,14 @@ describe('postponement', () => {
     expect(d.context.drafts).toBe(1);
   });
 
-  it('when a postponement goes beyond the limit for the level, then it is refused', () => {
+  it('when a postponement goes beyond the limit for the level, then a national limit refuses and a local-policy one is recorded', () => {
     const base = walkTo(new UnitDriver(), 'plan.submitted');
-    const tooLate = base.try('congress.postponed', { until: '2021-07-01', reason: 'x' });
-    expect(tooLate.ok).toBe(false);
-    if (!tooLate.ok) expect(tooLate.message).toContain('beyond 2021-06-30 (at most 12 months for a base)');
+    expect(base.try('congress.postponed', { until: '2021-06-30', reason: 'x' }).ok).toBe(true);
+    expect(base.context.irregularities).toBeUndefined();
+    const later = walkTo(new UnitDriver(), 'plan.submitted');
+    later.send('congress.postponed', { until: '2021-07-01', reason: 'x' });
+    const recorded = later.context.irregularities as { rule: string }[];
+    expect(recorded.map((i) => i.rule)).toEqual(['postponement.otherMonths']);
     const cell = walkTo(new UnitDriver(buildCell()), 'plan.submitted');
     expect(cell.try('congress.postponed', { until: '2020-10-01', reason: 'x' }).ok).toBe(false);
     expect(cell.try('congress.postponed', { until: '2020-09-30', reason: 'x' }).ok).toBe(true);

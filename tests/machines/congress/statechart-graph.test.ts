@@ -74,7 +74,8 @@ const units: UnitInput[] = [
   buildCell({ unitId: 'cell-12', memberCount: 12 }),
 ];
 
-describe('statechart paths (xstate/graph)', () => {
+// Exploring and replaying every shortest path takes tens of seconds on a shared two-core machine.
+describe('statechart paths (xstate/graph)', { timeout: 300_000 }, () => {
   // Branded index signatures defeat Object.entries' typing; the values are adjacency records.
   const maps = units.map(
     (input) =>
