@@ -45,6 +45,9 @@ export const unitFlagsSchema = z
     resultsConfirmed: z.boolean().meta({ description: 'Chuẩn y: the superior confirmed the results' }),
     postponed: z.boolean(),
     difficult: z.boolean().meta({ description: 'Có khó khăn, phức tạp: flagged for supervisors' }),
+    irregular: z
+      .boolean()
+      .meta({ description: 'A local-policy rule was breached (recorded and alerted, never refused)' }),
   })
   .meta({ id: 'UnitFlags', description: 'Milestones of the unit’s congress' });
 
@@ -57,6 +60,14 @@ export const unitViewSchema = z
     state: z.unknown(),
     allowedEvents: z.array(allowedEventSchema),
     deadlines: z.array(z.record(z.string(), z.unknown())),
+    irregularities: z.array(
+      z.object({
+        rule: z.string().meta({ example: 'clocks.superiorReviewBeforeOpening' }),
+        source: z.unknown().meta({ description: 'The rule set’s provenance for the rule' }),
+        occurredAt: z.string(),
+        seq: z.number().int(),
+      }),
+    ),
     lastHash: z.string(),
   })
   .meta({ id: 'UnitView' });

@@ -66,6 +66,7 @@ export function unitsRouter(engine: Engine, metrics: HttpMetrics, verifyOptions:
       state: view.value,
       allowedEvents: view.allowedEvents,
       deadlines: view.deadlines,
+      irregularities: view.irregularities,
       lastHash: view.lastHash,
     });
   });

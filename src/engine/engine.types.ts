@@ -39,6 +39,8 @@ export interface UnitFlags {
   resultsConfirmed: boolean;
   /** Hoãn — the congress is postponed. */
   postponed: boolean;
+  /** A local-policy rule was breached: recorded and alerted, never refused. */
+  irregular: boolean;
   /** Có khó khăn, phức tạp — flagged for supervisors. */
   difficult: boolean;
 }
@@ -76,7 +78,17 @@ export interface UnitView {
   snapshot: PersistedCongressSnapshot;
   allowedEvents: AllowedEvent[];
   deadlines: Deadline[];
+  /** Local-policy rules breached (recorded, alerted, counted at risk; never refused). */
+  irregularities: Irregularity[];
   lastHash: string;
+}
+
+/** One breach of a local-policy rule: the rule id, its provenance, when and at which log entry. */
+export interface Irregularity {
+  rule: string;
+  source: unknown;
+  occurredAt: string;
+  seq: number;
 }
 
 export interface ProgressRow {

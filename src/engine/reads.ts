@@ -24,7 +24,7 @@ import {
 } from '../store/index.js';
 import { assertCanRead, unknownUnit } from './access.js';
 import type { EngineContext } from './context.js';
-import type { ChildStatus, MeView, ProgressRow, UnitFlags, UnitView } from './engine.types.js';
+import type { ChildStatus, MeView, ProgressRow, UnitFlags, UnitView, Irregularity } from './engine.types.js';
 import type { HistoryEntry, OrgUnit, Principal } from '../domain/index.js';
 import { progressRows } from './rollup.js';
 import { correctionsIn } from './corrections.js';
@@ -63,9 +63,19 @@ export async function getUnit(ctx: EngineContext, unitId: string, principal: Pri
     // A dissolved or merged unit accepts nothing (dispatch refuses it), so it offers nothing.
     allowedEvents: unit.unit.status === undefined ? listAllowedEvents(snap.snapshot) : [],
     deadlines,
+    irregularities: irregularitiesOf(snap.snapshot),
     lastHash: snap.head,
   };
 }
+
+/** Breaches of local-policy rules recorded on the unit, oldest first (none before version 3). */
+function irregularitiesOf(snapshot: { context: Record<string, unknown> }): Irregularity[] {
+  return irregularityListSchema.parse(snapshot.context.irregularities ?? []);
+}
+
+const irregularityListSchema = z.array(
+  z.object({ rule: z.string(), source: z.unknown(), occurredAt: z.string(), seq: z.number().int() }),
+);
 
 const MAX_PAGE = 1000;
 
@@ -121,7 +131,14 @@ export async function children(ctx: EngineContext, unitId: string, principal: Pr
 /** The five milestone flags, without the held date the snap hash also keeps. */
 function flagsOf(milestones: StoredSnap['milestones']): UnitFlags {
   const { congressHeld, heldOnTime, resultsConfirmed, postponed, difficult } = milestones;
-  return { congressHeld, heldOnTime, resultsConfirmed, postponed, difficult };
+  return {
+    congressHeld,
+    heldOnTime,
+    resultsConfirmed,
+    postponed,
+    difficult,
+    irregular: milestones.irregular === true,
+  };
 }
 
 /** A unit's snap hash fields phase, version and milestones (HMGET p v m), leaving the snapshot JSON unread. */
