@@ -50,7 +50,7 @@ export function preparationDay(heldOn: string): string {
   return defaultCalendar.addWorkingDays(heldOn, -46);
 }
 
-/** The day the opening date is approved: 31 working days before opening (30 days' notice needed). */
+/** The day the opening date is agreed and announced: 31 working days before opening (30 days' notice needed). */
 export function conveningDay(heldOn: string): string {
   return defaultCalendar.addWorkingDays(heldOn, -31);
 }
@@ -127,6 +127,11 @@ function electionPayload(unit: OrgUnit): Record<string, unknown> {
   return { round: 1, summoned, seats, votes };
 }
 
+/** One delegate per subordinate unit, which its own congress then elects. */
+function allocations(target: DriveTarget): Record<string, number> {
+  return Object.fromEntries(target.subordinateIds.map((id) => [id, 1]));
+}
+
 /**
  * A unit's whole scripted procedure for a congress held on `heldOn`: preparation (plan to personnel
  * plan approved) and the rest (review ≥ 45 working days ahead, 30 days' notice, session, closing).
@@ -150,6 +155,11 @@ export function procedurePlan(
         [
           ['convening.date_proposed', { openingDate: heldOn }, 'secretary'],
           ['convening.date_approved', {}, 'superior'],
+          [
+            'convening.announced',
+            { openingDate: heldOn, delegateAllocations: allocations(target) },
+            'secretary',
+          ],
         ],
         vnTime(conveningDay(heldOn), 9),
       ),
