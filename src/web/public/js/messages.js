@@ -44,7 +44,7 @@ const vi = {
   'risk.overdue': 'Quá hạn: {kind} (hạn {due})',
   'risk.overdueCount': '{count} việc quá hạn',
   'risk.postponed': 'Hoãn đại hội',
-  'risk.annulled': 'Không chuẩn y, phải bầu lại',
+  'risk.annulled': 'Bác bỏ kết quả bầu cử, phải bầu lại',
   'risk.difficult': 'Đơn vị có khó khăn, phức tạp',
   'risk.alert': 'Cảnh báo {type}: {kind}',
   'unit.title': '{name}',
