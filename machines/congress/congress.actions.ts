@@ -4,7 +4,8 @@
  */
 import { type CongressEvent, payloadFor } from '../events/congress-event.js';
 import type { ApprovalKind, CongressContext, Stamp } from './congress.context.js';
-import { electionResult } from './session.checks.js';
+import { ELECTION_UPDATES } from './election.updates.js';
+import { electionResult, legacyRound } from './legacy-election.checks.js';
 
 /** An event or the machine's init event, which carries the input instead of an envelope. */
 interface AnyEvent {
@@ -76,7 +77,7 @@ export const UPDATES = {
   proposeOpening: (_, e) => ({ openingDate: payloadFor(e, 'convening.date_proposed').openingDate }),
   openCongress: (_, e) => ({ congressOpenedAt: e.at, sessionStartAt: e.at }),
   recordRound: (ctx, e) => {
-    const round = payloadFor(e, 'election.recorded');
+    const round = legacyRound(e);
     const result = electionResult(ctx, round);
     return { election: { ...ctx.election, round: round.round, seatsRemaining: result.seatsRemaining } };
   },
@@ -84,11 +85,17 @@ export const UPDATES = {
   appoint: () => ({ appointed: true }),
   recordReport: (_, e) => ({ reportedAt: e.at }),
   recordConfirmation: (_, e) => ({ confirmedAt: e.at }),
-  annul: (ctx) => ({ election: { round: 0, reruns: ctx.election.reruns + 1 }, reportedAt: undefined }),
+  annul: (ctx) => ({
+    election: { round: 0, reruns: ctx.election.reruns + 1 },
+    reportedAt: undefined,
+    // A re-election sets its lists again (machine version 3; absent before).
+    ...(ctx.elections ? { elections: undefined } : {}),
+  }),
   reconvene: (_, e) => ({ sessionStartAt: e.at }),
   recordPostponement: (_, e) => ({ postponement: payloadFor(e, 'congress.postponed') }),
   flag: (_, e) => ({ difficult: { reason: payloadFor(e, 'unit.flagged_difficult').reason, at: e.at } }),
   clearFlag: () => ({ difficult: undefined }),
+  ...ELECTION_UPDATES,
 } satisfies Record<string, Update>;
 
 export type UpdateName = keyof typeof UPDATES;

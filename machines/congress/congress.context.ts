@@ -6,6 +6,8 @@
  */
 import type { UnitInput } from '../api.types.js';
 import type { Level } from '../domain.js';
+import type { ElectionKind } from '../election/election-kinds.js';
+import type { ElectionRuleId } from '../election/rule-source.js';
 
 /** When a step was entered: the business time and log seq of the event that entered it. */
 export interface Stamp {
@@ -21,10 +23,45 @@ export interface Approval extends Stamp {
 export type ApprovalKind = 'plan' | 'documents' | 'personnelPlan' | 'review' | 'opening';
 export type CongressForm = 'four_content' | 'three_content' | 'two_content';
 
+/** One election's list and how far its voting has come. */
+export interface ElectionProgress {
+  seats: number;
+  /** Delegates only: alternates elected from the same list after the official seats. */
+  alternateSeats?: number;
+  candidates: string[];
+  /** Last round recorded (0 = list set, no round yet). */
+  round: number;
+  elected: string[];
+  seatsRemaining: number;
+  /** Tied for the last seat: the next round is among them only. */
+  tied?: string[];
+  /**
+   * voting: the next round may be recorded; deciding: too few elected, the congress decides whether
+   * to go on; paused: a key post was missed, the superior directs; complete / stopped: no more rounds.
+   */
+  status: 'voting' | 'deciding' | 'paused' | 'complete' | 'stopped';
+}
+
+/** Something recorded against a rule that flags but does not refuse (a local-policy number, a mismatch). */
+export interface Irregularity {
+  rule: ElectionRuleId;
+  message: string;
+  seq: number;
+}
+
+/** Who voted at the official session: full members or official delegates summoned, and present. */
+export interface Attendance {
+  congressKind: 'member' | 'delegate';
+  summoned: number;
+  present: number;
+}
+
 export interface CongressContext {
   unitId: string;
   level: Level;
   memberCount: number;
+  /** Full members (đảng viên chính thức), when the organisation records them. */
+  fullMemberCount?: number;
   ruleSetId: string;
   subordinateIds: string[];
   /** Subordinates whose congress is held (cascade events from the children). */
@@ -48,6 +85,12 @@ export interface CongressContext {
   form: CongressForm;
   openingDate?: string;
   election: { round: number; seatsRemaining?: number; reruns: number };
+  /** The official session's attendance (machine version 3 on). */
+  attendance?: Attendance;
+  /** Each election's list and progress, by kind (machine version 3 on). */
+  elections?: Partial<Record<ElectionKind, ElectionProgress>>;
+  /** What was recorded against a flagging rule, in log order. */
+  irregularities?: Irregularity[];
   appointed?: true;
   sessionStartAt?: string;
   congressOpenedAt?: string;
@@ -73,6 +116,7 @@ const FIELD_ORDER = [
   'unitId',
   'level',
   'memberCount',
+  'fullMemberCount',
   'ruleSetId',
   'subordinateIds',
   'held',
@@ -89,6 +133,9 @@ const FIELD_ORDER = [
   'form',
   'openingDate',
   'election',
+  'attendance',
+  'elections',
+  'irregularities',
   'appointed',
   'sessionStartAt',
   'congressOpenedAt',
@@ -122,6 +169,7 @@ export function initialContext(input: UnitInput): CongressContext {
     unitId: input.unitId,
     level: input.level,
     memberCount: input.memberCount,
+    ...(input.fullMemberCount === undefined ? {} : { fullMemberCount: input.fullMemberCount }),
     ruleSetId: input.ruleSetId,
     subordinateIds: [...input.subordinateIds],
     held: [],

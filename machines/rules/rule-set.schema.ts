@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { LEVELS, type Level } from '../domain.js';
+import { ELECTION_KINDS } from '../election/election-kinds.js';
+import { ELECTION_RULE_IDS } from '../election/rule-source.js';
 import type { RuleSet } from './rule-set.js';
 
 const level = z.enum(LEVELS);
@@ -25,13 +27,28 @@ const clocks = z.object({
   correctionWindow: workingDays,
 });
 
+const ruleSource = z.union([
+  z.strictObject({ document: z.string().min(1), article: z.string().min(1), url: z.url().optional() }),
+  z.strictObject({ basis: z.literal('local-policy'), setBy: z.string().min(1) }),
+]);
+
 const election = z
   .object({
+    regulation: z.string().min(1),
     surplusMin: share,
     surplusMax: share,
     surplusCap: share,
+    surplusKinds: z.array(z.enum(ELECTION_KINDS)),
+    floorNominationSupport: share,
+    quorum: share,
+    roundsBeforeDecision: z.number().int().min(1).max(20),
+    maxRounds: z.number().int().min(1).max(20),
     cellCommitteeMinMembers: z.number().int().min(1),
-    tieRule: z.enum(['another_round', 'older_first', 'longer_membership_first']),
+    directSecretary: z.boolean(),
+    tieRule: z.literal('another_round', {
+      error: "must be another_round: the Party's election regulation breaks a tie by another round, not by age",
+    }),
+    sources: z.record(z.enum(ELECTION_RULE_IDS), ruleSource),
   })
   .refine((e) => e.surplusMin <= e.surplusMax && e.surplusMax <= e.surplusCap, {
     message: 'need surplusMin ≤ surplusMax ≤ surplusCap',

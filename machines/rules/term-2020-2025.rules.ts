@@ -3,10 +3,10 @@ import {
   COMMON_LEVEL_LABELS,
   SHARED_ALERTS,
   SHARED_CLOCKS,
-  SHARED_ELECTION,
   SHARED_MAX_CONGRESS_DAYS,
   SHARED_PERSONNEL,
 } from './shared-rules.js';
+import { ELECTION_2020_2025 } from './election-rules.js';
 
 /** Term 2020–2025 under Directive 35-CT/TW (30/5/2019): five levels, districts in place. */
 export const TERM_2020_2025: RuleSet = {
@@ -36,6 +36,6 @@ export const TERM_2020_2025: RuleSet = {
   postponement: { cellMonths: 6, otherMonths: 12 },
   subordinateThreshold: 1,
   alerts: SHARED_ALERTS,
-  election: SHARED_ELECTION,
+  election: ELECTION_2020_2025,
   personnel: SHARED_PERSONNEL,
 };

@@ -3,10 +3,10 @@ import {
   COMMON_LEVEL_LABELS,
   SHARED_ALERTS,
   SHARED_CLOCKS,
-  SHARED_ELECTION,
   SHARED_MAX_CONGRESS_DAYS,
   SHARED_PERSONNEL,
 } from './shared-rules.js';
+import { ELECTION_2025_2030 } from './election-rules.js';
 
 /**
  * Term 2025–2030 under Directive 45-CT/TW (14/4/2025). Districts were abolished for territorial units on
@@ -40,6 +40,6 @@ export const TERM_2025_2030: RuleSet = {
   postponement: { cellMonths: 6, otherMonths: 12 },
   subordinateThreshold: 1,
   alerts: SHARED_ALERTS,
-  election: SHARED_ELECTION,
+  election: ELECTION_2025_2030,
   personnel: SHARED_PERSONNEL,
 };

@@ -1,0 +1,88 @@
+/**
+ * The election rules of each term, with where each was read. QĐ 190-QĐ/TW (10/10/2024) replaced
+ * QĐ 244-QĐ/TW (2014) for 2025–2030 and kept its counting rules; its surplus article is Art. 14.
+ */
+import type { ElectionRuleId, RuleSource } from '../election/rule-source.js';
+import type { RuleSet } from './rule-set.js';
+
+const ART32_URL =
+  'http://dangcongsan.vn/tien-toi-dai-hoi-dang-bo-cac-cap-va-dai-hoi-xiii-cua-dang/chuyen-muc-hoi-dap/cach-tinh-ket-qua-bau-cu-o-dai-hoi-cac-cap-dai-hoi-dang-vien-556421.html';
+const ART14_URL =
+  'https://baobackan.vn/quy-dinh-ve-so-du-danh-sach-va-phieu-bau-cu-theo-quyet-dinh-moi-ve-quy-che-bau-cu-trong-dang-post66998.html';
+const ART20_URL = 'http://camau.dcs.vn/chi-tiet-hoi-dap-24';
+const CHARTER_URL = 'https://thuvienphapluat.vn/hoi-dap-phap-luat/38C68-hd-chi-bo-truc-thuoc-dang-bo.html';
+const QD24_URL =
+  'https://lawnet.vn/thong-tin-phap-luat/en/can-bo-cong-chuc-vien-chuc/convening-congresses-of-party-committees-within-the-communist-party-of-vietnam-102300.html';
+
+const QD244 = 'QĐ 244-QĐ/TW (2014), Quy chế bầu cử trong Đảng';
+const QD190 = 'QĐ 190-QĐ/TW (2024), Quy chế bầu cử trong Đảng';
+const PRODUCT = { basis: 'local-policy', setBy: 'congress-engine default' } as const;
+
+/** Rules read in QĐ 244 that QĐ 190 kept; cited as QĐ 244's articles, the numbering QĐ 190 keeps is unconfirmed. */
+function countingSources(regulation: string): Partial<Record<ElectionRuleId, RuleSource>> {
+  const kept = regulation === QD244 ? '' : ' (kept by QĐ 190-QĐ/TW)';
+  return {
+    'election.majorityBase': { document: QD244, article: `Art. 32 §2–3${kept}`, url: ART32_URL },
+    'election.exclusions': { document: QD244, article: `Art. 32 §2–3${kept}`, url: ART32_URL },
+    'election.ballots': { document: QD244, article: `Art. 32 §1${kept}`, url: ART32_URL },
+    'election.furtherRounds': { document: QD244, article: `Art. 20 §2${kept}`, url: ART20_URL },
+    'election.tie': { document: QD244, article: `Art. 32 (majority, then most votes)${kept}`, url: ART32_URL },
+  };
+}
+
+const SHARED_SOURCES = {
+  // Widely reported, but no published article was found: recorded and flagged, never refused.
+  'election.quorum': PRODUCT,
+  'election.roundLimit': PRODUCT,
+  'election.cellCommittee': {
+    document: 'Điều lệ Đảng (2011)',
+    article: 'Art. 24 §4; QĐ 29-QĐ/TW (2016) §24',
+    url: CHARTER_URL,
+  },
+  'election.delegateSeats': {
+    document: 'QĐ 24-QĐ/TW (2021)',
+    article: '§11.1 (the convening committee allocates delegates)',
+    url: QD24_URL,
+  },
+} as const satisfies Partial<Record<ElectionRuleId, RuleSource>>;
+
+const COMMON = {
+  surplusMin: 0.1,
+  surplusMax: 0.15,
+  surplusCap: 0.3,
+  surplusKinds: ['committee', 'standing_committee'],
+  floorNominationSupport: 0.3,
+  quorum: 2 / 3,
+  roundsBeforeDecision: 2,
+  maxRounds: 3,
+  cellCommitteeMinMembers: 9,
+  tieRule: 'another_round',
+} as const;
+
+/** 2020–2025 under QĐ 244-QĐ/TW. Its surplus article's number was not found in a published page. */
+export const ELECTION_2020_2025: RuleSet['election'] = {
+  ...COMMON,
+  surplusKinds: [...COMMON.surplusKinds],
+  regulation: QD244,
+  directSecretary: true,
+  sources: {
+    ...SHARED_SOURCES,
+    ...countingSources(QD244),
+    'election.surplus': { document: QD244, article: 'surplus article (số dư; number not confirmed)' },
+    'election.floorNomination': { document: QD244, article: 'list article (number not confirmed)' },
+  } as RuleSet['election']['sources'],
+};
+
+/** 2025–2030 under QĐ 190-QĐ/TW. */
+export const ELECTION_2025_2030: RuleSet['election'] = {
+  ...COMMON,
+  surplusKinds: [...COMMON.surplusKinds],
+  regulation: QD190,
+  directSecretary: true,
+  sources: {
+    ...SHARED_SOURCES,
+    ...countingSources(QD190),
+    'election.surplus': { document: QD190, article: 'Art. 14 §1', url: ART14_URL },
+    'election.floorNomination': { document: QD190, article: 'Art. 14 §3', url: ART14_URL },
+  } as RuleSet['election']['sources'],
+};
