@@ -100,6 +100,19 @@ function nominationProblem(input: ListInput, rules: RuleSet['election']): ListFi
   return undefined;
 }
 
+/** Bodies of 3–5 seats: a surplus of exactly one (30% of so few seats would round to none). */
+function smallBodySurplus(
+  seats: number,
+  candidates: number,
+  rules: RuleSet['election'],
+): { refusal?: ListFinding; flags: ListFinding[] } | undefined {
+  if (seats > rules.smallBodyMaxSeats) return undefined;
+  const surplus = candidates - seats;
+  if (surplus >= 1 && surplus <= rules.smallBodyMaxSurplus) return { flags: [] };
+  const message = `a body of ${seats} seats lists ${seats + 1} candidates at most and more than ${seats}; got ${candidates}`;
+  return { refusal: { rule: 'election.smallBodySurplus', message }, flags: [] };
+}
+
 /**
  * Checks an election's list before voting: every candidate nominated, floor and self nominees with
  * enough support, and, for the committee and standing committee, the surplus (QĐ 190 Art. 14). Returns
@@ -115,6 +128,8 @@ export function checkList(
   const nomination = nominationProblem(input, rules);
   if (nomination) return { refusal: nomination, flags: [] };
   if (!rules.surplusKinds.includes(input.election)) return { flags: [] };
+  const small = smallBodySurplus(input.seats, input.candidates.length, rules);
+  if (small !== undefined) return small;
   const surplus = checkCandidateSurplus(input.seats, input.candidates.length, rules);
   const finding = { rule: 'election.surplus' as const, message: surplus.reason ?? '' };
   if (!surplus.allowed) return { refusal: finding, flags: [] };

@@ -13,6 +13,7 @@ export const ELECTION_RULE_IDS = [
   'election.ballots',
   'election.quorum',
   'election.surplus',
+  'election.smallBodySurplus',
   'election.floorNomination',
   'election.furtherRounds',
   'election.roundLimit',

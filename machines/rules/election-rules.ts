@@ -14,6 +14,9 @@ const CHARTER_URL = 'https://thuvienphapluat.vn/hoi-dap-phap-luat/38C68-hd-chi-b
 const QD24_URL =
   'https://lawnet.vn/thong-tin-phap-luat/en/can-bo-cong-chuc-vien-chuc/convening-congresses-of-party-committees-within-the-communist-party-of-vietnam-102300.html';
 
+const SMALL_BODY_URL =
+  'https://baothainguyen.vn/dhd/hoi-dap/202503/so-du-doi-voi-nhung-noi-co-so-luong-ban-chap-hanh-ban-thuong-vu-tu-3-5-uy-vien-duoc-thuc-hien-nhu-the-nao-dca1127';
+
 const QD244 = 'QĐ 244-QĐ/TW (2014), Quy chế bầu cử trong Đảng';
 const QD190 = 'QĐ 190-QĐ/TW (2024), Quy chế bầu cử trong Đảng';
 const PRODUCT = { basis: 'local-policy', setBy: 'congress-engine default' } as const;
@@ -33,6 +36,11 @@ function countingSources(regulation: string): Partial<Record<ElectionRuleId, Rul
 const SHARED_SOURCES = {
   // Widely reported, but no published article was found: recorded and flagged, never refused.
   'election.quorum': PRODUCT,
+  'election.smallBodySurplus': {
+    document: 'Guidance on the surplus for committees of 3–5 members, as answered by Báo Thái Nguyên (3/2025)',
+    article: 'Q&A: at most 1 extra candidate',
+    url: SMALL_BODY_URL,
+  },
   'election.roundLimit': PRODUCT,
   'election.cellCommittee': {
     document: 'Điều lệ Đảng (2011)',
@@ -47,6 +55,8 @@ const SHARED_SOURCES = {
 } as const satisfies Partial<Record<ElectionRuleId, RuleSource>>;
 
 const COMMON = {
+  smallBodyMaxSeats: 5,
+  smallBodyMaxSurplus: 1,
   surplusMin: 0.1,
   surplusMax: 0.15,
   surplusCap: 0.3,

@@ -38,6 +38,8 @@ const election = z
     surplusMin: share,
     surplusMax: share,
     surplusCap: share,
+    smallBodyMaxSeats: z.number().int().min(0).max(20),
+    smallBodyMaxSurplus: z.number().int().min(1).max(20),
     surplusKinds: z.array(z.enum(ELECTION_KINDS)),
     floorNominationSupport: share,
     quorum: share,

@@ -72,6 +72,9 @@ export interface RuleSet {
     surplusMin: number;
     surplusMax: number;
     surplusCap: number;
+    /** Bodies with at most this many seats have at most `smallBodyMaxSurplus` extra candidates. */
+    smallBodyMaxSeats: number;
+    smallBodyMaxSurplus: number;
     /** Elections whose list must exceed the seats (committee and standing committee). */
     surplusKinds: ElectionKind[];
     /** A floor or self nominee enters the list with support from more than this share of those present. */
