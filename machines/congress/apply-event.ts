@@ -93,7 +93,9 @@ export type EventCheck =
  * trim strings).
  */
 export function checkEvent(event: UncheckedEvent, version = MACHINE_VERSION): EventCheck {
-  const schema = Object.hasOwn(EVENT_CATALOGUE, event.type) ? payloadSchemaFor(event.type, version) : undefined;
+  const schema = Object.hasOwn(EVENT_CATALOGUE, event.type)
+    ? payloadSchemaFor(event.type, version)
+    : undefined;
   if (!schema) return { ok: false };
   const envelope = envelopeSchema.safeParse(event);
   if (!envelope.success) return { ok: false, issues: envelope.error.issues, root: '' };

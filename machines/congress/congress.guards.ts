@@ -113,7 +113,11 @@ const RAW_CHECKS = {
     session.withinMaxDays,
     session.needsAppointment,
   ),
-  electionsCloseSecretaryOnly: both(elections.congressElectionsSettled, session.withinMaxDays, session.secretaryOnly),
+  electionsCloseSecretaryOnly: both(
+    elections.congressElectionsSettled,
+    session.withinMaxDays,
+    session.secretaryOnly,
+  ),
   electionsClose: both(elections.congressElectionsSettled, session.withinMaxDays),
   firstMeetingSettled: elections.firstMeetingSettled,
 } satisfies Record<string, Check>;

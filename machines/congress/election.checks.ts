@@ -66,11 +66,17 @@ export const firstMeetingListAllowed: Check = (ctx, e) => {
   return listReason(ctx, kind);
 };
 
-function roundReason(ctx: CongressContext, firstMeeting: boolean, e: Parameters<Check>[1]): string | undefined {
+function roundReason(
+  ctx: CongressContext,
+  firstMeeting: boolean,
+  e: Parameters<Check>[1],
+): string | undefined {
   if (!e) return undefined;
   const p = payloadFor(e, 'election.recorded');
   if (atFirstMeeting(ctx, p.election) !== firstMeeting) {
-    return firstMeeting ? `the ${p.election} is elected by the congress` : `the ${p.election} is elected at the first meeting`;
+    return firstMeeting
+      ? `the ${p.election} is elected by the congress`
+      : `the ${p.election} is elected at the first meeting`;
   }
   const progress = ctx.elections?.[p.election];
   if (progress?.status === 'deciding') {
@@ -110,7 +116,9 @@ export const continuationAllowed: Check = (ctx, e) => {
   if (progress?.status !== 'deciding') return `the ${p.election} election is not waiting for a decision`;
   const known = p.addCandidates?.find((c) => progress.candidates.includes(c));
   if (known) return `${known} is already on the ${p.election} list`;
-  return p.decision === 'stop' && p.addCandidates?.length ? 'a decision to stop adds no candidates' : undefined;
+  return p.decision === 'stop' && p.addCandidates?.length
+    ? 'a decision to stop adds no candidates'
+    : undefined;
 };
 
 function pausedKind(ctx: CongressContext): ElectionKind | undefined {
@@ -124,8 +132,10 @@ export const electionDirectionAllowed: Check = (ctx, e) => {
   const kind = pausedKind(ctx);
   if (!decision || !kind) return kind ? undefined : 'no election is paused';
   if (decision === 'three_content') {
-    if (kind !== 'committee') return 'only a committee election can turn the congress into a 3-content congress';
-    if (!getRuleSet(ctx.ruleSetId).variants.threeContent) return 'this term does not allow a 3-content congress';
+    if (kind !== 'committee')
+      return 'only a committee election can turn the congress into a 3-content congress';
+    if (!getRuleSet(ctx.ruleSetId).variants.threeContent)
+      return 'this term does not allow a 3-content congress';
   }
   if (decision === 'another_round' && ctx.elections?.[kind]?.seatsRemaining === 0) {
     return 'every seat is filled, so no further round can be held: direct the congress to proceed or to hold a 3-content congress';
@@ -136,7 +146,8 @@ export const electionDirectionAllowed: Check = (ctx, e) => {
 function unsettled(ctx: CongressContext, firstMeeting: boolean): ElectionKind | undefined {
   const entries = Object.entries(ctx.elections ?? {}) as [ElectionKind, { status: string }][];
   return entries.find(
-    ([kind, p]) => atFirstMeeting(ctx, kind) === firstMeeting && p.status !== 'complete' && p.status !== 'stopped',
+    ([kind, p]) =>
+      atFirstMeeting(ctx, kind) === firstMeeting && p.status !== 'complete' && p.status !== 'stopped',
   )?.[0];
 }
 
@@ -146,7 +157,9 @@ export const congressElectionsSettled: Check = (ctx) => {
   if (open) return `the ${open} election is not finished`;
   if (ctx.form !== 'four_content') return undefined;
   const required: ElectionKind = isSecretaryOnlyCell(ctx) ? 'secretary' : 'committee';
-  return ctx.elections?.[required] ? undefined : `elect the ${required} first (election.list_set, then its rounds)`;
+  return ctx.elections?.[required]
+    ? undefined
+    : `elect the ${required} first (election.list_set, then its rounds)`;
 };
 
 /** The first meeting ends once its elections are over and the secretary is chosen, unless appointed. */

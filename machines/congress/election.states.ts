@@ -14,7 +14,11 @@ const closing = [
     target: '#congress.procedure.firstMeeting.appointment',
     actions: u('closeCongress'),
   },
-  { guard: g('electionsCloseSecretaryOnly'), target: '#congress.procedure.report', actions: u('closeCongress') },
+  {
+    guard: g('electionsCloseSecretaryOnly'),
+    target: '#congress.procedure.report',
+    actions: u('closeCongress'),
+  },
   { guard: g('electionsClose'), target: '#congress.procedure.firstMeeting', actions: u('closeCongress') },
 ];
 
@@ -43,7 +47,10 @@ export const electionCongressState = {
           { guard: g('congressKeyPostMissed'), target: 'paused', actions: u('countRoundAndPause') },
           { guard: g('congressRoundAllowed'), actions: u('countRound') },
         ],
-        'election.continuation_decided': { guard: g('continuationAllowed'), actions: u('decideContinuation') },
+        'election.continuation_decided': {
+          guard: g('continuationAllowed'),
+          actions: u('decideContinuation'),
+        },
         'congress.closed': closing,
       },
     },
@@ -72,8 +79,14 @@ export const electionFirstMeetingState = {
           { guard: g('firstMeetingKeyPostMissed'), target: 'paused', actions: u('countRoundAndPause') },
           { guard: g('firstMeetingRoundAllowed'), actions: u('countRound') },
         ],
-        'election.continuation_decided': { guard: g('continuationAllowed'), actions: u('decideContinuation') },
-        'committee.first_meeting_held': { guard: g('firstMeetingSettled'), target: '#congress.procedure.report' },
+        'election.continuation_decided': {
+          guard: g('continuationAllowed'),
+          actions: u('decideContinuation'),
+        },
+        'committee.first_meeting_held': {
+          guard: g('firstMeetingSettled'),
+          target: '#congress.procedure.report',
+        },
       },
     },
     paused: direction('meeting'),

@@ -9,7 +9,7 @@ import { type CongressEvent, payloadFor } from '../events/congress-event.js';
 import { ceilShareOf } from '../rules/rational.js';
 import { getRuleSet } from '../rules/index.js';
 import type { CongressContext, ElectionProgress, Irregularity } from './congress.context.js';
-import { countRound } from './election.rounds.js';
+import { countRound, eligibleCandidates } from './election.rounds.js';
 
 type Update = (ctx: CongressContext, event: CongressEvent) => Partial<CongressContext>;
 
@@ -34,7 +34,11 @@ const recordAttendance: Update = (ctx, e) => {
       message: `${attendance.present} of ${attendance.summoned} present, below the ${needed} expected`,
     });
   }
-  if (attendance.congressKind === 'member' && ctx.fullMemberCount !== undefined && attendance.summoned !== ctx.fullMemberCount) {
+  if (
+    attendance.congressKind === 'member' &&
+    ctx.fullMemberCount !== undefined &&
+    attendance.summoned !== ctx.fullMemberCount
+  ) {
     found.push({
       rule: 'election.majorityBase',
       message: `${attendance.summoned} full members summoned; the unit records ${ctx.fullMemberCount}`,
@@ -62,7 +66,9 @@ const setList: Update = (ctx, e) => {
 function statusAfter(ctx: CongressContext, outcome: 'filled' | 'tie' | 'short', round: number) {
   if (outcome === 'filled') return 'complete' as const;
   if (outcome === 'tie') return 'voting' as const;
-  return round >= getRuleSet(ctx.ruleSetId).election.roundsBeforeDecision ? ('deciding' as const) : ('voting' as const);
+  return round >= getRuleSet(ctx.ruleSetId).election.roundsBeforeDecision
+    ? ('deciding' as const)
+    : ('voting' as const);
 }
 
 /** Counts the round; `paused` marks the key-post pause the transition routes to. */
@@ -97,7 +103,12 @@ const decideContinuation: Update = (ctx, e) => {
   };
   const beyond = p.decision === 'continue' && progress.round >= rules.maxRounds;
   const flags = beyond
-    ? [{ rule: 'election.roundLimit' as const, message: `the congress goes on after ${progress.round} rounds (limit ${rules.maxRounds})` }]
+    ? [
+        {
+          rule: 'election.roundLimit' as const,
+          message: `the congress goes on after ${progress.round} rounds (limit ${rules.maxRounds})`,
+        },
+      ]
     : [];
   return { ...withProgress(ctx, p.election, next), ...flagged(ctx, e, flags) };
 };
@@ -114,7 +125,10 @@ const direct: Update = (ctx, e) => {
   if (!entry) return {};
   const [kind, progress] = entry;
   const open = progress.seatsRemaining > 0;
-  const status = decision === 'another_round' ? 'voting' : open || decision === 'three_content' ? 'stopped' : 'complete';
+  // Another round needs names to vote on; a unit lifted from version 2 kept none, so the congress adds them.
+  const again = eligibleCandidates(progress).length > 0 ? 'voting' : 'deciding';
+  const status =
+    decision === 'another_round' ? again : open || decision === 'three_content' ? 'stopped' : 'complete';
   const form = decision === 'three_content' ? { form: 'three_content' as const } : {};
   return { ...withProgress(ctx, kind, { ...progress, status }), ...form };
 };

@@ -54,8 +54,5 @@ export const keyPostFailed: Check = (ctx, e) => {
 export const seatsFilled: Check = (ctx, e) => {
   const invalid = validRound(ctx, e);
   if (invalid || !e) return invalid ?? 'no round recorded';
-  return electionResult(ctx, legacyRound(e)).needsAnotherRound
-    ? 'seats remain'
-    : undefined;
+  return electionResult(ctx, legacyRound(e)).needsAnotherRound ? 'seats remain' : undefined;
 };
-

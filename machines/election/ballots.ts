@@ -36,9 +36,15 @@ export function ballotProblem(
 ): BallotProblem | undefined {
   const { issued, collected, valid, invalid } = ballots;
   if (collected > issued)
-    return { check: 'ballots.collected_within_issued', message: `${collected} ballots collected but only ${issued} issued` };
+    return {
+      check: 'ballots.collected_within_issued',
+      message: `${collected} ballots collected but only ${issued} issued`,
+    };
   if (issued > present)
-    return { check: 'ballots.issued_within_present', message: `${issued} ballots issued but only ${present} present` };
+    return {
+      check: 'ballots.issued_within_present',
+      message: `${issued} ballots issued but only ${present} present`,
+    };
   if (valid + invalid !== collected) {
     return {
       check: 'ballots.valid_plus_invalid',

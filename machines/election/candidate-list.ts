@@ -82,11 +82,15 @@ export interface ListFinding {
 function nominationProblem(input: ListInput, rules: RuleSet['election']): ListFinding | undefined {
   const nominated = new Set(input.nominations.map((n) => n.candidateId));
   const missing = input.candidates.find((c) => !nominated.has(c));
-  if (missing) return { rule: 'election.floorNomination', message: `${missing} is on the list without a nomination` };
+  if (missing)
+    return { rule: 'election.floorNomination', message: `${missing} is on the list without a nomination` };
   for (const n of input.nominations) {
     if (n.by === 'convening_committee') continue;
     if (input.present === undefined || n.support === undefined) {
-      return { rule: 'election.floorNomination', message: `${n.candidateId} was nominated by the ${n.by}: give the support and those present` };
+      return {
+        rule: 'election.floorNomination',
+        message: `${n.candidateId} was nominated by the ${n.by}: give the support and those present`,
+      };
     }
     if (!input.candidates.includes(n.candidateId)) continue;
     // "More than 30% of those present": a share exactly at the limit is not enough.

@@ -66,7 +66,9 @@ export function exclusionProblem(
     if (seen.has(e.category)) return `${e.category} is listed twice: give one count per category`;
     seen.add(e.category);
   }
-  const absent = exclusions.filter((e) => ABSENCE_CATEGORIES.has(e.category)).reduce((n, e) => n + e.count, 0);
+  const absent = exclusions
+    .filter((e) => ABSENCE_CATEGORIES.has(e.category))
+    .reduce((n, e) => n + e.count, 0);
   if (absent > summoned - present) {
     return `exclusions for absence (${absent}) exceed those absent (${summoned} summoned − ${present} present = ${summoned - present})`;
   }

@@ -64,20 +64,31 @@ const USED: ElectionRuleId[] = [
   'election.furtherRounds',
 ];
 
-function refuse(rules: RuleSet['election'], rule: ElectionRuleId, check: string, message: string): RoundRefusal {
+function refuse(
+  rules: RuleSet['election'],
+  rule: ElectionRuleId,
+  check: string,
+  message: string,
+): RoundRefusal {
   return { ok: false, rule, check, message, source: rules.sources[rule] };
 }
 
 function inputProblem(input: RoundInput, rules: RuleSet['election']): RoundRefusal | undefined {
   if (input.present > input.summoned) {
-    return refuse(rules, 'election.majorityBase', 'attendance', `${input.present} present exceed ${input.summoned} summoned`);
+    return refuse(
+      rules,
+      'election.majorityBase',
+      'attendance',
+      `${input.present} present exceed ${input.summoned} summoned`,
+    );
   }
   const exclusion = exclusionProblem(input.congressKind, input.exclusions, input.summoned, input.present);
   if (exclusion) return refuse(rules, 'election.exclusions', 'exclusions', exclusion);
   const ballots = ballotProblem(input.ballots, input.present, input.votes, input.seats);
   if (ballots) return refuse(rules, 'election.ballots', ballots.check, ballots.message);
   const ids = input.votes.map((v) => v.candidateId);
-  if (new Set(ids).size !== ids.length) return refuse(rules, 'election.ballots', 'candidates', 'a candidate is listed twice');
+  if (new Set(ids).size !== ids.length)
+    return refuse(rules, 'election.ballots', 'candidates', 'a candidate is listed twice');
   return undefined;
 }
 

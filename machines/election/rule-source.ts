@@ -3,8 +3,7 @@
  * province or this product chose is local policy: it flags for supervisors and never blocks.
  */
 export type RuleSource =
-  | { document: string; article: string; url?: string }
-  | { basis: 'local-policy'; setBy: string };
+  { document: string; article: string; url?: string } | { basis: 'local-policy'; setBy: string };
 
 /** The election rules a rule set names, each with its source. */
 export const ELECTION_RULE_IDS = [
@@ -37,5 +36,7 @@ export function isNational(source: RuleSource | undefined): boolean {
 /** "QĐ 190-QĐ/TW (2024), Art. 14 §1" or "local policy (set by …)". */
 export function citation(source: RuleSource | undefined): string {
   if (!source) return 'no source recorded';
-  return 'document' in source ? `${source.document}, ${source.article}` : `local policy (set by ${source.setBy})`;
+  return 'document' in source
+    ? `${source.document}, ${source.article}`
+    : `local policy (set by ${source.setBy})`;
 }

@@ -100,12 +100,7 @@ const ROWS = {
     'Khai mạc phiên chính thức',
     'Official session opened',
   ],
-  'election.list_set': [
-    p.electionListSet,
-    SECRETARY,
-    'Thông qua danh sách bầu cử',
-    'Election list set',
-  ],
+  'election.list_set': [p.electionListSet, SECRETARY, 'Thông qua danh sách bầu cử', 'Election list set'],
   'election.recorded': [p.electionRecorded, SECRETARY, 'Ghi nhận kết quả bầu cử', 'Election round recorded'],
   'election.continuation_decided': [
     p.continuationDecided,

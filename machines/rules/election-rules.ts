@@ -29,7 +29,11 @@ function countingSources(regulation: string): Partial<Record<ElectionRuleId, Rul
     'election.exclusions': { document: QD244, article: `Art. 32 §2–3${kept}`, url: ART32_URL },
     'election.ballots': { document: QD244, article: `Art. 32 §1${kept}`, url: ART32_URL },
     'election.furtherRounds': { document: QD244, article: `Art. 20 §2${kept}`, url: ART20_URL },
-    'election.tie': { document: QD244, article: `Art. 32 (majority, then most votes)${kept}`, url: ART32_URL },
+    'election.tie': {
+      document: QD244,
+      article: `Art. 32 (majority, then most votes)${kept}`,
+      url: ART32_URL,
+    },
   };
 }
 
@@ -37,7 +41,8 @@ const SHARED_SOURCES = {
   // Widely reported, but no published article was found: recorded and flagged, never refused.
   'election.quorum': PRODUCT,
   'election.smallBodySurplus': {
-    document: 'Guidance on the surplus for committees of 3–5 members, as answered by Báo Thái Nguyên (3/2025)',
+    document:
+      'Guidance on the surplus for committees of 3–5 members, as answered by Báo Thái Nguyên (3/2025)',
     article: 'Q&A: at most 1 extra candidate',
     url: SMALL_BODY_URL,
   },

@@ -48,7 +48,8 @@ const election = z
     cellCommitteeMinMembers: z.number().int().min(1),
     directSecretary: z.boolean(),
     tieRule: z.literal('another_round', {
-      error: "must be another_round: the Party's election regulation breaks a tie by another round, not by age",
+      error:
+        "must be another_round: the Party's election regulation breaks a tie by another round, not by age",
     }),
     sources: z.record(z.enum(ELECTION_RULE_IDS), ruleSource),
   })

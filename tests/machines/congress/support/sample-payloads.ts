@@ -18,7 +18,9 @@ const missing = (ctx: CongressContext) =>
 
 /** Rounds for each election taking votes; later rounds only succeed, which keeps the exploration finite. */
 function rounds(ctx: CongressContext): Payload[] {
-  const open = Object.entries(ctx.elections ?? {}).filter(([, p]) => p.status === 'voting');
+  const open = Object.entries(ctx.elections ?? {})
+    .filter(([, p]) => p.status === 'voting')
+    .slice(0, 1);
   return open.flatMap(([election, progress]) => {
     const names = progress.candidates
       .filter((c) => !progress.elected.includes(c))
