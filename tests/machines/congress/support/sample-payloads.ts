@@ -58,11 +58,15 @@ function rounds(ctx: CongressContext): Payload[] {
   });
 }
 
+/** The list the unit votes next: the committee at the congress (the secretary in a small cell), the secretary at the first meeting. */
 function lists(ctx: CongressContext): Payload[] {
-  const unset = (kind: string) => !(ctx.elections as Record<string, unknown> | undefined)?.[kind];
+  const smallCell = ctx.level === 'cell' && ctx.memberCount < 9;
+  const kind = ctx.congressClosedAt || smallCell ? 'secretary' : 'committee';
+  if ((ctx.elections as Record<string, unknown> | undefined)?.[kind]) return [];
   return [
-    ...(unset('committee') ? [listSet('committee', 3, COMMITTEE_CANDIDATES)] : []),
-    ...(unset('secretary') ? [listSet('secretary', 1, ['nguyen-van-a'])] : []),
+    kind === 'committee'
+      ? listSet('committee', 3, COMMITTEE_CANDIDATES)
+      : listSet('secretary', 1, ['nguyen-van-a']),
   ];
 }
 
