@@ -61,7 +61,8 @@ function rounds(ctx: CongressContext): Payload[] {
 /** The list the unit votes next: the committee at the congress (the secretary in a small cell), the secretary at the first meeting. */
 function lists(ctx: CongressContext): Payload[] {
   const smallCell = ctx.level === 'cell' && ctx.memberCount < 9;
-  const kind = ctx.congressClosedAt || smallCell ? 'secretary' : 'committee';
+  const committeeDone = ctx.elections?.committee?.status === 'complete';
+  const kind = committeeDone || smallCell ? 'secretary' : 'committee';
   if ((ctx.elections as Record<string, unknown> | undefined)?.[kind]) return [];
   return [
     kind === 'committee'
