@@ -3,7 +3,7 @@
  * province or this product chose is local policy: it flags for supervisors and never blocks.
  */
 export type RuleSource =
-  { document: string; article: string; url?: string } | { basis: 'local-policy'; setBy: string };
+  { source: { document: string; article: string; url?: string } } | { basis: 'local-policy'; setBy: string };
 
 /** The election rules a rule set names, each with its source. */
 export const ELECTION_RULE_IDS = [
@@ -30,13 +30,13 @@ export interface CitedRule {
 
 /** True only for a national source: a local-policy number flags, it never refuses. */
 export function isNational(source: RuleSource | undefined): boolean {
-  return source !== undefined && 'document' in source;
+  return source !== undefined && 'source' in source;
 }
 
 /** "QĐ 190-QĐ/TW (2024), Art. 14 §1" or "local policy (set by …)". */
 export function citation(source: RuleSource | undefined): string {
   if (!source) return 'no source recorded';
-  return 'document' in source
-    ? `${source.document}, ${source.article}`
+  return 'source' in source
+    ? `${source.source.document}, ${source.source.article}`
     : `local policy (set by ${source.setBy})`;
 }

@@ -21,42 +21,38 @@ const QD244 = 'QĐ 244-QĐ/TW (2014), Quy chế bầu cử trong Đảng';
 const QD190 = 'QĐ 190-QĐ/TW (2024), Quy chế bầu cử trong Đảng';
 const PRODUCT = { basis: 'local-policy', setBy: 'congress-engine default' } as const;
 
+/** A national source: the document, its article and a public page quoting it. */
+const found = (document: string, article: string, url?: string): RuleSource => ({
+  source: { document, article, ...(url === undefined ? {} : { url }) },
+});
+
 /** Rules read in QĐ 244 that QĐ 190 kept; cited as QĐ 244's articles, the numbering QĐ 190 keeps is unconfirmed. */
 function countingSources(regulation: string): Partial<Record<ElectionRuleId, RuleSource>> {
   const kept = regulation === QD244 ? '' : ' (kept by QĐ 190-QĐ/TW)';
   return {
-    'election.majorityBase': { document: QD244, article: `Art. 32 §2–3${kept}`, url: ART32_URL },
-    'election.exclusions': { document: QD244, article: `Art. 32 §2–3${kept}`, url: ART32_URL },
-    'election.ballots': { document: QD244, article: `Art. 32 §1${kept}`, url: ART32_URL },
-    'election.furtherRounds': { document: QD244, article: `Art. 20 §2${kept}`, url: ART20_URL },
-    'election.tie': {
-      document: QD244,
-      article: `Art. 32 (majority, then most votes)${kept}`,
-      url: ART32_URL,
-    },
+    'election.majorityBase': found(QD244, `Art. 32 §2–3${kept}`, ART32_URL),
+    'election.exclusions': found(QD244, `Art. 32 §2–3${kept}`, ART32_URL),
+    'election.ballots': found(QD244, `Art. 32 §1${kept}`, ART32_URL),
+    'election.furtherRounds': found(QD244, `Art. 20 §2${kept}`, ART20_URL),
+    'election.tie': found(QD244, `Art. 32 (majority, then most votes)${kept}`, ART32_URL),
   };
 }
 
 const SHARED_SOURCES = {
   // Widely reported, but no published article was found: recorded and flagged, never refused.
   'election.quorum': PRODUCT,
-  'election.smallBodySurplus': {
-    document:
-      'Guidance on the surplus for committees of 3–5 members, as answered by Báo Thái Nguyên (3/2025)',
-    article: 'Q&A: at most 1 extra candidate',
-    url: SMALL_BODY_URL,
-  },
+  'election.smallBodySurplus': found(
+    'Guidance on the surplus for committees of 3–5 members, as answered by Báo Thái Nguyên (3/2025)',
+    'Q&A: at most 1 extra candidate',
+    SMALL_BODY_URL,
+  ),
   'election.roundLimit': PRODUCT,
-  'election.cellCommittee': {
-    document: 'Điều lệ Đảng (2011)',
-    article: 'Art. 24 §4; QĐ 29-QĐ/TW (2016) §24',
-    url: CHARTER_URL,
-  },
-  'election.delegateSeats': {
-    document: 'QĐ 24-QĐ/TW (2021)',
-    article: '§11.1 (the convening committee allocates delegates)',
-    url: QD24_URL,
-  },
+  'election.cellCommittee': found('Điều lệ Đảng (2011)', 'Art. 24 §4; QĐ 29-QĐ/TW (2016) §24', CHARTER_URL),
+  'election.delegateSeats': found(
+    'QĐ 24-QĐ/TW (2021)',
+    '§11.1 (the convening committee allocates delegates)',
+    QD24_URL,
+  ),
 } as const satisfies Partial<Record<ElectionRuleId, RuleSource>>;
 
 const COMMON = {
@@ -83,8 +79,8 @@ export const ELECTION_2020_2025: RuleSet['election'] = {
   sources: {
     ...SHARED_SOURCES,
     ...countingSources(QD244),
-    'election.surplus': { document: QD244, article: 'surplus article (số dư; number not confirmed)' },
-    'election.floorNomination': { document: QD244, article: 'list article (number not confirmed)' },
+    'election.surplus': found(QD244, 'surplus article (số dư; number not confirmed)'),
+    'election.floorNomination': found(QD244, 'list article (number not confirmed)'),
   } as RuleSet['election']['sources'],
 };
 
@@ -97,7 +93,7 @@ export const ELECTION_2025_2030: RuleSet['election'] = {
   sources: {
     ...SHARED_SOURCES,
     ...countingSources(QD190),
-    'election.surplus': { document: QD190, article: 'Art. 14 §1', url: ART14_URL },
-    'election.floorNomination': { document: QD190, article: 'Art. 14 §3', url: ART14_URL },
+    'election.surplus': found(QD190, 'Art. 14 §1', ART14_URL),
+    'election.floorNomination': found(QD190, 'Art. 14 §3', ART14_URL),
   } as RuleSet['election']['sources'],
 };

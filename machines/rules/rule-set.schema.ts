@@ -28,7 +28,13 @@ const clocks = z.object({
 });
 
 const ruleSource = z.union([
-  z.strictObject({ document: z.string().min(1), article: z.string().min(1), url: z.url().optional() }),
+  z.strictObject({
+    source: z.strictObject({
+      document: z.string().min(1),
+      article: z.string().min(1),
+      url: z.url().optional(),
+    }),
+  }),
   z.strictObject({ basis: z.literal('local-policy'), setBy: z.string().min(1) }),
 ]);
 

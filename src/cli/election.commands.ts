@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { evaluateElection } from '../../machines/election/evaluate.js';
+import { citation } from '../../machines/election/rule-source.js';
 import type { Runtime } from '../config/runtime.js';
 import { ValidationError } from '../shared/errors.js';
 import type { CliContext } from './cli-context.js';
@@ -25,10 +26,7 @@ function describe(result: Extract<ReturnType<typeof evaluateElection>, { ok: tru
       ? [`tied at the last seat: ${result.tiedAtLastSeat.join(', ')}`]
       : []),
     ...result.thresholds.map((t) => `${t.id}: ${t.value} (${t.detail})`),
-    ...result.rules.map(
-      (r) =>
-        `rule ${r.id}: ${'document' in r.source ? `${r.source.document}, ${r.source.article}` : `local policy (${r.source.setBy})`}`,
-    ),
+    ...result.rules.map((r) => `rule ${r.id}: ${citation(r.source)}`),
   ];
   return lines.join('\n');
 }
