@@ -9,6 +9,26 @@ export { toVietnamDate, vietnamEndOfDay } from './iso-date.js';
 export interface CalendarOverrides {
   extraHolidays?: string[];
   extraWorkingDays?: string[];
+  /**
+   * A day off every year on `monthDay` (MM-DD) from `fromYear` to the end of the table, e.g. a holiday a
+   * deployment observes that the national table lacks. No weekend compensation: that is the Labour Code's
+   * rule for national holidays only.
+   */
+  recurringHolidays?: { monthDay: string; fromYear: number }[];
+}
+
+/** Each year's date of the recurring holidays, within the years the table covers. */
+function expandRecurring(recurring: CalendarOverrides['recurringHolidays']): string[] {
+  const dates: string[] = [];
+  for (const { monthDay, fromYear } of recurring ?? []) {
+    for (let year = Math.max(fromYear, FIRST_YEAR); year <= LAST_YEAR; year += 1) {
+      const date = `${year}-${monthDay}`;
+      // 29/2 exists only in leap years: skip the others rather than roll over to 1/3.
+      const [month, day] = monthDay.split('-').map(Number) as [number, number];
+      if (new Date(Date.UTC(year, month - 1, day)).getUTCMonth() === month - 1) dates.push(date);
+    }
+  }
+  return dates;
 }
 
 const FIRST_DAY = toDayNumber(`${FIRST_YEAR}-01-01`);
@@ -95,7 +115,10 @@ function nthWorkingDay(index: DayIndex, position: number): string {
  */
 export function createVietnamCalendar(overrides: CalendarOverrides = {}): WorkingDayCalendar {
   const { daysOff, workingSaturdays } = buildHolidaySets();
-  const extraOff = toCheckedDays(overrides.extraHolidays);
+  const extraOff = toCheckedDays([
+    ...(overrides.extraHolidays ?? []),
+    ...expandRecurring(overrides.recurringHolidays),
+  ]);
   const extraOn = toCheckedDays(overrides.extraWorkingDays);
   const clash = [...extraOff].find((day) => extraOn.has(day));
   if (clash !== undefined) {

@@ -77,12 +77,13 @@ export const HOLIDAY_YEARS: Readonly<Record<number, HolidayYear>> = {
     swappedDaysOff: ['2025-05-02'],
     workingSaturdays: ['2025-04-26'],
   },
+  // VPCP 12729/VPCP-KGVX (25/12/2025): 1–4/1/2026 off, Friday 2/1 swapped against Saturday 10/1/2026.
   2026: {
     tet: { from: '2026-02-16', to: '2026-02-20', decreed: false },
     hungKings: '2026-04-26',
     nationalDayExtra: '2026-09-01',
-    swappedDaysOff: [],
-    workingSaturdays: [],
+    swappedDaysOff: ['2026-01-02'],
+    workingSaturdays: ['2026-01-10'],
   },
   2027: {
     tet: { from: '2027-02-05', to: '2027-02-11', decreed: false },

@@ -6,8 +6,8 @@
  */
 import type { UnitInput } from '../api.types.js';
 import type { Level } from '../domain.js';
-import type { ElectionKind } from '../election/election-kinds.js';
-import type { ElectionRuleId } from '../election/rule-source.js';
+import type { ElectionKind } from '../rules/election-kinds.js';
+import type { ElectionRuleId } from '../rules/election-rule-source.js';
 
 /** When a step was entered: the business time and log seq of the event that entered it. */
 export interface Stamp {

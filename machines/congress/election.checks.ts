@@ -3,8 +3,9 @@
  * election's list, its rounds, the congress's decision to go on, the key-post pause, and whether the
  * congress or the first meeting may end. Same shape as the other checks: `undefined` = may pass.
  */
-import type { ElectionKind } from '../election/election-kinds.js';
-import { citation, isNational } from '../election/rule-source.js';
+import { electionRules } from '../rules/election-rules.js';
+import type { ElectionKind } from '../rules/election-kinds.js';
+import { citation, isNational } from '../rules/election-rule-source.js';
 import { payloadFor } from '../events/congress-event.js';
 import { ceilShareOf } from '../rules/rational.js';
 import { getRuleSet } from '../rules/index.js';
@@ -19,7 +20,7 @@ const TWO_CONTENT =
 export const quorumHolds: Check = (ctx, e) => {
   if (!e) return undefined;
   const { summoned, present } = payloadFor(e, 'congress.official_session_opened');
-  const rules = getRuleSet(ctx.ruleSetId).election;
+  const rules = electionRules(getRuleSet(ctx.ruleSetId));
   const source = rules.sources['election.quorum'];
   const needed = ceilShareOf(rules.quorum, summoned);
   if (present >= needed || !isNational(source)) return undefined;
@@ -30,11 +31,11 @@ export const electsNothing: Check = (ctx) =>
   ctx.form === 'two_content' ? undefined : 'this congress holds elections';
 
 function listReason(ctx: CongressContext, kind: ElectionKind): string | undefined {
-  const rules = getRuleSet(ctx.ruleSetId).election;
+  const rules = electionRules(getRuleSet(ctx.ruleSetId));
   if (ctx.elections?.[kind]) return `the ${kind} list is already set`;
   if (ctx.form === 'two_content') return TWO_CONTENT;
   if (kind === 'committee' && isSecretaryOnlyCell(ctx)) {
-    return `a cell with ${fullMembers(ctx)} full members elects a secretary (and a deputy), not a committee (${citation(rules.sources['election.cellCommittee'])})`;
+    return `a cell with ${fullMembers(ctx)} full members elects a secretary (and a deputy), not a committee (${citation(rules.sources['election.cellCommitteeMinMembers'])})`;
   }
   if (kind === 'committee' && ctx.form === 'three_content') {
     return 'a 3-content congress elects no committee: the superior appoints it; the congress still elects its delegates';

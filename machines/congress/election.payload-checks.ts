@@ -4,8 +4,9 @@
  * rule, like a schema error: a ballot count that does not add up, exclusions beyond the absent, a
  * list over the surplus cap. Whether the event fits the state is the guards' business (409).
  */
+import { electionRules } from '../rules/election-rules.js';
 import { checkList } from '../election/candidate-list.js';
-import { citation } from '../election/rule-source.js';
+import { citation } from '../rules/election-rule-source.js';
 import type { CongressEvent } from '../events/congress-event.js';
 import { getRuleSet } from '../rules/index.js';
 import type { CongressContext } from './congress.context.js';
@@ -17,7 +18,7 @@ export interface PayloadIssue {
 }
 
 function listIssues(ctx: CongressContext, e: CongressEvent & { type: 'election.list_set' }): PayloadIssue[] {
-  const rules = getRuleSet(ctx.ruleSetId).election;
+  const rules = electionRules(getRuleSet(ctx.ruleSetId));
   const present = e.payload.present ?? ctx.attendance?.present;
   const { refusal } = checkList({ ...e.payload, present }, rules);
   if (!refusal) return [];

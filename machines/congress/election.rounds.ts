@@ -2,7 +2,8 @@
  * How a recorded round reads against the unit's context (machine version 3): which election, who
  * votes, the seats still open, the candidates still in the running, and the count itself.
  */
-import { FIRST_MEETING_KINDS, type CongressKind, type ElectionKind } from '../election/election-kinds.js';
+import { electionRules } from '../rules/election-rules.js';
+import { FIRST_MEETING_KINDS, type CongressKind, type ElectionKind } from '../rules/election-kinds.js';
 import { evaluateRound, type RoundRefusal, type RoundResult } from '../election/round.js';
 import type { ElectionRecordedPayload } from '../events/payload-schemas.js';
 import { getRuleSet } from '../rules/index.js';
@@ -86,6 +87,6 @@ export function countRound(
       seats: setting.progress.seatsRemaining,
       votes: p.votes,
     },
-    getRuleSet(ctx.ruleSetId).election,
+    electionRules(getRuleSet(ctx.ruleSetId)),
   );
 }

@@ -3,8 +3,8 @@
  * decisions and the superior's directions, and the irregularities they record.
  */
 import { checkList } from '../election/candidate-list.js';
-import type { ElectionKind } from '../election/election-kinds.js';
-import type { ElectionRuleId } from '../election/rule-source.js';
+import type { ElectionKind } from '../rules/election-kinds.js';
+import type { ElectionRuleId } from '../rules/election-rule-source.js';
 import { type CongressEvent, payloadFor } from '../events/congress-event.js';
 import { ceilShareOf } from '../rules/rational.js';
 import { getRuleSet } from '../rules/index.js';

@@ -6,6 +6,7 @@ import { calendarFor } from '../calendar/calendar-for.js';
 import { toVietnamDate } from '../calendar/vn-calendar.js';
 import { payloadFor } from '../events/congress-event.js';
 import { getRuleSet } from '../rules/index.js';
+import { refuses } from '../rules/provenance.js';
 import type { CongressContext } from './congress.context.js';
 import { addMonths, inclusiveDays } from './dates.js';
 import type { Check } from './preparation.checks.js';
@@ -21,12 +22,17 @@ export const noticeRespected: Check = (ctx, e) => {
   return `opening on ${ctx.openingDate} leaves ${have} working days after approval on ${approvedOn}; ${notice} are needed (earliest ${earliest})`;
 };
 
-/** Documents and personnel must have been reviewed long enough before the opening (45 working days in 2025). */
+/**
+ * Documents and personnel reviewed long enough before the opening. The lead (45 working days) is one
+ * province's 2024 plan: absent from 2020–2025, never for cells, and it refuses only where a rule set
+ * gives it a national source.
+ */
 export const reviewLeadRespected: Check = (ctx) => {
   const review = ctx.approvals.review;
-  if (!review || !ctx.openingDate) return undefined;
+  if (!review || !ctx.openingDate || ctx.level === 'cell') return undefined;
   const rules = getRuleSet(ctx.ruleSetId);
   const lead = rules.clocks.superiorReviewBeforeOpening;
+  if (lead === undefined || !refuses(rules, 'clocks.superiorReviewBeforeOpening')) return undefined;
   const earliest = calendarFor(rules).addWorkingDays(toVietnamDate(review.at), lead);
   if (ctx.openingDate >= earliest) return undefined;
   return `opening on ${ctx.openingDate} is less than ${lead} working days after the superior's review (earliest ${earliest})`;

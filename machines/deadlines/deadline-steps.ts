@@ -7,7 +7,8 @@ import type { RuleSet } from '../rules/rule-set.js';
 export interface RelativeStep {
   kind: string;
   owner: 'unit' | 'superior';
-  clock: keyof RuleSet['clocks'];
+  /** A clock every rule set holds: a deadline never hangs on an optional (local) clock. */
+  clock: Exclude<keyof RuleSet['clocks'], 'superiorReviewBeforeOpening'>;
   /** Counted from this context instant instead of the step's entry (the report runs from closing). */
   from?: 'congressClosedAt';
 }

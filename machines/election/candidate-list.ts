@@ -1,8 +1,8 @@
 import type { RuleSet } from '../rules/rule-set.js';
 import { ratioAtMost, ratioWithin } from '../rules/rational.js';
-import type { ElectionKind } from './election-kinds.js';
+import type { ElectionKind } from '../rules/election-kinds.js';
 import { assertCount } from './election-input.js';
-import type { ElectionRuleId } from './rule-source.js';
+import type { ElectionRuleId } from '../rules/election-rule-source.js';
 
 /** Số dư: how far the candidate list exceeds the seats, and whether that is recommended / allowed. */
 export interface SurplusCheck {

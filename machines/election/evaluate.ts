@@ -3,12 +3,13 @@
  * committee has on paper; the answer says who is elected, each threshold, and the rules applied with
  * their sources. Pure: used by `POST /api/v1/elections/evaluate` and `congress election evaluate`.
  */
+import { electionRules } from '../rules/election-rules.js';
 import { z } from 'zod';
 import { getRuleSet } from '../rules/index.js';
-import { CONGRESS_KINDS, ELECTION_KINDS } from './election-kinds.js';
+import { CONGRESS_KINDS, ELECTION_KINDS } from '../rules/election-kinds.js';
 import { EXCLUSION_CATEGORIES } from './exclusions.js';
 import { evaluateRound, type RoundResult } from './round.js';
-import { citation } from './rule-source.js';
+import { citation } from '../rules/election-rule-source.js';
 
 const count = z.number().int().nonnegative();
 const positive = z.number().int().positive();
@@ -54,7 +55,7 @@ export function evaluateElection(body: unknown): EvaluateOutcome {
   const request = parsed.data;
   let rules;
   try {
-    rules = getRuleSet(request.ruleSetId).election;
+    rules = electionRules(getRuleSet(request.ruleSetId));
   } catch (error) {
     return { ok: false, issues: [{ path: 'ruleSetId', message: (error as Error).message }] };
   }

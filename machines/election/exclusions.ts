@@ -2,7 +2,7 @@
  * Who leaves the majority base (QĐ 244 Art. 32 §2–3, kept by QĐ 190): only the regulation's
  * categories, each an explicit count. Free text is a note, never a category.
  */
-import type { CongressKind } from './election-kinds.js';
+import type { CongressKind } from '../rules/election-kinds.js';
 
 /** Member congress (đại hội đảng viên): the full members who leave the base. */
 export const MEMBER_EXCLUSIONS = [

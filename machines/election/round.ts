@@ -4,12 +4,12 @@
  * and whether a tie or a short result needs another round. Pure: nothing is recorded.
  */
 import { ceilShareOf } from '../rules/rational.js';
-import type { RuleSet } from '../rules/rule-set.js';
+import type { ElectionRules } from '../rules/election-rules.js';
 import { type Ballots, ballotProblem, type Tally } from './ballots.js';
-import type { CongressKind, ElectionKind } from './election-kinds.js';
+import type { CongressKind, ElectionKind } from '../rules/election-kinds.js';
 import { computeElectionRound } from './election.js';
 import { type Exclusion, exclusionProblem } from './exclusions.js';
-import type { CitedRule, ElectionRuleId, RuleSource } from './rule-source.js';
+import type { CitedRule, ElectionRuleId, RuleSource } from '../rules/election-rule-source.js';
 
 export interface RoundInput {
   congressKind: CongressKind;
@@ -60,20 +60,15 @@ const USED: ElectionRuleId[] = [
   'election.exclusions',
   'election.ballots',
   'election.quorum',
-  'election.tie',
+  'election.tieRule',
   'election.furtherRounds',
 ];
 
-function refuse(
-  rules: RuleSet['election'],
-  rule: ElectionRuleId,
-  check: string,
-  message: string,
-): RoundRefusal {
+function refuse(rules: ElectionRules, rule: ElectionRuleId, check: string, message: string): RoundRefusal {
   return { ok: false, rule, check, message, source: rules.sources[rule] };
 }
 
-function inputProblem(input: RoundInput, rules: RuleSet['election']): RoundRefusal | undefined {
+function inputProblem(input: RoundInput, rules: ElectionRules): RoundRefusal | undefined {
   if (input.present > input.summoned) {
     return refuse(
       rules,
@@ -93,7 +88,7 @@ function inputProblem(input: RoundInput, rules: RuleSet['election']): RoundRefus
 }
 
 /** Evaluates a round; a refusal names the rule and check it breaks. */
-export function evaluateRound(input: RoundInput, rules: RuleSet['election']): RoundResult | RoundRefusal {
+export function evaluateRound(input: RoundInput, rules: ElectionRules): RoundResult | RoundRefusal {
   const problem = inputProblem(input, rules);
   if (problem) return problem;
   const excluded = input.exclusions.reduce((n, e) => n + e.count, 0);

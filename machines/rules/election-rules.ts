@@ -2,7 +2,7 @@
  * The election rules of each term, with where each was read. QĐ 190-QĐ/TW (10/10/2024) replaced
  * QĐ 244-QĐ/TW (2014) for 2025–2030 and kept its counting rules; its surplus article is Art. 14.
  */
-import type { ElectionRuleId, RuleSource } from '../election/rule-source.js';
+import { ELECTION_RULE_IDS, type ElectionRuleId, type RuleSource } from './election-rule-source.js';
 import type { RuleSet } from './rule-set.js';
 
 const ART32_URL =
@@ -10,7 +10,6 @@ const ART32_URL =
 const ART14_URL =
   'https://baobackan.vn/quy-dinh-ve-so-du-danh-sach-va-phieu-bau-cu-theo-quyet-dinh-moi-ve-quy-che-bau-cu-trong-dang-post66998.html';
 const ART20_URL = 'http://camau.dcs.vn/chi-tiet-hoi-dap-24';
-const CHARTER_URL = 'https://thuvienphapluat.vn/hoi-dap-phap-luat/38C68-hd-chi-bo-truc-thuoc-dang-bo.html';
 const QD24_URL =
   'https://lawnet.vn/thong-tin-phap-luat/en/can-bo-cong-chuc-vien-chuc/convening-congresses-of-party-committees-within-the-communist-party-of-vietnam-102300.html';
 
@@ -34,7 +33,6 @@ function countingSources(regulation: string): Partial<Record<ElectionRuleId, Rul
     'election.exclusions': found(QD244, `Art. 32 §2–3${kept}`, ART32_URL),
     'election.ballots': found(QD244, `Art. 32 §1${kept}`, ART32_URL),
     'election.furtherRounds': found(QD244, `Art. 20 §2${kept}`, ART20_URL),
-    'election.tie': found(QD244, `Art. 32 (majority, then most votes)${kept}`, ART32_URL),
   };
 }
 
@@ -47,7 +45,6 @@ const SHARED_SOURCES = {
     SMALL_BODY_URL,
   ),
   'election.roundLimit': PRODUCT,
-  'election.cellCommittee': found('Điều lệ Đảng (2011)', 'Art. 24 §4; QĐ 29-QĐ/TW (2016) §24', CHARTER_URL),
   'election.delegateSeats': found(
     'QĐ 24-QĐ/TW (2021)',
     '§11.1 (the convening committee allocates delegates)',
@@ -70,30 +67,45 @@ const COMMON = {
   tieRule: 'another_round',
 } as const;
 
-/** 2020–2025 under QĐ 244-QĐ/TW. Its surplus article's number was not found in a published page. */
+/** 2020–2025 under QĐ 244-QĐ/TW. */
 export const ELECTION_2020_2025: RuleSet['election'] = {
   ...COMMON,
   surplusKinds: [...COMMON.surplusKinds],
-  regulation: QD244,
+  regulation: 'QĐ 244-QĐ/TW (2014)',
   directSecretary: true,
-  sources: {
-    ...SHARED_SOURCES,
-    ...countingSources(QD244),
-    'election.surplus': found(QD244, 'surplus article (số dư; number not confirmed)'),
-    'election.floorNomination': found(QD244, 'list article (number not confirmed)'),
-  } as RuleSet['election']['sources'],
 };
 
 /** 2025–2030 under QĐ 190-QĐ/TW. */
 export const ELECTION_2025_2030: RuleSet['election'] = {
   ...COMMON,
   surplusKinds: [...COMMON.surplusKinds],
-  regulation: QD190,
+  regulation: 'QĐ 190-QĐ/TW (2024)',
   directSecretary: true,
-  sources: {
-    ...SHARED_SOURCES,
-    ...countingSources(QD190),
-    'election.surplus': found(QD190, 'Art. 14 §1', ART14_URL),
-    'election.floorNomination': found(QD190, 'Art. 14 §3', ART14_URL),
-  } as RuleSet['election']['sources'],
 };
+
+/**
+ * Provenance of the election rules each term adds; the surplus, the cell-committee threshold and the
+ * tie rule are given by the shared provenance and the terms themselves.
+ */
+export const ELECTION_PROVENANCE_2020_2025 = {
+  ...SHARED_SOURCES,
+  ...countingSources(QD244),
+  'election.floorNomination': found(QD244, 'list article (number not confirmed)'),
+} satisfies Partial<Record<ElectionRuleId, RuleSource>>;
+
+export const ELECTION_PROVENANCE_2025_2030 = {
+  ...SHARED_SOURCES,
+  ...countingSources(QD190),
+  'election.floorNomination': found(QD190, 'Art. 14 §3', ART14_URL),
+} satisfies Partial<Record<ElectionRuleId, RuleSource>>;
+
+/** The election numbers of a rule set with the provenance of each election rule, as the counting reads them. */
+export type ElectionRules = RuleSet['election'] & { sources: Record<ElectionRuleId, RuleSource> };
+
+export function electionRules(rules: RuleSet): ElectionRules {
+  const sources = Object.fromEntries(ELECTION_RULE_IDS.map((id) => [id, rules.provenance[id]])) as Record<
+    ElectionRuleId,
+    RuleSource
+  >;
+  return { ...rules.election, sources };
+}

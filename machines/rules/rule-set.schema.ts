@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { LEVELS, type Level } from '../domain.js';
-import { ELECTION_KINDS } from '../election/election-kinds.js';
-import { ELECTION_RULE_IDS } from '../election/rule-source.js';
+import { ELECTION_KINDS } from './election-kinds.js';
+import { isRuleId, requiredRuleIds } from './provenance.js';
 import type { RuleSet } from './rule-set.js';
 
 const level = z.enum(LEVELS);
@@ -18,7 +18,7 @@ const clocks = z.object({
   superiorDecision: workingDays,
   resubmission: workingDays,
   consultationReply: workingDays,
-  superiorReviewBeforeOpening: workingDays,
+  superiorReviewBeforeOpening: workingDays.optional(),
   convocationNotice: workingDays,
   resultReport: workingDays,
   confirmation: workingDays,
@@ -26,17 +26,6 @@ const clocks = z.object({
   lateRecording: workingDays,
   correctionWindow: workingDays,
 });
-
-const ruleSource = z.union([
-  z.strictObject({
-    source: z.strictObject({
-      document: z.string().min(1),
-      article: z.string().min(1),
-      url: z.url().optional(),
-    }),
-  }),
-  z.strictObject({ basis: z.literal('local-policy'), setBy: z.string().min(1) }),
-]);
 
 const election = z
   .object({
@@ -57,7 +46,6 @@ const election = z
       error:
         "must be another_round: the Party's election regulation breaks a tie by another round, not by age",
     }),
-    sources: z.record(z.enum(ELECTION_RULE_IDS), ruleSource),
   })
   .refine((e) => e.surplusMin <= e.surplusMax && e.surplusMax <= e.surplusCap, {
     message: 'need surplusMin ≤ surplusMax ≤ surplusCap',
@@ -68,6 +56,15 @@ const personnel = z.object({
   stepApproval: share,
   tracks: z.object({ reelection: stepList, firstTime: stepList }),
 });
+
+const text = z.string().trim().min(1).max(500);
+const provenance = z.union([
+  z
+    .object({ source: z.object({ document: text, article: text, url: z.url().optional() }).strict() })
+    .strict(),
+  z.object({ basis: z.literal('local-policy'), setBy: text }).strict(),
+]);
+const monthDay = z.string().regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'month-day is MM-DD');
 
 /** Levels must be distinct and in the canonical top-down order of LEVELS. */
 function isTopDown(levels: Level[]): boolean {
@@ -87,7 +84,13 @@ export const ruleSetSchema = z
     levels: z.array(level).min(1).refine(isTopDown, 'levels must be distinct and top-down'),
     levelLabels: z.partialRecord(level, label).optional(),
     calendar: z
-      .object({ extraHolidays: z.array(isoDate).optional(), extraWorkingDays: z.array(isoDate).optional() })
+      .object({
+        extraHolidays: z.array(isoDate).optional(),
+        extraWorkingDays: z.array(isoDate).optional(),
+        recurringHolidays: z
+          .array(z.object({ monthDay, fromYear: z.number().int().min(1900).max(2100) }).strict())
+          .optional(),
+      })
       .strict()
       .optional(),
     congressDeadlines: z.partialRecord(level, isoDate),
@@ -105,8 +108,22 @@ export const ruleSetSchema = z
     }),
     election,
     personnel,
+    provenance: z.record(z.string(), provenance),
   })
   .superRefine((rules, ctx) => {
+    for (const id of Object.keys(rules.provenance)) {
+      if (!isRuleId(id))
+        ctx.addIssue({ code: 'custom', path: ['provenance', id], message: `unknown rule ${id}` });
+    }
+    for (const id of requiredRuleIds(rules)) {
+      if (!Object.hasOwn(rules.provenance, id)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['provenance', id],
+          message: `${id} needs a source { document, article } or basis "local-policy" with setBy`,
+        });
+      }
+    }
     if (rules.term.from > rules.term.to) {
       ctx.addIssue({ code: 'custom', path: ['term'], message: 'term.from must not be after term.to' });
     }

@@ -1,6 +1,6 @@
 import type { Level } from '../domain.js';
-import type { ElectionKind } from '../election/election-kinds.js';
-import type { ElectionRuleId, RuleSource } from '../election/rule-source.js';
+import type { ElectionKind } from './election-kinds.js';
+import type { Provenance, RuleId } from './rule-ids.js';
 
 /**
  * A term's rules as data (Directive 35-CT/TW for 2020–2025, 45-CT/TW for 2025–2030).
@@ -19,7 +19,12 @@ export interface RuleSet {
    */
   levelLabels?: Partial<Record<Level, { vi: string; en: string }>>;
   /** Deployment corrections to the working-day calendar (decreed days off the table lacks, worked days). */
-  calendar?: { extraHolidays?: string[]; extraWorkingDays?: string[] };
+  calendar?: {
+    extraHolidays?: string[];
+    extraWorkingDays?: string[];
+    /** A day off every year on this month-day (MM-DD), from `fromYear` on (e.g. a deployment's own holiday). */
+    recurringHolidays?: { monthDay: string; fromYear: number }[];
+  };
   /** Absolute date (YYYY-MM-DD) by which each level's congresses must be held. */
   congressDeadlines: Partial<Record<Level, string>>;
   /** Procedural clocks, in working days. */
@@ -30,8 +35,11 @@ export interface RuleSet {
     resubmission: number;
     /** Subordinate units reply to a consultation. */
     consultationReply: number;
-    /** Documents and personnel plan reviewed by the superior at least this long before opening. */
-    superiorReviewBeforeOpening: number;
+    /**
+     * Documents and personnel plan reviewed by the superior at least this long before opening. Found only
+     * in one province's 2024 plan: local policy, absent from 2020–2025, never applied to cells.
+     */
+    superiorReviewBeforeOpening?: number;
     /** Opening date and delegate numbers announced this long ahead. */
     convocationNotice: number;
     /** Result report due after closing. */
@@ -57,7 +65,7 @@ export interface RuleSet {
   variants: { threeContent: boolean; twoContent: boolean };
   /** Postponement limits in months, with whose consent. */
   postponement: { cellMonths: number; otherMonths: number };
-  /** Share (0..1) of subordinate congresses that must be held before convening, unless waived. */
+  /** Share (0..1) of subordinate congresses that must be held before the opening, unless waived. */
   subordinateThreshold: number;
   /** Reminder and escalation offsets, in working days. */
   alerts: {
@@ -91,8 +99,6 @@ export interface RuleSet {
     directSecretary: boolean;
     /** A tie for the last seat goes to another round among the tied: the Party's rule has no tie-break by age. */
     tieRule: 'another_round';
-    /** Where each election rule comes from. */
-    sources: Record<ElectionRuleId, RuleSource>;
   };
   personnel: {
     /** Share of those summoned that must attend the key cadres conference. */
@@ -102,4 +108,9 @@ export interface RuleSet {
     /** Step lists per track; first-time steps 3–5 are unpublished, hence data. */
     tracks: { reelection: string[]; firstTime: string[] };
   };
+  /**
+   * Where each number and gate comes from (machines/rules/provenance.ts). Only a rule with a national
+   * source refuses; a local-policy rule flags an irregularity. docs/rules.md is generated from this.
+   */
+  provenance: Partial<Record<RuleId, Provenance>>;
 }

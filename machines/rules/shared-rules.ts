@@ -1,8 +1,8 @@
 import type { RuleSet } from './rule-set.js';
 
 /**
- * The parts both terms share. Directive 45-CT/TW kept the procedural clocks, election rules and
- * five-step procedure of Directive 35-CT/TW; only the tree, deadlines and congress forms changed.
+ * The numbers both terms use. Where each comes from is in each rule set's `provenance`
+ * (shared-provenance.ts): the election regulation differs (QĐ 244 for 2020–2025, QĐ 190 from 2025).
  */
 export const FIVE_STEPS: readonly string[] = [
   'standing_committee_review',
@@ -16,7 +16,6 @@ export const SHARED_CLOCKS: RuleSet['clocks'] = {
   superiorDecision: 10,
   resubmission: 10,
   consultationReply: 10,
-  superiorReviewBeforeOpening: 45,
   convocationNotice: 30,
   resultReport: 7,
   confirmation: 15,
@@ -52,7 +51,7 @@ export const SHARED_ALERTS: RuleSet['alerts'] = {
 export const COMMON_LEVEL_LABELS: NonNullable<RuleSet['levelLabels']> = {
   central: { vi: 'Trung ương', en: 'Central' },
   province: {
-    vi: 'Tỉnh uỷ, thành uỷ, đảng bộ trực thuộc Trung ương',
+    vi: 'Đảng bộ tỉnh, thành phố và đảng bộ trực thuộc Trung ương',
     en: 'Province, centrally-run city or central bloc',
   },
   base: { vi: 'Tổ chức cơ sở đảng', en: 'Base organisation' },

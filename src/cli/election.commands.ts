@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { evaluateElection } from '../../machines/election/evaluate.js';
-import { citation } from '../../machines/election/rule-source.js';
+import { citation } from '../../machines/rules/election-rule-source.js';
 import type { Runtime } from '../config/runtime.js';
 import { ValidationError } from '../shared/errors.js';
 import type { CliContext } from './cli-context.js';

@@ -2,13 +2,14 @@
  * The election rules clause by clause, each test named after the text it checks. Inputs are what a
  * counting committee writes down; the expected figures are worked out by hand in the titles.
  */
+import { electionRules } from '../../../machines/rules/election-rules.js';
 import { describe, expect, it } from 'vitest';
 import { checkList } from '../../../machines/election/candidate-list.js';
 import { evaluateRound, type RoundInput } from '../../../machines/election/round.js';
 import { getRuleSet } from '../../../machines/rules/index.js';
 
-const RULES_2025 = getRuleSet('2025-2030').election;
-const RULES_2020 = getRuleSet('2020-2025').election;
+const RULES_2025 = electionRules(getRuleSet('2025-2030'));
+const RULES_2020 = electionRules(getRuleSet('2020-2025'));
 
 function round(overrides: Partial<RoundInput> = {}): RoundInput {
   return {

@@ -2,7 +2,9 @@
 /**
  * Live alerts over Server-Sent Events. EventSource cannot send an Authorization header and the API
  * authenticates only by bearer header, so the stream is read with fetch and parsed here (the SSE wire
- * format: blocks separated by a blank line, `event:` and `data:` lines). Reconnects with back-off.
+ * format: blocks separated by a blank line, `id:`, `event:` and `data:` lines). Reconnects with back-off,
+ * sending the last event id it saw as `Last-Event-ID`, as EventSource would, so the server replays the
+ * alerts recorded while the connection was down.
  */
 import { alertSchema } from './schemas.js';
 
@@ -33,18 +35,30 @@ export function parseAlertBlock(block) {
 }
 
 /**
+ * The `id:` of one SSE block, if it has one.
+ * @param {string} block
+ * @returns {string | null}
+ */
+export function eventIdOf(block) {
+  const line = block.split('\n').find((l) => l.startsWith('id:'));
+  return line === undefined ? null : line.slice(3).trim();
+}
+
+/**
  * Reads one connection until it ends or fails; 'refused' when retrying cannot help (no alerts on this
  * server, or the token no longer valid).
+ * @param {string} url
  * @param {string} token
+ * @param {{ lastEventId: string | null }} cursor where the previous connection stopped; advanced here
  * @param {AbortSignal} signal
  * @param {(alert: Alert) => void} onAlert
  * @param {(status: StreamStatus) => void} onStatus
  */
-async function readStream(token, signal, onAlert, onStatus) {
-  const res = await fetch('/api/v1/alerts/stream', {
-    headers: { Authorization: `Bearer ${token}`, Accept: 'text/event-stream' },
-    signal,
-  });
+async function readStream(url, token, cursor, signal, onAlert, onStatus) {
+  /** @type {Record<string, string>} */
+  const headers = { Authorization: `Bearer ${token}`, Accept: 'text/event-stream' };
+  if (cursor.lastEventId) headers['Last-Event-ID'] = cursor.lastEventId;
+  const res = await fetch(url, { headers, signal });
   if (res.status === 401 || res.status === 403 || res.status === 404) return 'refused';
   if (!res.ok || res.body === null) throw new Error(`alert stream answered ${res.status}`);
   onStatus('live');
@@ -57,6 +71,7 @@ async function readStream(token, signal, onAlert, onStatus) {
     const blocks = buffer.split('\n\n');
     buffer = blocks.pop() ?? '';
     for (const block of blocks) {
+      cursor.lastEventId = eventIdOf(block) ?? cursor.lastEventId;
       const alert = parseAlertBlock(block);
       if (alert) onAlert(alert);
     }
@@ -68,14 +83,18 @@ async function readStream(token, signal, onAlert, onStatus) {
  * @param {string} token
  * @param {(alert: Alert) => void} onAlert
  * @param {(status: StreamStatus) => void} onStatus
+ * @param {string} [url] the stream's address (another origin in tests)
  * @returns {() => void} stop
  */
-export function subscribeAlerts(token, onAlert, onStatus) {
+export function subscribeAlerts(token, onAlert, onStatus, url = '/api/v1/alerts/stream') {
   const controller = new AbortController();
+  const cursor = { lastEventId: /** @type {string | null} */ (null) };
   let attempt = 0;
   const loop = async () => {
     while (!controller.signal.aborted) {
-      const outcome = await readStream(token, controller.signal, onAlert, onStatus).catch(() => 'failed');
+      const outcome = await readStream(url, token, cursor, controller.signal, onAlert, onStatus).catch(
+        () => 'failed',
+      );
       if (controller.signal.aborted) return;
       if (outcome === 'refused') return onStatus('unavailable');
       if (outcome === 'ended') attempt = 0;

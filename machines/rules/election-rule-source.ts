@@ -16,8 +16,8 @@ export const ELECTION_RULE_IDS = [
   'election.floorNomination',
   'election.furtherRounds',
   'election.roundLimit',
-  'election.tie',
-  'election.cellCommittee',
+  'election.tieRule',
+  'election.cellCommitteeMinMembers',
   'election.delegateSeats',
 ] as const;
 export type ElectionRuleId = (typeof ELECTION_RULE_IDS)[number];
