@@ -194,14 +194,14 @@ describe('the list (QĐ 190 Art. 14 for 2025–2030, QĐ 244 for 2020–2025)', 
       message: 'surplus 40% exceeds the cap of 30%',
     });
     expect(RULES_2025.sources['election.surplus']).toMatchObject({
-      source: { document: expect.stringContaining('QĐ 190'), article: 'Art. 14 §1' },
+      source: { document: expect.stringContaining('190-QĐ/TW'), article: expect.stringContaining('Art. 14') },
     });
   });
 
   it('QĐ 244: when a 2020–2025 list is one over the cap, then the refusal cites QĐ 244', () => {
     expect(checkList(list(10, 14), RULES_2020).refusal?.rule).toBe('election.surplus');
     expect(RULES_2020.sources['election.surplus']).toMatchObject({
-      source: { document: expect.stringContaining('QĐ 244') },
+      source: { document: expect.stringContaining('244-QĐ/TW') },
     });
   });
 

@@ -76,7 +76,6 @@ describe('defineRuleSet', () => {
     [{ election: { tieRule: 'coin_toss' } }, /election\.tieRule/],
     // "Older first" is the state election law's tie-break, not the Party's.
     [{ election: { tieRule: 'older_first' } }, /election\.tieRule: must be another_round/],
-    [{ election: { sources: { 'election.quorum': { document: 'QĐ x' } } } }, /election\.sources/],
   ])('when the override %j is invalid, then it throws naming the field', (overrides, message) => {
     expect(() => defineRuleSet(base, overrides as never)).toThrow(message);
   });
