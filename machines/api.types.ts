@@ -13,6 +13,8 @@ export interface UnitInput {
   block: string;
   /** Full members (cells) or delegates; a cell under 9 full members elects only a secretary. */
   memberCount: number;
+  /** Full members (đảng viên chính thức): the majority base of a member congress. Absent in older data. */
+  fullMemberCount?: number;
   ruleSetId: string;
   /** Direct subordinate units at creation; later changes arrive as `hierarchy.subordinates_changed`. */
   subordinateIds: string[];

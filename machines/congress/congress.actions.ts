@@ -4,13 +4,15 @@
  */
 import { type CongressEvent, payloadFor } from '../events/congress-event.js';
 import type { ApprovalKind, CongressContext, Stamp } from './congress.context.js';
-import { electionResult, overlong, postponedTooFar } from './session.checks.js';
+import { overlong, postponedTooFar } from './session.checks.js';
 import { lateCongress, lateLeaving, withIrregularities } from './irregularities.js';
 import { openingProblems } from './opening.checks.js';
 import { ruleRefuses } from './rule-hardness.js';
 import { getRuleSet } from '../rules/index.js';
 import { calendarFor } from '../calendar/calendar-for.js';
 import { toVietnamDate } from '../calendar/vn-calendar.js';
+import { ELECTION_UPDATES, reopenElections } from './election.updates.js';
+import { electionResult, legacyRound } from './legacy-election.checks.js';
 
 /** An event or the machine's init event, which carries the input instead of an envelope. */
 interface AnyEvent {
@@ -108,7 +110,7 @@ export const UPDATES = {
   proposeOpening: (_, e) => ({ openingDate: payloadFor(e, 'convening.date_proposed').openingDate }),
   openCongress: (_, e) => ({ congressOpenedAt: e.at, sessionStartAt: e.at }),
   recordRound: (ctx, e) => {
-    const round = payloadFor(e, 'election.recorded');
+    const round = legacyRound(e);
     const result = electionResult(ctx, round);
     return { election: { ...ctx.election, round: round.round, seatsRemaining: result.seatsRemaining } };
   },
@@ -116,7 +118,12 @@ export const UPDATES = {
   appoint: () => ({ appointed: true }),
   recordReport: (_, e) => ({ reportedAt: e.at }),
   recordConfirmation: (_, e) => ({ confirmedAt: e.at }),
-  annul: (ctx) => ({ election: { round: 0, reruns: ctx.election.reruns + 1 }, reportedAt: undefined }),
+  annul: (ctx) => ({
+    election: { round: 0, reruns: ctx.election.reruns + 1 },
+    reportedAt: undefined,
+    // A re-election sets its lists again (machine version 4; absent before).
+    ...(ctx.elections ? { elections: undefined } : {}),
+  }),
   reconvene: (_, e) => ({ sessionStartAt: e.at }),
   recordPostponement: (_, e) => ({ postponement: payloadFor(e, 'congress.postponed') }),
   flag: (_, e) => ({ difficult: { reason: payloadFor(e, 'unit.flagged_difficult').reason, at: e.at } }),
@@ -177,8 +184,11 @@ export const UPDATES = {
       election: { round: 0, reruns: ctx.election.reruns + 1, seatsRemaining: posts?.length },
       reportedAt: undefined,
       annulment: { scope, ...(posts ? { posts } : {}), at: e.at, seq: e.seq },
+      // Machine version 4: each election reopens only for the annulled posts (all of them for "all").
+      ...(ctx.elections ? { elections: reopenElections(ctx.elections, posts) } : {}),
     };
   },
+  ...ELECTION_UPDATES,
 } satisfies Record<string, Update>;
 
 export type UpdateName = keyof typeof UPDATES;

@@ -16,15 +16,22 @@ interface At {
   seq?: number;
 }
 
-/** `ctx.irregularities` plus one entry per rule in `rules`. */
-export function withIrregularities(ctx: CongressContext, event: At, rules: string[]): Irregularity[] {
+/** A rule breached, with what was found when the rule alone does not say it (an election's count). */
+export type Breach = string | { rule: string; message: string };
+
+/** `ctx.irregularities` plus one entry per rule breached in `rules`. */
+export function withIrregularities(ctx: CongressContext, event: At, rules: Breach[]): Irregularity[] {
   const ruleSet = getRuleSet(ctx.ruleSetId);
-  const added = rules.map((rule) => ({
-    rule,
-    source: ruleSource(ruleSet, rule),
-    occurredAt: event.at ?? '',
-    seq: event.seq ?? 0,
-  }));
+  const added = rules.map((breach): Irregularity => {
+    const rule = typeof breach === 'string' ? breach : breach.rule;
+    return {
+      rule,
+      source: ruleSource(ruleSet, rule),
+      occurredAt: event.at ?? '',
+      seq: event.seq ?? 0,
+      ...(typeof breach === 'string' ? {} : { message: breach.message }),
+    };
+  });
   return [...(ctx.irregularities ?? []), ...added];
 }
 

@@ -4,9 +4,7 @@
  */
 import { calendarFor } from '../calendar/calendar-for.js';
 import { toVietnamDate } from '../calendar/vn-calendar.js';
-import { computeElectionRound } from '../election/election.js';
 import { payloadFor } from '../events/congress-event.js';
-import type { ElectionRecordedPayload } from '../events/payload-schemas.js';
 import { getRuleSet } from '../rules/index.js';
 import { refuses, type RuleId } from '../rules/provenance.js';
 import type { CongressContext } from './congress.context.js';
@@ -48,54 +46,6 @@ export const formChangeAllowed: Check = (ctx, e) => {
   if (form === ctx.form) return `the congress is already a ${form.replace('_', '-')} congress`;
   const allowed = form === 'three_content' ? variants.threeContent : variants.twoContent;
   return allowed ? undefined : `this term does not allow a ${form.replace('_', '-')} congress`;
-};
-
-/** Runs the election calculator on a round; throws are turned into reasons by the callers. */
-export function electionResult(ctx: CongressContext, p: ElectionRecordedPayload) {
-  const rules = getRuleSet(ctx.ruleSetId).election;
-  return computeElectionRound({
-    summoned: p.summoned,
-    exclusions: p.exclusions,
-    seats: p.seats,
-    votes: p.votes,
-    tieRule: rules.tieRule,
-    ...(p.tieBreak ? { tieBreak: p.tieBreak } : {}),
-  });
-}
-
-export const validRound: Check = (ctx, e) => {
-  if (!e) return undefined;
-  const p = payloadFor(e, 'election.recorded');
-  if (p.round !== ctx.election.round + 1)
-    return `round ${p.round} is out of order: the next round is ${ctx.election.round + 1}`;
-  const remaining = ctx.election.seatsRemaining;
-  if (remaining !== undefined && p.seats !== remaining)
-    return `${remaining} seats remain to fill, not ${p.seats}`;
-  try {
-    electionResult(ctx, p);
-    return undefined;
-  } catch (error) {
-    return error instanceof Error ? error.message : String(error);
-  }
-};
-
-/** Route: a key-post candidate (e.g. the intended secretary) was not elected. */
-export const keyPostFailed: Check = (ctx, e) => {
-  const invalid = validRound(ctx, e);
-  if (invalid || !e) return invalid ?? 'no round recorded';
-  const p = payloadFor(e, 'election.recorded');
-  const elected = new Set(electionResult(ctx, p).elected);
-  const keyPosts = p.keyPostCandidateIds;
-  return keyPosts.some((id) => !elected.has(id)) ? undefined : 'every key-post candidate was elected';
-};
-
-/** Route: every seat is filled, no further round needed. */
-export const seatsFilled: Check = (ctx, e) => {
-  const invalid = validRound(ctx, e);
-  if (invalid || !e) return invalid ?? 'no round recorded';
-  return electionResult(ctx, payloadFor(e, 'election.recorded')).needsAnotherRound
-    ? 'seats remain'
-    : undefined;
 };
 
 export const threeContentDirection: Check = (ctx, e) => {
@@ -146,7 +96,9 @@ export const needsAppointment: Check = (ctx) =>
 /** Route: a cell under the committee threshold elects only a secretary, so it has no first meeting. */
 export const secretaryOnly: Check = (ctx) => {
   const min = getRuleSet(ctx.ruleSetId).election.cellCommitteeMinMembers;
-  return ctx.level === 'cell' && ctx.memberCount < min ? undefined : 'the unit elects a committee';
+  // Full members where recorded (Điều lệ Đảng Art. 24 §4 counts đảng viên chính thức).
+  const members = ctx.fullMemberCount ?? ctx.memberCount;
+  return ctx.level === 'cell' && members < min ? undefined : 'the unit elects a committee';
 };
 
 export const isCell: Check = (ctx) => (ctx.level === 'cell' ? undefined : 'not a cell');

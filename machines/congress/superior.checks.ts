@@ -46,7 +46,16 @@ export const canAnnul: Check = (ctx, e) => {
   if (ctx.form !== 'four_content') return 'there was no election to annul: the committee is appointed';
   if (!e) return undefined;
   const end = getRuleSet(ctx.ruleSetId).term.to;
-  return toVietnamDate(e.at) > end
-    ? `the term ended on ${end}: its results can no longer be annulled`
-    : undefined;
+  if (toVietnamDate(e.at) > end) return `the term ended on ${end}: its results can no longer be annulled`;
+  return unelectedPost(ctx, payloadFor(e, 'results.annulled').posts);
 };
+
+/** Machine version 4 keeps who each election elected: a named post must be one of them. */
+function unelectedPost(ctx: Parameters<Check>[0], posts: string[] | undefined): string | undefined {
+  if (!ctx.elections || !posts) return undefined;
+  const elected = new Set(Object.values(ctx.elections).flatMap((progress) => progress.elected));
+  const stranger = posts.find((post) => !elected.has(post));
+  return stranger === undefined
+    ? undefined
+    : `${stranger} was not elected: name the posts by the elected candidates (${[...elected].join(', ')})`;
+}

@@ -130,12 +130,19 @@ const ROWS = {
   ],
   'congress.opened': [p.congressOpened, SECRETARY, 'Khai mạc phiên trù bị', 'Preparatory session opened'],
   'congress.official_session_opened': [
-    p.empty,
+    p.officialSessionOpened,
     SECRETARY,
     'Khai mạc phiên chính thức',
     'Official session opened',
   ],
+  'election.list_set': [p.electionListSet, SECRETARY, 'Thông qua danh sách bầu cử', 'Election list set'],
   'election.recorded': [p.electionRecorded, SECRETARY, 'Ghi nhận kết quả bầu cử', 'Election round recorded'],
+  'election.continuation_decided': [
+    p.continuationDecided,
+    SECRETARY,
+    'Đại hội quyết định bầu tiếp hay dừng',
+    'Congress decided whether to go on',
+  ],
   'election.direction_given': [
     p.directionGiven,
     SUPERIOR,
@@ -207,6 +214,24 @@ export const EVENT_CATALOGUE: Record<string, EventDefinition> = Object.fromEntri
     { type, schema, roles, label: { vi, en } },
   ]),
 );
+
+/**
+ * Payload schemas as machine versions before 4 recorded them, so their logs replay: the official
+ * session carried no attendance and a round no ballots.
+ */
+const BEFORE_VERSION_4: Partial<Record<string, z.ZodType<Record<string, unknown>>>> = {
+  'congress.official_session_opened': p.empty,
+  'election.recorded': p.legacyElectionRecorded,
+};
+
+/** The payload schema of `type` as machine `version` records it. */
+export function payloadSchemaFor(
+  type: string,
+  version: number,
+): z.ZodType<Record<string, unknown>> | undefined {
+  if (version < 4 && BEFORE_VERSION_4[type]) return BEFORE_VERSION_4[type];
+  return EVENT_CATALOGUE[type]?.schema as z.ZodType<Record<string, unknown>> | undefined;
+}
 
 /** Every event type, in catalogue order. */
 export const EVENT_TYPES: readonly string[] = Object.keys(ROWS);

@@ -16,6 +16,7 @@ import { redisGate, requestTimeout } from './fail-fast.js';
 import type { RedisAvailability } from '../redis/availability.js';
 import { inspectRouter, type InspectOptions } from './inspect.routes.js';
 import { rejectUnsafeJson } from './json-guard.js';
+import { electionsRouter } from './elections.routes.js';
 import { meRouter } from './me.routes.js';
 import { accessLog } from './access-log.js';
 import { buildOpenApiDocument } from './openapi.js';
@@ -111,6 +112,7 @@ export function createApp(deps: AppDeps): Express {
   api.use('/units', unitsRouter(deps.engine, metrics, verifyOptions));
   if (deps.verifications) api.use('/verifications', verificationsRouter(deps.verifications));
   api.use('/me', meRouter(deps.engine));
+  api.use('/elections', electionsRouter());
   if (deps.alerts) {
     const limits = { perToken: options.sseMaxPerToken ?? 5, perProcess: options.sseMaxPerProcess ?? 1_000 };
     api.use('/alerts', alertsRouter(deps.alerts, limits));

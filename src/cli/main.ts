@@ -4,6 +4,7 @@ import { loadEnv, type Env } from '../config/env.js';
 import { openRuntime, type Runtime } from '../config/runtime.js';
 import { registerAdminCommands } from './admin.commands.js';
 import { registerAuditCommands } from './audit.commands.js';
+import { registerElectionCommands } from './election.commands.js';
 import { resolvePrincipal, type CliContext, type GlobalOptions } from './cli-context.js';
 import { describeError, EXIT, exitCodeFor } from './exit-codes.js';
 import { registerProcessCommands } from './process.commands.js';
@@ -55,6 +56,7 @@ function buildProgram(): Command {
   registerAuditCommands(program, run);
   registerAdminCommands(program, run);
   registerProcessCommands(program, run);
+  registerElectionCommands(program, run);
   return program;
 }
 

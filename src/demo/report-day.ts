@@ -19,6 +19,7 @@ import type { Engine } from '../engine/engine.types.js';
 import type { OrgUnit } from '../domain/index.js';
 import { runChronicle, type ChronicleStep } from './chronicle.js';
 import {
+  firstMeetingSteps,
   driveTarget,
   mapLimit,
   procedurePlan,
@@ -97,8 +98,10 @@ function afterCongress(
     run: async () => {
       const view = await engine.getUnit(target.unit.id, reader);
       if (view.phase !== 'first_meeting') return;
-      const event = { type: 'committee.first_meeting_held', payload: {}, at: evening };
-      await engine.dispatch(target.unit.id, event, target.secretary, { backfilled: true });
+      for (const [type, payload] of firstMeetingSteps()) {
+        const event = { type, payload, at: evening };
+        await engine.dispatch(target.unit.id, event, target.secretary, { backfilled: true });
+      }
     },
   };
   const rest: PlannedEvent[] = [

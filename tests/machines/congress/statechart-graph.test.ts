@@ -19,12 +19,23 @@ import { samplePayloads } from './support/sample-payloads.js';
 import { buildCell, buildEvent, buildUnit, checked } from './support/unit-driver.js';
 
 const machine = MACHINES_BY_VERSION[MACHINE_VERSION]!;
+/** Reached only by units lifted from machine version 3 after their election (migrate-elections.ts). */
+const MIGRATED_ONLY = ['congress.procedure.congress.resolution'];
 const AT = '2020-03-02T02:00:00.000Z';
 
 /** State value plus the parts of the context guards read, so equivalent configurations are merged. */
 function serializeState(snapshot: CongressSnapshot): string {
-  const { entered: _e, approvals: _a, openingDate: _o, postponement, ...rest } = snapshot.context;
-  const coarse = Object.entries(rest)
+  const {
+    entered: _e,
+    approvals: _a,
+    openingDate: _o,
+    postponement,
+    irregularities: _i,
+    ...rest
+  } = snapshot.context;
+  // Elections differ for the guards only by status and whether a round was held.
+  const elections = Object.entries(rest.elections ?? {}).map(([kind, p]) => [kind, p.status, p.round > 0]);
+  const coarse = Object.entries({ ...rest, elections, attendance: rest.attendance !== undefined })
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([k, v]) => [k, k.endsWith('At') ? v !== undefined : v]);
   return JSON.stringify([snapshot.value, coarse, postponement !== undefined]);
@@ -90,7 +101,7 @@ describe('statechart paths (xstate/graph)', { timeout: 300_000 }, () => {
     const reached = new Set(
       maps.flatMap((map) => map.flatMap(([, { state }]) => state._nodes.map((n) => n.id))),
     );
-    expect(stateNodeIds().filter((id) => !reached.has(id))).toEqual([]);
+    expect(stateNodeIds().filter((id) => !reached.has(id) && !MIGRATED_ONLY.includes(id))).toEqual([]);
   });
 
   it('when each shortest path is replayed through applyEvent, then every step is accepted and ends in the same state', () => {
