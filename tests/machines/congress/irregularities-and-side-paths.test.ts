@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultCalendar } from '../../../machines/calendar/vn-calendar.js';
 import { deadlinesFor, milestonesOf } from '../../../machines/index.js';
 import { getRuleSet } from '../../../machines/rules/index.js';
-import { electionRound, walkTo } from './support/procedure-steps.js';
+import { attendance, electionRound, holdCongressElection, walkTo } from './support/procedure-steps.js';
 import { UnitDriver, buildCell, buildUnit } from './support/unit-driver.js';
 
 const at = (date: string) => `${date}T01:00:00.000Z`;
@@ -41,9 +41,8 @@ describe('local-policy clocks record irregularities, never refuse', () => {
     d.send('convening.date_approved');
     d.send('convening.announced', { openingDate: date, delegateAllocations: {} });
     d.send('congress.opened', {}, { at: at(date) });
-    d.send('congress.official_session_opened', {}, { at: at(date) });
-    const round = electionRound({ seats: 1, votes: [{ candidateId: 'nguyen-van-a', votes: 6 }] });
-    d.send('election.recorded', { ...round, keyPostCandidateIds: [] }, { at: at(date) });
+    d.send('congress.official_session_opened', attendance({ congressKind: 'member' }), { at: at(date) });
+    holdCongressElection(d);
     d.send('congress.closed', { resolution: 'Nghị quyết' }, { at: at(date) });
     return d;
   }
@@ -137,14 +136,42 @@ describe('complaints and annulment', () => {
     const d = walkTo(new UnitDriver(), 'results.confirmed');
     d.send('results.annulled', { reason: 'vi phạm quy chế bầu cử', scope: 'posts', posts: ['tran-thi-b'] });
     expect(d.snapshot.value).toEqual({ procedure: 'annulled' });
+    expect(d.context.elections).toMatchObject({
+      committee: { elected: ['nguyen-van-a', 'le-van-c'], seatsRemaining: 1, status: 'voting' },
+      secretary: { elected: ['nguyen-van-a'], status: 'complete' },
+    });
     d.send('congress.reconvened');
-    const wrong = d.try('election.recorded', electionRound(), { at: d.at });
+    expect(d.snapshot.value).toEqual({ procedure: { congress: 'elections' } });
+    const wrong = d.try('election.recorded', electionRound({ round: 2 }), { at: d.at });
     if (wrong.ok) throw new Error('re-elected all seats');
-    expect(wrong.message).toContain('1 seats remain to fill, not 3');
+    expect(wrong.message).toContain('nguyen-van-a is not in this round; candidates: tran-thi-b, pham-thi-d');
     d.send(
       'election.recorded',
-      electionRound({ seats: 1, votes: [{ candidateId: 'tran-thi-b', votes: 9 }], keyPostCandidateIds: [] }),
+      electionRound({
+        round: 2,
+        votes: [
+          { candidateId: 'tran-thi-b', votes: 9 },
+          { candidateId: 'pham-thi-d', votes: 1 },
+        ],
+        keyPostCandidateIds: [],
+      }),
       { at: d.at },
+    );
+    expect(d.context.elections).toMatchObject({
+      committee: {
+        elected: ['nguyen-van-a', 'le-van-c', 'tran-thi-b'],
+        seatsRemaining: 0,
+        status: 'complete',
+      },
+    });
+  });
+
+  it('when an annulment names a post nobody was elected to, then it is refused with the elected candidates', () => {
+    const d = walkTo(new UnitDriver(), 'results.confirmed');
+    const outcome = d.try('results.annulled', { reason: 'x', scope: 'posts', posts: ['hoang-van-x'] });
+    if (outcome.ok) throw new Error('annulled a post nobody held');
+    expect(outcome.message).toContain(
+      'hoang-van-x was not elected: name the posts by the elected candidates',
     );
   });
 

@@ -1,10 +1,16 @@
 /**
- * Version 2 → 3: a unit written under version 2 and stopped in the superior's review or with its
- * opening date proposed finishes under version 3, keeping every step it had done.
+ * Version 2 → 3 (and on to the current version): a unit written under version 2 and stopped in the
+ * superior's review or with its opening date proposed finishes under the current version, keeping
+ * every step it had done.
  */
 import { describe, expect, it } from 'vitest';
 import type { PersistedCongressSnapshot } from '../../../machines/api.types.js';
-import { applyEvent, createInitialSnapshot, migrateSnapshot } from '../../../machines/index.js';
+import {
+  applyEvent,
+  createInitialSnapshot,
+  MACHINE_VERSION,
+  migrateSnapshot,
+} from '../../../machines/index.js';
 import { openingDateAfter, walkTo } from './support/procedure-steps.js';
 import { UnitDriver, buildUnit } from './support/unit-driver.js';
 
@@ -17,7 +23,7 @@ function underVersion2(steps: [string, Record<string, unknown>?][]): UnitDriver 
   return d;
 }
 
-/** Sends the rest of the procedure under version 3, from announcing the congress to the archive. */
+/** Sends the rest of the procedure under the current version, from announcing the congress to the archive. */
 function finish(d: UnitDriver, snapshot: PersistedCongressSnapshot): PersistedCongressSnapshot {
   d.snapshot = snapshot;
   d.position = 0;
@@ -29,7 +35,7 @@ function finish(d: UnitDriver, snapshot: PersistedCongressSnapshot): PersistedCo
   return d.snapshot;
 }
 
-describe('version 2 units finish under version 3', () => {
+describe('version 2 units finish under the current version', () => {
   it('when a unit stopped in review under version 2, then it is lifted into the parallel preparation and completes', () => {
     const d = underVersion2([['review.submitted']]);
     expect(d.snapshot).toMatchObject({ machineVersion: 2, value: { procedure: { review: 'pending' } } });
@@ -51,10 +57,10 @@ describe('version 2 units finish under version 3', () => {
     d.send('convening.date_proposed', { openingDate: openingDateAfter(d.at) });
     d.send('convening.date_approved');
     const done = finish(d, d.snapshot);
-    expect(done).toMatchObject({ machineVersion: 3, status: 'done' });
+    expect(done).toMatchObject({ machineVersion: MACHINE_VERSION, status: 'done' });
   });
 
-  it('when a unit stopped with its opening date proposed under version 2, then the superior agrees it under version 3 and the unit announces and completes', () => {
+  it('when a unit stopped with its opening date proposed under version 2, then the superior agrees it under the current version and the unit announces and completes', () => {
     const d = underVersion2([['review.submitted'], ['review.approved']]);
     d.send('convening.date_proposed', { openingDate: openingDateAfter(d.at) });
     expect(d.snapshot.value).toEqual({ procedure: { convening: 'proposed' } });
@@ -71,10 +77,10 @@ describe('version 2 units finish under version 3', () => {
     });
     if (!agreed.ok) throw new Error(agreed.message);
     d.seq += 1;
-    expect(finish(d, agreed.snapshot)).toMatchObject({ machineVersion: 3, status: 'done' });
+    expect(finish(d, agreed.snapshot)).toMatchObject({ machineVersion: MACHINE_VERSION, status: 'done' });
   });
 
-  it('when a unit was postponed in review under version 2, then it resumes into review under version 3', () => {
+  it('when a unit was postponed in review under version 2, then it resumes into review under the current version', () => {
     const d = underVersion2([
       ['review.submitted'],
       ['congress.postponed', { until: '2020-09-30', reason: 'dịch COVID-19' }],
