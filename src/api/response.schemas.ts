@@ -66,6 +66,10 @@ export const unitViewSchema = z
         source: z.unknown().meta({ description: 'The rule set’s provenance for the rule' }),
         occurredAt: z.string(),
         seq: z.number().int(),
+        message: z
+          .string()
+          .optional()
+          .meta({ description: 'What was found, where the rule alone does not say it (an election count)' }),
       }),
     ),
     lastHash: z.string(),

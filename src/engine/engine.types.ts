@@ -83,12 +83,16 @@ export interface UnitView {
   lastHash: string;
 }
 
-/** One breach of a local-policy rule: the rule id, its provenance, when and at which log entry. */
+/**
+ * One breach of a flagging rule: the rule id, its provenance, when and at which log entry, and what
+ * was found where the rule alone does not say it (an election's count).
+ */
 export interface Irregularity {
   rule: string;
   source: unknown;
   occurredAt: string;
   seq: number;
+  message?: string;
 }
 
 export interface ProgressRow {

@@ -68,13 +68,19 @@ export async function getUnit(ctx: EngineContext, unitId: string, principal: Pri
   };
 }
 
-/** Breaches of local-policy rules recorded on the unit, oldest first (none before version 3). */
+/** Breaches of flagging rules recorded on the unit, oldest first (none before version 3). */
 function irregularitiesOf(snapshot: { context: Record<string, unknown> }): Irregularity[] {
   return irregularityListSchema.parse(snapshot.context.irregularities ?? []);
 }
 
 const irregularityListSchema = z.array(
-  z.object({ rule: z.string(), source: z.unknown(), occurredAt: z.string(), seq: z.number().int() }),
+  z.object({
+    rule: z.string(),
+    source: z.unknown(),
+    occurredAt: z.string(),
+    seq: z.number().int(),
+    message: z.string().optional(),
+  }),
 );
 
 const MAX_PAGE = 1000;

@@ -25,7 +25,7 @@ describe('delegate seats against the superior’s allocation', () => {
     const openingDate = (d.context as { openingDate: string }).openingDate;
     const seats = { 'cell-1': 4, 'cell-2': 2 };
     const outcome = d.send('convening.announced', { openingDate, delegateAllocations: seats });
-    if (!outcome.ok) throw new Error(outcome.message);
+    if (!outcome.ok) throw new Error('announcement refused');
     expect(outcome.effects).toContainEqual({
       type: 'notify_subordinates',
       kind: 'delegates_allocated',
