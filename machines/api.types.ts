@@ -67,14 +67,6 @@ export type MachineEffect =
       at: string;
       unitIds: string[];
     }
-  /** To each subordinate the convening announcement allocated delegates to: its number of seats. */
-  | {
-      type: 'notify_subordinates';
-      kind: 'delegates_allocated';
-      at: string;
-      unitIds: string[];
-      seats: Record<string, number>;
-    }
   /** A local-policy rule was breached: supervisors are alerted (never a refusal). */
   | { type: 'irregularity'; rule: string; occurredAt: string };
 

@@ -183,17 +183,6 @@ function subordinateEffects(before: CongressContext, after: CongressContext, at:
   if (firstPilot) {
     effects.push({ type: 'notify_subordinates', kind: 'pilots_designated', at, unitIds: nonPilots(after) });
   }
-  const announced = after.announcement;
-  if (announced && announced.seq !== before.announcement?.seq) {
-    const seats = announced.delegateAllocations;
-    effects.push({
-      type: 'notify_subordinates',
-      kind: 'delegates_allocated',
-      at: announced.at,
-      unitIds: Object.keys(seats),
-      seats,
-    });
-  }
   if (!before.pilotLessons && after.pilotLessons) {
     effects.push({
       type: 'notify_subordinates',

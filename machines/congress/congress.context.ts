@@ -113,11 +113,6 @@ export interface CongressContext {
   confirmationPausedDays?: number;
   /** The last annulment: all results, or only named posts (a re-election covers only those). */
   annulment?: { scope: 'all' | 'posts'; posts?: string[]; at: string; seq: number };
-  /**
-   * The delegates the superior's convening announcement allocated to this unit (machine version 4),
-   * which its delegates election is checked against.
-   */
-  delegateAllocation?: { seats: number; superiorId: string; superiorSeq: number; at: string; seq: number };
 }
 
 export interface Announcement {
@@ -198,7 +193,6 @@ const FIELD_ORDER = [
   'complaint',
   'confirmationPausedDays',
   'annulment',
-  'delegateAllocation',
 ] as const satisfies readonly (keyof CongressContext)[];
 
 /** Fails to compile when a context field is missing from FIELD_ORDER. */

@@ -18,20 +18,11 @@ import {
 
 const postpone = { guard: g('canPostpone'), actions: u('recordPostponementChecked') };
 
-/**
- * The parts that differ between machine versions 3 and 4: the congress session, the first meeting,
- * and what the unit hears from its superior for them whatever it is doing.
- */
+/** The parts that differ between machine versions 3 and 4: the congress session and the first meeting. */
 interface SessionParts {
   congress: typeof congressState | typeof electionCongressState;
   firstMeeting: typeof firstMeetingState | typeof electionFirstMeetingState;
-  on?: typeof electionNotices;
 }
-
-/** The superior's convening announcement reaches each subordinate it allocated delegates to. */
-const electionNotices = {
-  'superior.delegates_allocated': { actions: u('receiveDelegateAllocation') },
-};
 
 const buildMachine = (parts: SessionParts) =>
   congressSetup.createMachine({
@@ -63,7 +54,6 @@ const buildMachine = (parts: SessionParts) =>
         guard: g('draftsNotYetDiscussed'),
         actions: u('discussDrafts'),
       },
-      ...parts.on,
     },
     states: {
       procedure: {
@@ -109,7 +99,6 @@ export const congressMachineV3 = buildMachine({
 export const congressMachine = buildMachine({
   congress: electionCongressState,
   firstMeeting: electionFirstMeetingState,
-  on: electionNotices,
 });
 
 export type CongressMachine = typeof congressMachine;

@@ -47,19 +47,10 @@ const recordAttendance: Update = (ctx, e) => {
   return { attendance, ...flagged(ctx, e, found) };
 };
 
-/** The delegates election's seats against the superior's allocation, when both are known. */
-function delegateSeatsFlags(ctx: CongressContext, listed: number | undefined) {
-  const allocated = ctx.delegateAllocation?.seats;
-  if (listed === undefined || allocated === undefined || listed === allocated) return [];
-  const message = `${listed} delegate seats listed; the superior's convening announcement allocated ${allocated}`;
-  return [{ rule: 'election.delegateSeats' as const, message }];
-}
-
 const setList: Update = (ctx, e) => {
   const p = payloadFor(e, 'election.list_set');
   const present = p.present ?? ctx.attendance?.present;
-  const { flags: listFlags } = checkList({ ...p, present }, getRuleSet(ctx.ruleSetId).election);
-  const flags = [...listFlags, ...(p.election === 'delegates' ? delegateSeatsFlags(ctx, p.seats) : [])];
+  const { flags } = checkList({ ...p, present }, getRuleSet(ctx.ruleSetId).election);
   const progress: ElectionProgress = {
     seats: p.seats,
     ...(p.alternateSeats === undefined ? {} : { alternateSeats: p.alternateSeats }),
@@ -168,16 +159,7 @@ export function reopenElections(elections: Elections, posts: string[] | undefine
   );
 }
 
-/** The superior's allocation, kept; a delegates list already set with other seats is flagged now. */
-const receiveDelegateAllocation: Update = (ctx, e) => {
-  const { superiorId, superiorSeq, seats } = payloadFor(e, 'superior.delegates_allocated');
-  const delegateAllocation = { seats, superiorId, superiorSeq, at: e.at, seq: e.seq };
-  const next = { ...ctx, delegateAllocation };
-  return { delegateAllocation, ...flagged(ctx, e, delegateSeatsFlags(next, ctx.elections?.delegates?.seats)) };
-};
-
 export const ELECTION_UPDATES = {
-  receiveDelegateAllocation,
   recordAttendance,
   setList,
   countRound: recordRound(false),

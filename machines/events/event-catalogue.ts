@@ -104,12 +104,6 @@ const ROWS = {
     'Cấp trên đã rút kinh nghiệm đại hội điểm',
     'Superior recorded the pilot lessons',
   ],
-  'superior.delegates_allocated': [
-    p.delegatesAllocated,
-    SYSTEM,
-    'Cấp trên phân bổ số đại biểu dự đại hội cấp trên',
-    "Delegates allocated by the superior's convening",
-  ],
   'consultation.superior_drafts_discussed': [
     p.draftsDiscussed,
     SECRETARY,

@@ -74,12 +74,6 @@ export const congressOpened = z.strictObject({
   waivers: z.array(z.strictObject({ seq: z.number().int().positive(), unitIds: z.array(unitId) })).optional(),
 });
 export const superiorNotice = z.strictObject({ superiorId: unitId, superiorSeq: count });
-/** The delegates the superior's convening announcement allocated to this unit, for its delegates election. */
-export const delegatesAllocated = z.strictObject({
-  superiorId: unitId,
-  superiorSeq: count,
-  seats: z.number().int().positive(),
-});
 export const draftsDiscussed = z.strictObject({
   /** The national (Central Committee's) drafts, or the direct superior's. */
   drafts: z.enum(['national', 'superior']),

@@ -1,8 +1,8 @@
 /**
  * Cascade: a child's `notify_parent` effect becomes a system event on the parent naming the child
  * and its log position. The idempotency key `cascade:<childId>:<childSeq>` makes a retried cascade
- * a no-op. A superior's `notify_subordinates` effect (pilots chosen, their lessons recorded,
- * delegates allocated by its convening announcement) becomes one system event on each named subordinate, keyed `cascade:<superiorId>:<seq>:<childId>`. A unit
+ * a no-op. A superior's `notify_subordinates` effect (pilots chosen, their lessons recorded) becomes
+ * one system event on each named subordinate, keyed `cascade:<superiorId>:<seq>:<childId>`. A unit
  * that is missing or does not accept the event is recorded and skipped: the sender's append stands,
  * and operators see the failure in the cascade-failures stream.
  */
@@ -92,17 +92,12 @@ export async function cascadeToParent(
   return out;
 }
 
-/** The event one effect turns into on subordinate `childId`, naming the superior and its log position. */
+/** The subordinate event one effect turns into, naming the superior and its log position. */
 export function downwardRequest(
   effect: SubordinatesEffect,
   superiorId: string,
   superiorSeq: number,
-  childId: string,
 ): EventRequest {
-  if (effect.kind === 'delegates_allocated') {
-    const payload = { superiorId, superiorSeq, seats: effect.seats[childId] };
-    return { type: 'superior.delegates_allocated', payload, childOccurredAt: effect.at };
-  }
   const type =
     effect.kind === 'pilots_designated' ? 'superior.pilots_designated' : 'superior.pilot_lessons_recorded';
   return { type, payload: { superiorId, superiorSeq }, childOccurredAt: effect.at };
@@ -117,8 +112,8 @@ export async function cascadeToSubordinates(
   const out: DispatchResult['cascaded'] = [];
   const effects = superior.effects.filter((e): e is SubordinatesEffect => e.type === 'notify_subordinates');
   for (const effect of effects) {
+    const request = downwardRequest(effect, superior.unitId, superior.seq);
     for (const childId of effect.unitIds) {
-      const request = downwardRequest(effect, superior.unitId, superior.seq, childId);
       try {
         const result = await dispatch(ctx, childId, request, SYSTEM_PRINCIPAL, {
           idempotencyKey: `cascade:${superior.unitId}:${superior.seq}:${childId}`,

@@ -177,13 +177,6 @@ export const effectsSchema = json(
         at: z.string(),
         unitIds: z.array(z.string()),
       }),
-      z.object({
-        type: z.literal('notify_subordinates'),
-        kind: z.literal('delegates_allocated'),
-        at: z.string(),
-        unitIds: z.array(z.string()),
-        seats: z.record(z.string(), z.number()),
-      }),
       z.object({ type: z.literal('irregularity'), rule: z.string(), occurredAt: z.string() }),
     ]),
   ),

@@ -106,34 +106,4 @@ describe('irregularities and pilots over HTTP', () => {
     expect(res.body.detail).toContain('unit X9 is not a direct subordinate');
     expect(after.body.version).toBe(before.body.version);
   });
-  it('when the base announces its congress with delegates allocated, then each cell is told its own seats', async () => {
-    const at = '2020-04-01T09:00:00+07:00';
-    const b1Secretary = (await t.tokens.create({ role: 'secretary', unitId: 'B1' })).token;
-    const asB1 = (body: object) =>
-      t
-        .http()
-        .post('/api/v1/units/B1/events')
-        .set('Authorization', `Bearer ${b1Secretary}`)
-        .set('Idempotency-Key', randomUUID())
-        .send(body);
-    await asB1({ type: 'plan.submitted', payload: { reference: 'KH-B1' }, occurredAt: at });
-    await post('B1', { type: 'plan.approved', payload: {}, occurredAt: at }, 'standing_committee');
-    const bodies = { subcommittees: ['documents'], workingGroups: 1, inspectionDelegations: 1 };
-    await asB1({ type: 'bodies.formed', payload: bodies, occurredAt: at });
-    await asB1({ type: 'convening.date_proposed', payload: { openingDate: '2020-07-01' }, occurredAt: at });
-    await post('B1', { type: 'convening.date_approved', payload: {}, occurredAt: at }, 'standing_committee');
-    const payload = { openingDate: '2020-07-01', delegateAllocations: { C1: 3, C2: 2 } };
-    const res = await asB1({ type: 'convening.announced', payload, occurredAt: at });
-
-    expect(res.status).toBe(201);
-    expect(res.body.cascaded).toEqual([
-      expect.objectContaining({ unitId: 'C1', type: 'superior.delegates_allocated' }),
-      expect.objectContaining({ unitId: 'C2', type: 'superior.delegates_allocated' }),
-    ]);
-    const c2 = await get('/api/v1/units/C2/history');
-    const told = (c2.body.entries as { type: string; payload: unknown }[]).find(
-      (e) => e.type === 'superior.delegates_allocated',
-    );
-    expect(told?.payload).toEqual({ superiorId: 'B1', superiorSeq: res.body.seq, seats: 2 });
-  });
 });

@@ -69,7 +69,6 @@ function preparationDetours(d: UnitDriver): void {
   d.send('pilot.lessons_recorded', { conferenceDate: '2020-03-20', summary: 'Rút kinh nghiệm nhân sự' });
   d.send('superior.pilots_designated', { superiorId: 'district-1', superiorSeq: 9 });
   d.send('superior.pilot_lessons_recorded', { superiorId: 'district-1', superiorSeq: 12 });
-  d.send('superior.delegates_allocated', { superiorId: 'district-1', superiorSeq: 14, seats: 5 });
   d.send('consultation.superior_drafts_discussed', { drafts: 'national' });
 }
 

@@ -129,7 +129,6 @@ const SAMPLERS: Record<string, Sampler> = {
   'subordinate.pilot_designated': () => [],
   'superior.pilots_designated': () => [],
   'superior.pilot_lessons_recorded': () => [],
-  'superior.delegates_allocated': () => [],
   'consultation.superior_drafts_discussed': () => [],
   'hierarchy.subordinates_changed': () => [],
   'subordinate.results_confirmed': () => [],
