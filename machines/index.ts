@@ -8,4 +8,4 @@ export { applyEvent, createInitialSnapshot, listAllowedEvents } from './congress
 export { Replayer, startReplay } from './congress/replayer.js';
 export { milestonesOf, phaseOf } from './congress/phase.js';
 export { deadlinesFor } from './deadlines/deadlines-for.js';
-export { namedWaivers } from './congress/opening.checks.js';
+export { allocatedSeats, namedWaivers } from './congress/opening.checks.js';

@@ -47,10 +47,18 @@ const recordAttendance: Update = (ctx, e) => {
   return { attendance, ...flagged(ctx, e, found) };
 };
 
+/** The delegates list's seats against the superior's allocation (QĐ 24-QĐ/TW §11.1), when it is known. */
+function delegateSeatsFlags(p: { seats: number; allocatedSeats?: number | undefined }) {
+  if (p.allocatedSeats === undefined || p.allocatedSeats === p.seats) return [];
+  const message = `${p.seats} delegate seats listed; the superior's convening announcement allocated ${p.allocatedSeats}`;
+  return [{ rule: 'election.delegateSeats' as const, message }];
+}
+
 const setList: Update = (ctx, e) => {
   const p = payloadFor(e, 'election.list_set');
   const present = p.present ?? ctx.attendance?.present;
-  const { flags } = checkList({ ...p, present }, getRuleSet(ctx.ruleSetId).election);
+  const { flags: listFlags } = checkList({ ...p, present }, getRuleSet(ctx.ruleSetId).election);
+  const flags = [...listFlags, ...delegateSeatsFlags(p)];
   const progress: ElectionProgress = {
     seats: p.seats,
     ...(p.alternateSeats === undefined ? {} : { alternateSeats: p.alternateSeats }),

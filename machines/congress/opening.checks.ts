@@ -143,6 +143,20 @@ export function namedWaivers(
   return { ...payload, waivers: used.map(({ seq, unitIds }) => ({ seq, unitIds })) };
 }
 
+/**
+ * The delegates the superior's convening announcement allocated to `unitId`, read from the superior's
+ * context (`convening.announced`), or undefined when it has announced none for the unit.
+ */
+export function allocatedSeats(
+  superior: { context: Record<string, unknown> },
+  unitId: string,
+): number | undefined {
+  const announcement = (superior.context as unknown as CongressContext).announcement;
+  return announcement && Object.hasOwn(announcement.delegateAllocations, unitId)
+    ? announcement.delegateAllocations[unitId]
+    : undefined;
+}
+
 function sameWaivers(named: { seq: number }[] | undefined, used: WaiverRecord[]): boolean {
   const given = (named ?? []).map((w) => w.seq).join(',');
   return given === used.map((w) => w.seq).join(',');

@@ -134,10 +134,19 @@ export const electionListSet = z
     nominations: z.array(nomination).min(1),
     /** Those present when the list was voted; needed for floor and self nominees' support. */
     present: count.optional(),
+    /**
+     * Delegates only: the seats the superior's convening announcement allocated to this unit. The
+     * server fills it in from the superior's announcement, so the list's seats can be checked against it.
+     */
+    allocatedSeats: positive.optional(),
   })
   .refine((p) => p.alternateSeats === undefined || p.election === 'delegates', {
     message: 'only the delegates election has alternate seats',
     path: ['alternateSeats'],
+  })
+  .refine((p) => p.allocatedSeats === undefined || p.election === 'delegates', {
+    message: 'only the delegates election has allocated seats',
+    path: ['allocatedSeats'],
   });
 
 /** One ballot round of one election, with the ballot count (biên bản kiểm phiếu). */

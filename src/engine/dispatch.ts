@@ -27,6 +27,7 @@ import {
 import { actorFor, assertCanSend, assertOpen, eventRoleFor, unknownUnit } from './access.js';
 import { GuardErrorRefusal, planAppend, type AppendPlan, type EventRequest } from './append-plan.js';
 import { cascadeToParent, cascadeToSubordinates } from './cascade.js';
+import { withAllocatedSeats } from './delegate-allocation.js';
 import type { EngineContext } from './context.js';
 import type { DispatchOptions, DispatchResult } from './engine.types.js';
 import type { Principal } from '../domain/index.js';
@@ -130,7 +131,7 @@ async function appendOn(
         { ...recording, role },
         await readWholeLog(ctx.redis, ctx.keys, unitId),
       )
-    : planAppend(ctx, state, request, recording);
+    : planAppend(ctx, state, await withAllocatedSeats(ctx, unitId, unit.parentId, request), recording);
   const idempotency =
     options.idempotencyKey === undefined
       ? undefined
