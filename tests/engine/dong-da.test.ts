@@ -16,6 +16,44 @@ const actors = {
   committeeOf: principals.committeeOf,
 };
 
+const nominated = (ids: string[]) => ids.map((candidateId) => ({ candidateId, by: 'convening_committee' }));
+
+/** A 5-seat committee list of 6, then one round in which the first five get `votes` of `present` valid ballots. */
+function committeeElection(present: number, votes: number): [string, Record<string, unknown>][] {
+  const candidates = Array.from({ length: 6 }, (_, i) => `uv-${i}`);
+  const ballots = { issued: present, collected: present, valid: present, invalid: 0 };
+  const tally = candidates.map((candidateId, i) => ({ candidateId, votes: i < 5 ? votes : 10 }));
+  return [
+    [
+      'election.list_set',
+      { election: 'committee', seats: 5, candidates, nominations: nominated(candidates) },
+    ],
+    ['election.recorded', { election: 'committee', round: 1, ballots, votes: tally }],
+  ];
+}
+
+/** The new committee's first meeting elects its secretary, 5 of 5. */
+function secretaryElection(): [string, Record<string, unknown>][] {
+  const ballots = { issued: 5, collected: 5, valid: 5, invalid: 0 };
+  return [
+    [
+      'election.list_set',
+      { election: 'secretary', seats: 1, candidates: ['uv-0'], nominations: nominated(['uv-0']) },
+    ],
+    [
+      'election.recorded',
+      {
+        election: 'secretary',
+        round: 1,
+        summoned: 5,
+        present: 5,
+        ballots,
+        votes: [{ candidateId: 'uv-0', votes: 5 }],
+      },
+    ],
+  ];
+}
+
 describe('Đống Đa district on 16/6/2020 (DOMAIN.md §7), as the demo loads it', () => {
   let f: EngineFixture;
   let straggler: string;
@@ -155,12 +193,14 @@ describe('Đống Đa district on 16/6/2020 (DOMAIN.md §7), as the demo loads i
     await asStraggler('review.submitted', {}, '2020-06-17T09:00:00+07:00');
     await asStraggler('review.approved', {}, '2020-06-18T09:00:00+07:00', target.superior);
     await asStraggler('congress.opened', {}, '2020-07-20T08:00:00+07:00');
-    await asStraggler('congress.official_session_opened', {}, '2020-07-20T09:00:00+07:00');
     await asStraggler(
-      'election.recorded',
-      { round: 1, summoned: 40, seats: 1, votes: [{ candidateId: 'a', votes: 30 }] },
-      '2020-07-20T10:00:00+07:00',
+      'congress.official_session_opened',
+      { congressKind: 'member', summoned: 40, present: 40 },
+      '2020-07-20T09:00:00+07:00',
     );
+    for (const [type, payload] of committeeElection(40, 30)) {
+      await asStraggler(type, payload, '2020-07-20T10:00:00+07:00');
+    }
     const closed = await asStraggler(
       'congress.closed',
       { resolution: 'Nghị quyết' },
@@ -171,11 +211,16 @@ describe('Đống Đa district on 16/6/2020 (DOMAIN.md §7), as the demo loads i
     ]);
 
     await send('congress.opened', {}, '2020-07-21T08:00:00+07:00');
-    await send('congress.official_session_opened', {}, '2020-07-21T09:00:00+07:00');
-    const seats = 5;
-    const votes = Array.from({ length: seats }, (_, i) => ({ candidateId: `uv-${i}`, votes: 300 }));
-    await send('election.recorded', { round: 1, summoned: 350, seats, votes }, '2020-07-23T10:00:00+07:00');
+    await send(
+      'congress.official_session_opened',
+      { congressKind: 'delegate', summoned: 350, present: 340 },
+      '2020-07-21T09:00:00+07:00',
+    );
+    for (const [type, payload] of committeeElection(340, 300)) {
+      await send(type, payload, '2020-07-23T10:00:00+07:00');
+    }
     await send('congress.closed', { resolution: 'Nghị quyết Đại hội' }, '2020-07-23T16:00:00+07:00');
+    for (const [type, payload] of secretaryElection()) await send(type, payload, '2020-07-23T17:00:00+07:00');
     await send('committee.first_meeting_held', {}, '2020-07-23T17:00:00+07:00');
     await send('results.reported', {}, '2020-07-31T09:00:00+07:00');
     await send('results.confirmed', {}, '2020-08-05T09:00:00+07:00', city);
