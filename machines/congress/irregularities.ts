@@ -5,7 +5,7 @@
  */
 import { calendarFor } from '../calendar/calendar-for.js';
 import { toVietnamDate } from '../calendar/vn-calendar.js';
-import { RELATIVE_STEPS } from '../deadlines/deadline-steps.js';
+import { RELATIVE_STEPS } from './deadline-steps.js';
 import { getRuleSet } from '../rules/index.js';
 import type { CongressContext, Irregularity } from './congress.context.js';
 import { ruleRefuses, ruleSource } from './rule-hardness.js';

@@ -2,7 +2,7 @@
  * The congress session with its elections, the first meeting, report, confirmation with its
  * complaints, the annulment side path, and archiving. Convening runs in the preparation phase.
  */
-import { approved, g, stamped, u } from './congress.setup.js';
+import { g, stamped, u } from './congress.setup.js';
 
 export const congressState = {
   initial: 'preparatory',

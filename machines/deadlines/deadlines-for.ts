@@ -8,7 +8,12 @@ import { toVietnamDate, vietnamEndOfDay } from '../calendar/vn-calendar.js';
 import type { CongressContext, Stamp } from '../congress/congress.context.js';
 import type { Deadline, EscalationRecipient } from '../domain.js';
 import type { RuleSet } from '../rules/rule-set.js';
-import { CONGRESS_STEP, POSTPONED_STEP, RELATIVE_STEPS, type RelativeStep } from './deadline-steps.js';
+import {
+  CONGRESS_STEP,
+  POSTPONED_STEP,
+  RELATIVE_STEPS,
+  type RelativeStep,
+} from '../congress/deadline-steps.js';
 
 const CONFIRMATION_STEP = 'confirmation';
 

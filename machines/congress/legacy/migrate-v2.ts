@@ -58,7 +58,12 @@ function valueOfIds(ids: string[]): Value {
     let node = root;
     parts.forEach((part, i) => {
       if (i === parts.length - 1) node[part] = node[part] ?? part;
-      else node = (node[part] = typeof node[part] === 'object' ? node[part] : {}) as { [key: string]: Value };
+      else {
+        const child = node[part];
+        const next: { [key: string]: Value } = typeof child === 'object' ? child : {};
+        node[part] = next;
+        node = next;
+      }
     });
   }
   return collapse(root);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyEvent, listAllowedEvents } from '../../../machines/index.js';
+import { applyEvent } from '../../../machines/index.js';
 import { personnelStep, skipStep, walkTo } from './support/procedure-steps.js';
 import { UnitDriver, buildEvent, buildUnit } from './support/unit-driver.js';
 
