@@ -7,7 +7,6 @@ import { toVietnamDate } from '../calendar/vn-calendar.js';
 import { payloadFor } from '../events/congress-event.js';
 import { getRuleSet } from '../rules/index.js';
 import { refuses } from '../rules/provenance.js';
-import type { CongressContext } from './congress.context.js';
 import { addMonths, inclusiveDays } from './dates.js';
 import type { Check } from './preparation.checks.js';
 

@@ -173,7 +173,7 @@ export function payloadSchemaFor(
   version: number,
 ): z.ZodType<Record<string, unknown>> | undefined {
   if (version < 3 && BEFORE_VERSION_3[type]) return BEFORE_VERSION_3[type];
-  return EVENT_CATALOGUE[type]?.schema as z.ZodType<Record<string, unknown>> | undefined;
+  return EVENT_CATALOGUE[type]?.schema;
 }
 
 /** Every event type, in catalogue order. */

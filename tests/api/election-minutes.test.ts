@@ -100,9 +100,10 @@ describe('vote-count minutes', () => {
       const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true });
       const pages = pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? [];
       expect(pages).toHaveLength(1);
-      const cells = await page.$$eval('[data-field]', (els) =>
-        els.map((e) => `${e.getAttribute('data-field')}=${e.textContent}`),
-      );
+      const cells: string[] = [];
+      for (const cell of await page.locator('[data-field]').all()) {
+        cells.push(`${await cell.getAttribute('data-field')}=${await cell.textContent()}`);
+      }
       expect(cells).toEqual([
         'summoned=11',
         'present=10',
