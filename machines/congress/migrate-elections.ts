@@ -30,5 +30,5 @@ export function liftToElections(snapshot: PersistedCongressSnapshot): PersistedC
     status: paused ? 'paused' : 'deciding',
   };
   const lifted = { ...context, elections: { committee } };
-  return { ...snapshot, machineVersion: 4, context: lifted as unknown as Record<string, unknown> };
+  return { ...snapshot, machineVersion: 4, context: lifted };
 }

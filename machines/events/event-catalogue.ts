@@ -230,7 +230,7 @@ export function payloadSchemaFor(
   version: number,
 ): z.ZodType<Record<string, unknown>> | undefined {
   if (version < 4 && BEFORE_VERSION_4[type]) return BEFORE_VERSION_4[type];
-  return EVENT_CATALOGUE[type]?.schema as z.ZodType<Record<string, unknown>> | undefined;
+  return EVENT_CATALOGUE[type]?.schema;
 }
 
 /** Every event type, in catalogue order. */

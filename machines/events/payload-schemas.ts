@@ -3,7 +3,8 @@
  * must hear about, not something silently dropped.
  */
 import { z } from 'zod';
-import { CONGRESS_KINDS, ELECTION_KINDS } from '../rules/election-kinds.js';
+import type { CONGRESS_KINDS } from '../rules/election-kinds.js';
+import { ELECTION_KINDS } from '../rules/election-kinds.js';
 import { EXCLUSION_CATEGORIES } from '../election/exclusions.js';
 
 /** Free text (reasons, notes, summaries, resolutions): long enough for a paragraph, not a document. */

@@ -16,7 +16,7 @@ import { redisGate, requestTimeout } from './fail-fast.js';
 import type { RedisAvailability } from '../redis/availability.js';
 import { inspectRouter, type InspectOptions } from './inspect.routes.js';
 import { rejectUnsafeJson } from './json-guard.js';
-import { electionsRouter } from './elections.routes.js';
+import { electionMinutesRouter, electionsRouter } from './elections.routes.js';
 import { meRouter } from './me.routes.js';
 import { accessLog } from './access-log.js';
 import { buildOpenApiDocument } from './openapi.js';
@@ -110,6 +110,7 @@ export function createApp(deps: AppDeps): Express {
   api.use(express.json({ limit: bodyLimit, strict: true }), rejectUnsafeJson());
   const verifyOptions = { verifications: deps.verifications, syncMaxUnits: options.syncVerifyMaxUnits };
   api.use('/units', unitsRouter(deps.engine, metrics, verifyOptions));
+  api.use('/units', electionMinutesRouter(deps.engine));
   if (deps.verifications) api.use('/verifications', verificationsRouter(deps.verifications));
   api.use('/me', meRouter(deps.engine));
   api.use('/elections', electionsRouter());

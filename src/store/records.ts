@@ -29,6 +29,7 @@ export const unitInputSchema = z.object({
   level: z.enum(LEVELS),
   block: z.string(),
   memberCount: z.number().int().nonnegative(),
+  fullMemberCount: z.number().int().nonnegative().optional(),
   ruleSetId: z.string(),
   subordinateIds: z.array(z.string()),
   openedAt: z.string(),
@@ -44,6 +45,8 @@ export const storedUnitSchema = z
     parentId: z.string(),
     workingGroup: z.string(),
     memberCount: z.coerce.number().int().nonnegative(),
+    // Written only when the import gives full members; older hashes lack it.
+    fullMemberCount: z.coerce.number().int().nonnegative().optional(),
     term: z.string(),
     // Written only once a unit is dissolved or merged; older hashes lack it and are active.
     status: z.enum(['dissolved', 'merged']).optional(),
@@ -60,6 +63,7 @@ export const storedUnitSchema = z
       parentId: raw.parentId === '' ? null : raw.parentId,
       workingGroup: raw.workingGroup === '' ? null : raw.workingGroup,
       memberCount: raw.memberCount,
+      ...(raw.fullMemberCount === undefined ? {} : { fullMemberCount: raw.fullMemberCount }),
       term: raw.term,
       ...(raw.status === undefined ? {} : { status: raw.status }),
       ...(raw.mergedInto === undefined ? {} : { mergedInto: raw.mergedInto }),
@@ -83,6 +87,7 @@ export function unitHashFields(
     parentId: unit.parentId ?? '',
     workingGroup: unit.workingGroup ?? '',
     memberCount: String(unit.memberCount),
+    ...(unit.fullMemberCount === undefined ? {} : { fullMemberCount: String(unit.fullMemberCount) }),
     term: unit.term,
     ...(unit.status === undefined ? {} : { status: unit.status }),
     ...(unit.mergedInto === undefined ? {} : { mergedInto: unit.mergedInto }),
