@@ -13,6 +13,8 @@ export interface UnitInput {
   block: string;
   /** Full members (cells) or delegates; a cell under 9 full members elects only a secretary. */
   memberCount: number;
+  /** Full members (đảng viên chính thức): the majority base of a member congress. Absent in older data. */
+  fullMemberCount?: number;
   ruleSetId: string;
   /** Direct subordinate units at creation; later changes arrive as `hierarchy.subordinates_changed`. */
   subordinateIds: string[];
@@ -56,7 +58,17 @@ export interface AllowedEvent {
 /** Side effects the engine performs after a successful append (effects are returned, not performed). */
 export type MachineEffect =
   | { type: 'notify_parent'; kind: 'congress_held'; heldAt: string }
-  | { type: 'notify_parent'; kind: 'results_confirmed'; confirmedAt: string };
+  | { type: 'notify_parent'; kind: 'results_confirmed'; confirmedAt: string }
+  | { type: 'notify_parent'; kind: 'pilot_designated'; designatedAt: string }
+  /** To the named direct subordinates (the non-pilots): pilots chosen, then their lessons recorded. */
+  | {
+      type: 'notify_subordinates';
+      kind: 'pilots_designated' | 'pilot_lessons';
+      at: string;
+      unitIds: string[];
+    }
+  /** A local-policy rule was breached: supervisors are alerted (never a refusal). */
+  | { type: 'irregularity'; rule: string; occurredAt: string };
 
 export type TransitionOutcome =
   | { ok: true; snapshot: PersistedCongressSnapshot; phase: Phase; effects: MachineEffect[] }
@@ -90,6 +102,10 @@ export interface Milestones {
    * from the snapshot, and dropped when the deadline leaves the open set.
    */
   overdue?: string[];
+  /** At least one irregularity (a local-policy rule breached) is recorded. */
+  irregular?: boolean;
+  /** When the unit discussed the national and its superior's drafts. */
+  draftsDiscussed?: { national?: boolean; superior?: boolean };
 }
 
 /** One event type: dotted name, payload schema, who may send it, bilingual labels. */

@@ -17,3 +17,4 @@ export {
   type RiskReason,
 } from './congress/at-risk.js';
 export { deadlinesFor } from './deadlines/deadlines-for.js';
+export { allocatedSeats, namedWaivers } from './congress/opening.checks.js';

@@ -13,7 +13,8 @@ import type {
 } from '../api.types.js';
 import type { UncheckedEvent } from '../domain.js';
 import type { CongressEvent } from '../events/congress-event.js';
-import { EVENT_CATALOGUE } from '../events/event-catalogue.js';
+import { EVENT_CATALOGUE, payloadSchemaFor } from '../events/event-catalogue.js';
+import { electionPayloadIssues } from './election.payload-checks.js';
 import { MACHINE_VERSION, machineFor } from './machine-registry.js';
 import type { CongressContext } from './congress.context.js';
 import type { CongressMachine } from './congress.machine.js';
@@ -45,14 +46,14 @@ export function createInitialSnapshot(
 export function applyEvent(snapshot: PersistedCongressSnapshot, event: UncheckedEvent): TransitionOutcome {
   const machine = machineFor(snapshot.machineVersion);
   const state = fromPersisted(machine, snapshot);
-  const stepped = stepMachine(machine, state, event);
+  const stepped = stepMachine(machine, state, event, snapshot.machineVersion);
   if (!stepped.ok) return stepped;
   const next = stepped.next;
   return {
     ok: true,
     snapshot: toPersisted(next, snapshot.machineVersion),
     phase: phaseOfValue(next.value),
-    effects: effectsOf(state.context, next.context),
+    effects: effectsOf(state.context, next.context, event.at),
   };
 }
 
@@ -64,14 +65,17 @@ export function stepMachine(
   machine: CongressMachine,
   state: CongressSnapshot,
   event: UncheckedEvent,
+  version = MACHINE_VERSION,
 ): { ok: true; next: CongressSnapshot } | Refusal {
   if (state.status === 'done')
     return refuse(state, 'not_allowed', 'the procedure is completed: no further events');
-  const checked = checkEvent(event);
+  const checked = checkEvent(event, version);
   if (!checked.ok) {
     if (!checked.issues) return refuse(state, 'unknown_event', `unknown event type "${event.type}"`);
     return invalid(state, event.type, checked.issues, checked.root);
   }
+  const issues = version >= 4 ? electionPayloadIssues(state.context, checked.event) : [];
+  if (issues.length > 0) return invalidIssues(state, event.type, issues);
   const next = runTransition(machine, state, checked.event);
   if (next === state) return notAllowed(state, checked.event);
   return { ok: true, next };
@@ -85,14 +89,17 @@ export type EventCheck =
 
 /**
  * The event as the machine receives it: a known type, the envelope (time, position, actor) checked
- * and the payload parsed by its schema (which may normalise it, e.g. trim strings).
+ * and the payload parsed by its schema as machine `version` records it (which may normalise it, e.g.
+ * trim strings).
  */
-export function checkEvent(event: UncheckedEvent): EventCheck {
-  const definition = EVENT_CATALOGUE[event.type];
-  if (!definition) return { ok: false };
+export function checkEvent(event: UncheckedEvent, version = MACHINE_VERSION): EventCheck {
+  const schema = Object.hasOwn(EVENT_CATALOGUE, event.type)
+    ? payloadSchemaFor(event.type, version)
+    : undefined;
+  if (!schema) return { ok: false };
   const envelope = envelopeSchema.safeParse(event);
   if (!envelope.success) return { ok: false, issues: envelope.error.issues, root: '' };
-  const parsed = definition.schema.safeParse(event.payload);
+  const parsed = schema.safeParse(event.payload);
   if (!parsed.success) return { ok: false, issues: parsed.error.issues, root: 'payload' };
   // The one place the union is formed: the payload was just parsed by the schema catalogued under
   // this very type, which the type checker cannot correlate through a string-keyed lookup.
@@ -122,6 +129,12 @@ function invalid(state: CongressSnapshot, type: string, zodIssues: z.core.$ZodIs
   return { ...refuse(state, 'invalid_payload', `invalid ${type} event: ${detail}`), issues };
 }
 
+/** Issues found against the context (`electionPayloadIssues`), answered like schema issues. */
+function invalidIssues(state: CongressSnapshot, type: string, issues: { path: string; message: string }[]) {
+  const detail = issues.map((i) => `${i.path}: ${i.message}`).join('; ');
+  return { ...refuse(state, 'invalid_payload', `invalid ${type} event: ${detail}`), issues };
+}
+
 /** A refusal of the machine, marked with the guards that threw, if any (the engine counts them). */
 function notAllowed(state: CongressSnapshot, event: CongressEvent): Refusal {
   const refusal = refuse(state, 'not_allowed', notAllowedMessage(state, event));
@@ -140,8 +153,12 @@ function notAllowedMessage(state: CongressSnapshot, event: CongressEvent): strin
   return `${event.type} is not allowed in ${where}${why}. Allowed now: ${open.join(', ') || 'none'}`;
 }
 
-/** Parent notifications: the first closing makes the congress held; a confirmation reports results. */
-function effectsOf(before: CongressContext, after: CongressContext): MachineEffect[] {
+/**
+ * What the engine does after the append: notify the parent (congress held, results confirmed, pilot
+ * designated), notify the non-pilot subordinates (pilots chosen, their lessons recorded), and alert on
+ * each new irregularity.
+ */
+function effectsOf(before: CongressContext, after: CongressContext, at: string): MachineEffect[] {
   const effects: MachineEffect[] = [];
   if (!before.congressHeldAt && after.congressHeldAt) {
     effects.push({ type: 'notify_parent', kind: 'congress_held', heldAt: after.congressHeldAt });
@@ -149,5 +166,37 @@ function effectsOf(before: CongressContext, after: CongressContext): MachineEffe
   if (!before.confirmedAt && after.confirmedAt) {
     effects.push({ type: 'notify_parent', kind: 'results_confirmed', confirmedAt: after.confirmedAt });
   }
+  if (!before.pilot && after.pilot) {
+    effects.push({ type: 'notify_parent', kind: 'pilot_designated', designatedAt: at });
+  }
+  effects.push(...subordinateEffects(before, after, at), ...irregularityEffects(before, after));
   return effects;
+}
+
+function nonPilots(ctx: CongressContext): string[] {
+  return ctx.subordinateIds.filter((id) => !(ctx.pilots ?? []).includes(id));
+}
+
+function subordinateEffects(before: CongressContext, after: CongressContext, at: string): MachineEffect[] {
+  const effects: MachineEffect[] = [];
+  const firstPilot = (before.pilots ?? []).length === 0 && (after.pilots ?? []).length > 0;
+  if (firstPilot) {
+    effects.push({ type: 'notify_subordinates', kind: 'pilots_designated', at, unitIds: nonPilots(after) });
+  }
+  if (!before.pilotLessons && after.pilotLessons) {
+    effects.push({
+      type: 'notify_subordinates',
+      kind: 'pilot_lessons',
+      at: after.pilotLessons.at,
+      unitIds: nonPilots(after),
+    });
+  }
+  return effects;
+}
+
+function irregularityEffects(before: CongressContext, after: CongressContext): MachineEffect[] {
+  const known = before.irregularities?.length ?? 0;
+  return (after.irregularities ?? [])
+    .slice(known)
+    .map(({ rule, occurredAt }) => ({ type: 'irregularity' as const, rule, occurredAt }));
 }

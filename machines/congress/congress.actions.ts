@@ -4,7 +4,15 @@
  */
 import { type CongressEvent, payloadFor } from '../events/congress-event.js';
 import type { ApprovalKind, CongressContext, Stamp } from './congress.context.js';
-import { electionResult } from './session.checks.js';
+import { overlong, postponedTooFar } from './session.checks.js';
+import { lateCongress, lateLeaving, withIrregularities } from './irregularities.js';
+import { openingProblems } from './opening.checks.js';
+import { ruleRefuses } from './rule-hardness.js';
+import { getRuleSet } from '../rules/index.js';
+import { calendarFor } from '../calendar/calendar-for.js';
+import { toVietnamDate } from '../calendar/vn-calendar.js';
+import { ELECTION_UPDATES, reopenElections } from './election.updates.js';
+import { electionResult, legacyRound } from './legacy-election.checks.js';
 
 /** An event or the machine's init event, which carries the input instead of an envelope. */
 interface AnyEvent {
@@ -35,6 +43,32 @@ export function unstamp(ctx: CongressContext, step: string): Partial<CongressCon
 export function approve(ctx: CongressContext, event: AnyEvent, kind: ApprovalKind): Partial<CongressContext> {
   const approval = { by: event.actor?.id ?? 'unknown', ...stampOf(event) };
   return { approvals: { ...ctx.approvals, [kind]: approval } };
+}
+
+/** Leaves a stamped step, recording a local-policy clock it ran past. */
+export function leave(ctx: CongressContext, event: AnyEvent, step: string): Partial<CongressContext> {
+  const late = lateLeaving(ctx, event, step);
+  const left = unstamp(ctx, step);
+  return late ? { ...left, irregularities: withIrregularities(ctx, event, [late]) } : left;
+}
+
+/** The opening's local-policy breaches, recorded (the refusing ones never get here). */
+function openingIrregularities(ctx: CongressContext, e: CongressEvent): Partial<CongressContext> {
+  const rules = getRuleSet(ctx.ruleSetId);
+  const soft = openingProblems(ctx, e).filter((p) => !ruleRefuses(rules, p.rule));
+  return soft.length === 0
+    ? {}
+    : {
+        irregularities: withIrregularities(
+          ctx,
+          e,
+          soft.map((p) => p.rule),
+        ),
+      };
+}
+
+function workingDaysBetween(ctx: CongressContext, from: string, to: string): number {
+  return calendarFor(getRuleSet(ctx.ruleSetId)).workingDaysBetween(toVietnamDate(from), toVietnamDate(to));
 }
 
 const append = (list: string[], ...items: string[]) => [...list, ...items];
@@ -76,7 +110,7 @@ export const UPDATES = {
   proposeOpening: (_, e) => ({ openingDate: payloadFor(e, 'convening.date_proposed').openingDate }),
   openCongress: (_, e) => ({ congressOpenedAt: e.at, sessionStartAt: e.at }),
   recordRound: (ctx, e) => {
-    const round = payloadFor(e, 'election.recorded');
+    const round = legacyRound(e);
     const result = electionResult(ctx, round);
     return { election: { ...ctx.election, round: round.round, seatsRemaining: result.seatsRemaining } };
   },
@@ -84,11 +118,77 @@ export const UPDATES = {
   appoint: () => ({ appointed: true }),
   recordReport: (_, e) => ({ reportedAt: e.at }),
   recordConfirmation: (_, e) => ({ confirmedAt: e.at }),
-  annul: (ctx) => ({ election: { round: 0, reruns: ctx.election.reruns + 1 }, reportedAt: undefined }),
+  annul: (ctx) => ({
+    election: { round: 0, reruns: ctx.election.reruns + 1 },
+    reportedAt: undefined,
+    // A re-election sets its lists again (machine version 4; absent before).
+    ...(ctx.elections ? { elections: undefined } : {}),
+  }),
   reconvene: (_, e) => ({ sessionStartAt: e.at }),
   recordPostponement: (_, e) => ({ postponement: payloadFor(e, 'congress.postponed') }),
   flag: (_, e) => ({ difficult: { reason: payloadFor(e, 'unit.flagged_difficult').reason, at: e.at } }),
   clearFlag: () => ({ difficult: undefined }),
+  recordPostponementChecked: (ctx, e) => {
+    const postponement = payloadFor(e, 'congress.postponed');
+    const tooFar = postponedTooFar(ctx, postponement.until, toVietnamDate(e.at));
+    return { postponement, ...(tooFar ? { irregularities: withIrregularities(ctx, e, [tooFar.rule]) } : {}) };
+  },
+  recordWaiverRecord: (ctx, e) => {
+    const unitIds = payloadFor(e, 'gate.waiver_recorded').unitIds;
+    return {
+      waived: append(ctx.waived, ...unitIds),
+      waivers: [...(ctx.waivers ?? []), { seq: e.seq, at: e.at, unitIds }],
+    };
+  },
+  // A new date voids the announcement of the old one: it must be agreed and announced again.
+  proposeNewOpening: (_, e) => ({
+    openingDate: payloadFor(e, 'convening.date_proposed').openingDate,
+    announcement: undefined,
+  }),
+  announce: (_, e) => ({ announcement: { ...payloadFor(e, 'convening.announced'), at: e.at, seq: e.seq } }),
+  openCongressChecked: (ctx, e) => ({
+    congressOpenedAt: e.at,
+    sessionStartAt: e.at,
+    ...openingIrregularities(ctx, e),
+  }),
+  closeCongressChecked: (ctx, e) => {
+    const breached = [lateCongress(ctx, e), overlong(ctx, e)?.rule].filter((r) => r !== undefined);
+    return {
+      congressClosedAt: e.at,
+      congressHeldAt: ctx.congressHeldAt ?? e.at,
+      ...(breached.length > 0 ? { irregularities: withIrregularities(ctx, e, breached) } : {}),
+    };
+  },
+  recordPilotChild: (ctx, e) => ({
+    pilots: append(ctx.pilots ?? [], payloadFor(e, 'subordinate.pilot_designated').childId),
+  }),
+  awaitPilotLessons: () => ({ awaitsPilotLessons: true }),
+  recordPilotLessons: (_, e) => ({ pilotLessons: { at: e.at, seq: e.seq } }),
+  receivePilotLessons: (_, e) => ({ pilotLessonsReceived: { at: e.at, seq: e.seq } }),
+  discussDrafts: (ctx, e) => ({
+    draftsDiscussed: {
+      ...ctx.draftsDiscussed,
+      [payloadFor(e, 'consultation.superior_drafts_discussed').drafts]: e.at,
+    },
+  }),
+  openComplaint: (_, e) => ({ complaint: { at: e.at, seq: e.seq } }),
+  resolveComplaint: (ctx, e) => ({
+    complaint: undefined,
+    confirmationPausedDays:
+      (ctx.confirmationPausedDays ?? 0) + workingDaysBetween(ctx, ctx.complaint?.at ?? e.at, e.at),
+  }),
+  annulPosts: (ctx, e) => {
+    const { scope, posts } = payloadFor(e, 'results.annulled');
+    return {
+      // A re-election of named posts fills only those seats.
+      election: { round: 0, reruns: ctx.election.reruns + 1, seatsRemaining: posts?.length },
+      reportedAt: undefined,
+      annulment: { scope, ...(posts ? { posts } : {}), at: e.at, seq: e.seq },
+      // Machine version 4: each election reopens only for the annulled posts (all of them for "all").
+      ...(ctx.elections ? { elections: reopenElections(ctx.elections, posts) } : {}),
+    };
+  },
+  ...ELECTION_UPDATES,
 } satisfies Record<string, Update>;
 
 export type UpdateName = keyof typeof UPDATES;

@@ -6,6 +6,7 @@
  */
 import type { UnitInput } from '../api.types.js';
 import type { Level } from '../domain.js';
+import type { ElectionKind } from '../rules/election-kinds.js';
 
 /** When a step was entered: the business time and log seq of the event that entered it. */
 export interface Stamp {
@@ -21,10 +22,38 @@ export interface Approval extends Stamp {
 export type ApprovalKind = 'plan' | 'documents' | 'personnelPlan' | 'review' | 'opening';
 export type CongressForm = 'four_content' | 'three_content' | 'two_content';
 
+/** One election's list and how far its voting has come. */
+export interface ElectionProgress {
+  seats: number;
+  /** Delegates only: alternates elected from the same list after the official seats. */
+  alternateSeats?: number;
+  candidates: string[];
+  /** Last round recorded (0 = list set, no round yet). */
+  round: number;
+  elected: string[];
+  seatsRemaining: number;
+  /** Tied for the last seat: the next round is among them only. */
+  tied?: string[];
+  /**
+   * voting: the next round may be recorded; deciding: too few elected, the congress decides whether
+   * to go on; paused: a key post was missed, the superior directs; complete / stopped: no more rounds.
+   */
+  status: 'voting' | 'deciding' | 'paused' | 'complete' | 'stopped';
+}
+
+/** Who voted at the official session: full members or official delegates summoned, and present. */
+export interface Attendance {
+  congressKind: 'member' | 'delegate';
+  summoned: number;
+  present: number;
+}
+
 export interface CongressContext {
   unitId: string;
   level: Level;
   memberCount: number;
+  /** Full members (đảng viên chính thức), when the organisation records them. */
+  fullMemberCount?: number;
   ruleSetId: string;
   subordinateIds: string[];
   /** Subordinates whose congress is held (cascade events from the children). */
@@ -48,6 +77,10 @@ export interface CongressContext {
   form: CongressForm;
   openingDate?: string;
   election: { round: number; seatsRemaining?: number; reruns: number };
+  /** The official session's attendance (machine version 4 on). */
+  attendance?: Attendance;
+  /** Each election's list and progress, by kind (machine version 4 on). */
+  elections?: Partial<Record<ElectionKind, ElectionProgress>>;
   appointed?: true;
   sessionStartAt?: string;
   congressOpenedAt?: string;
@@ -58,6 +91,54 @@ export interface CongressContext {
   confirmedAt?: string;
   postponement?: { until: string; reason: string };
   difficult?: { reason: string; at: string };
+  /** Triệu tập: the opening date and delegate allocation the convening committee announced. */
+  announcement?: Announcement;
+  /** Each straggler waiver as recorded, so the opening can name the waivers it relied on. */
+  waivers?: WaiverRecord[];
+  /** Breaches of flagging rules (local policy, election mismatches): recorded for supervisors, never refused. */
+  irregularities?: Irregularity[];
+  /** Subordinates designated as pilots (learnt from their cascades). */
+  pilots?: string[];
+  /** Set when the superior designated pilots: this unit opens only after their lessons conference. */
+  awaitsPilotLessons?: true;
+  /** On the superior: when its pilots' lessons-learned conference was recorded. */
+  pilotLessons?: Stamp;
+  /** Below it: when the superior's pilot lessons reached this unit. */
+  pilotLessonsReceived?: Stamp;
+  /** When the unit discussed the national and its superior's drafts (consultation from above). */
+  draftsDiscussed?: { national?: string; superior?: string };
+  /** An open complaint about the results: the confirmation clock stands still meanwhile. */
+  complaint?: Stamp;
+  /** Working days the confirmation clock stood still for complaints. */
+  confirmationPausedDays?: number;
+  /** The last annulment: all results, or only named posts (a re-election covers only those). */
+  annulment?: { scope: 'all' | 'posts'; posts?: string[]; at: string; seq: number };
+}
+
+export interface Announcement {
+  openingDate: string;
+  delegateAllocations: Record<string, number>;
+  at: string;
+  seq: number;
+}
+
+export interface WaiverRecord {
+  seq: number;
+  at: string;
+  unitIds: string[];
+}
+
+/**
+ * A rule that flags but does not refuse, breached (a local-policy number, an election's mismatch):
+ * which rule, its provenance as the rule set gives it, when, and what was found where the rule alone
+ * does not say it.
+ */
+export interface Irregularity {
+  rule: string;
+  source: unknown;
+  occurredAt: string;
+  seq: number;
+  message?: string;
 }
 
 /**
@@ -73,6 +154,7 @@ const FIELD_ORDER = [
   'unitId',
   'level',
   'memberCount',
+  'fullMemberCount',
   'ruleSetId',
   'subordinateIds',
   'held',
@@ -89,6 +171,8 @@ const FIELD_ORDER = [
   'form',
   'openingDate',
   'election',
+  'attendance',
+  'elections',
   'appointed',
   'sessionStartAt',
   'congressOpenedAt',
@@ -98,6 +182,17 @@ const FIELD_ORDER = [
   'confirmedAt',
   'postponement',
   'difficult',
+  'announcement',
+  'waivers',
+  'irregularities',
+  'pilots',
+  'awaitsPilotLessons',
+  'pilotLessons',
+  'pilotLessonsReceived',
+  'draftsDiscussed',
+  'complaint',
+  'confirmationPausedDays',
+  'annulment',
 ] as const satisfies readonly (keyof CongressContext)[];
 
 /** Fails to compile when a context field is missing from FIELD_ORDER. */
@@ -122,6 +217,7 @@ export function initialContext(input: UnitInput): CongressContext {
     unitId: input.unitId,
     level: input.level,
     memberCount: input.memberCount,
+    ...(input.fullMemberCount === undefined ? {} : { fullMemberCount: input.fullMemberCount }),
     ruleSetId: input.ruleSetId,
     subordinateIds: [...input.subordinateIds],
     held: [],

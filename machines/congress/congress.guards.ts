@@ -5,6 +5,10 @@
 import * as prep from './preparation.checks.js';
 import type { Check } from './preparation.checks.js';
 import * as session from './session.checks.js';
+import * as opening from './opening.checks.js';
+import * as superior from './superior.checks.js';
+import * as legacy from './legacy-election.checks.js';
+import * as elections from './election.checks.js';
 import type { CongressEvent } from '../events/congress-event.js';
 import type { CongressContext } from './congress.context.js';
 import { gateStatus } from './gate.js';
@@ -73,14 +77,15 @@ const RAW_CHECKS = {
   validWaiver: prep.validWaiver,
   gateMet: (ctx) => (gateStatus(ctx).met ? undefined : 'the subordinate gate is not met'),
   gateNotMet: (ctx) => (gateStatus(ctx).met ? 'the subordinate gate is met' : undefined),
+  // Versions 1–2 only (legacy/v2.machine.ts): the gate at the review, the notice from the approval.
   conveningGate: prep.conveningGate,
   validHierarchyChange: prep.validHierarchyChange,
   openingDateAcceptable: both(session.noticeRespected, session.reviewLeadRespected),
   formChangeAllowed: session.formChangeAllowed,
   noElection: (ctx) => (ctx.form === 'four_content' ? 'the congress elects its committee' : undefined),
-  validRound: session.validRound,
-  keyPostFailed: session.keyPostFailed,
-  seatsFilled: session.seatsFilled,
+  validRound: legacy.validRound,
+  keyPostFailed: legacy.keyPostFailed,
+  seatsFilled: legacy.seatsFilled,
   threeContentDirection: session.threeContentDirection,
   proceedDirection: session.proceedDirection,
   validDirection: session.validDirection,
@@ -96,6 +101,39 @@ const RAW_CHECKS = {
   notFlagged: session.notFlagged,
   isFlagged: session.isFlagged,
   canPostpone: session.canPostpone,
+  reviewReady: opening.reviewReady,
+  validAnnouncement: opening.validAnnouncement,
+  openingGate: opening.openingGate,
+  validPilotChild: superior.validPilotChild,
+  notAwaitingLessons: superior.notAwaitingLessons,
+  canRecordLessons: superior.canRecordLessons,
+  lessonsNotReceived: superior.lessonsNotReceived,
+  draftsNotYetDiscussed: superior.draftsNotYetDiscussed,
+  noOpenComplaint: superior.noOpenComplaint,
+  complaintOpen: superior.complaintOpen,
+  canAnnul: superior.canAnnul,
+  quorumHolds: elections.quorumHolds,
+  electsNothing: both(elections.quorumHolds, elections.electsNothing),
+  congressListAllowed: elections.congressListAllowed,
+  firstMeetingListAllowed: elections.firstMeetingListAllowed,
+  congressRoundAllowed: elections.congressRoundAllowed,
+  firstMeetingRoundAllowed: elections.firstMeetingRoundAllowed,
+  congressKeyPostMissed: elections.congressKeyPostMissed,
+  firstMeetingKeyPostMissed: elections.firstMeetingKeyPostMissed,
+  continuationAllowed: elections.continuationAllowed,
+  electionDirectionAllowed: elections.electionDirectionAllowed,
+  electionsCloseToAppointment: both(
+    elections.congressElectionsSettled,
+    session.withinMaxDays,
+    session.needsAppointment,
+  ),
+  electionsCloseSecretaryOnly: both(
+    elections.congressElectionsSettled,
+    session.withinMaxDays,
+    session.secretaryOnly,
+  ),
+  electionsClose: both(elections.congressElectionsSettled, session.withinMaxDays),
+  firstMeetingSettled: elections.firstMeetingSettled,
 } satisfies Record<string, Check>;
 
 export type CheckName = keyof typeof RAW_CHECKS;

@@ -29,6 +29,7 @@ export const unitInputSchema = z.strictObject({
   level: z.enum(LEVELS),
   block: z.string(),
   memberCount: z.number().int().nonnegative(),
+  fullMemberCount: z.number().int().nonnegative().optional(),
   ruleSetId: z.string().refine((id) => safeRuleSet(id), 'unknown rule set'),
   subordinateIds: z
     .array(z.string().trim().min(1))

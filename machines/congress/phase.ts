@@ -16,6 +16,7 @@ const PROCEDURE_PHASES: Record<string, Phase> = {
   report: 'report',
   confirmation: 'confirmation',
   annulled: 'annulled',
+  // Versions 1–2 only: a pilot's archive waited for its lessons conference.
   lessons: 'pilot',
   // Archiving follows confirmation and has no phase of its own in DOMAIN.md §2's roll-ups.
   archive: 'confirmation',
@@ -27,9 +28,20 @@ export function phaseOfValue(value: unknown): Phase {
   if (value === 'completed') return 'completed';
   const procedure = (value as { procedure?: unknown }).procedure;
   const key = typeof procedure === 'string' ? procedure : Object.keys(procedure ?? {})[0];
+  if (key === 'preparation') return preparationPhase(procedure as { preparation: { review?: unknown } });
   const phase = key === undefined ? undefined : PROCEDURE_PHASES[key];
   if (!phase) throw new Error(`not a congress state value: ${JSON.stringify(value)}`);
   return phase;
+}
+
+/**
+ * Inside the parallel preparation (version 3), the review region tells how far the unit has come:
+ * under the superior's review, or reviewed and waiting to open (convening).
+ */
+function preparationPhase(procedure: { preparation: { review?: unknown } }): Phase {
+  const review = procedure.preparation.review;
+  if (review === 'pending' || review === 'returned') return 'superior_review';
+  return review === 'approved' ? 'convening' : 'preparation';
 }
 
 /** The phase of a persisted snapshot. */
@@ -53,5 +65,11 @@ export function milestonesOf(snapshot: PersistedCongressSnapshot, ruleSet: RuleS
     annulled: phaseOfValue(snapshot.value) === 'annulled',
     openIrregularities: open.irregularities,
     openComplaints: open.complaints,
+    ...((ctx.irregularities ?? []).length > 0 ? { irregular: true } : {}),
+    ...(ctx.draftsDiscussed ? { draftsDiscussed: draftsOf(ctx.draftsDiscussed) } : {}),
   };
+}
+
+function draftsOf(d: NonNullable<CongressContext['draftsDiscussed']>): Milestones['draftsDiscussed'] {
+  return { ...(d.national ? { national: true } : {}), ...(d.superior ? { superior: true } : {}) };
 }

@@ -1,6 +1,8 @@
 /**
- * Plan, bodies and the parallel preparation phase (documents and consultation, personnel,
- * subordinate congresses). The subtree is assembled into the machine in congress.machine.ts.
+ * Plan, bodies and the parallel preparation phase: documents and consultation, personnel, the
+ * superior's review, convening and the subordinate gate run alongside one another (DOMAIN.md §2
+ * rows 4–8), and the congress opens from here once the opening gate holds. The subtree is assembled
+ * into the machine in congress.machine.ts.
  */
 import { approved, g, stamped, u } from './congress.setup.js';
 
@@ -106,9 +108,53 @@ const subordinatesRegion = {
   states: {
     waiting: {
       always: { guard: g('gateMet'), target: 'met' },
-      on: { 'gate.waiver_recorded': { guard: g('validWaiver'), actions: u('recordWaiver') } },
+      on: { 'gate.waiver_recorded': { guard: g('validWaiver'), actions: u('recordWaiverRecord') } },
     },
     met: { always: { guard: g('gateNotMet'), target: 'waiting' } },
+  },
+};
+
+/** Duyệt: the superior reviews the documents and personnel plan once both are settled. */
+const reviewRegion = {
+  initial: 'idle',
+  states: {
+    idle: { on: { 'review.submitted': { guard: g('reviewReady'), target: 'pending' } } },
+    pending: {
+      ...stamped('review.pending'),
+      on: {
+        'review.approved': { target: 'approved', actions: approved('review') },
+        'review.returned': 'returned',
+      },
+    },
+    returned: { ...stamped('review.returned'), on: { 'review.submitted': 'pending' } },
+    approved: { type: 'final' as const },
+  },
+};
+
+const proposeDate = { 'convening.date_proposed': { target: '.proposed', actions: u('proposeNewOpening') } };
+
+/**
+ * Triệu tập: the superior agrees the opening date, then the convening committee announces it with the
+ * delegate allocation; the notice runs from the announcement. A new date needs a new agreement.
+ */
+const conveningRegion = {
+  initial: 'proposing',
+  on: proposeDate,
+  states: {
+    proposing: {},
+    proposed: {
+      ...stamped('convening.proposed'),
+      on: {
+        'convening.date_approved': { target: 'agreed', actions: approved('opening') },
+        'convening.date_returned': 'proposing',
+      },
+    },
+    agreed: {
+      on: {
+        'convening.announced': { guard: g('validAnnouncement'), target: 'announced', actions: u('announce') },
+      },
+    },
+    announced: {},
   },
 };
 
@@ -117,22 +163,17 @@ export const preparationState = {
   on: {
     ...designatePilot,
     ...changeForm,
-    'review.submitted': { guard: g('conveningGate'), target: '#congress.procedure.review' },
-  },
-  states: { documents: documentsRegion, personnel: personnelRegion, subordinates: subordinatesRegion },
-};
-
-export const reviewState = {
-  initial: 'pending',
-  on: changeForm,
-  states: {
-    pending: {
-      ...stamped('review.pending'),
-      on: {
-        'review.approved': { target: '#congress.procedure.convening', actions: approved('review') },
-        'review.returned': 'returned',
-      },
+    'congress.opened': {
+      guard: g('openingGate'),
+      target: '#congress.procedure.congress',
+      actions: u('openCongressChecked'),
     },
-    returned: { ...stamped('review.returned'), on: { 'review.submitted': 'pending' } },
+  },
+  states: {
+    documents: documentsRegion,
+    personnel: personnelRegion,
+    review: reviewRegion,
+    convening: conveningRegion,
+    subordinates: subordinatesRegion,
   },
 };

@@ -33,7 +33,7 @@ export class Replayer {
   apply(event: UncheckedEvent): { ok: true } | Refusal {
     const machine = machineFor(this.#machineVersion);
     const state = this.#state ?? fromPersisted(machine, this.#persisted!);
-    const stepped = stepMachine(machine, state, event);
+    const stepped = stepMachine(machine, state, event, this.#machineVersion);
     if (!stepped.ok) return stepped;
     this.#state = stepped.next;
     this.#persisted = null;

@@ -4,11 +4,9 @@
  */
 import { calendarFor } from '../calendar/calendar-for.js';
 import { toVietnamDate } from '../calendar/vn-calendar.js';
-import { computeElectionRound } from '../election/election.js';
 import { payloadFor } from '../events/congress-event.js';
-import type { ElectionRecordedPayload } from '../events/payload-schemas.js';
 import { getRuleSet } from '../rules/index.js';
-import { refuses } from '../rules/provenance.js';
+import { refuses, type RuleId } from '../rules/provenance.js';
 import type { CongressContext } from './congress.context.js';
 import { addMonths, inclusiveDays } from './dates.js';
 import type { Check } from './preparation.checks.js';
@@ -50,54 +48,6 @@ export const formChangeAllowed: Check = (ctx, e) => {
   return allowed ? undefined : `this term does not allow a ${form.replace('_', '-')} congress`;
 };
 
-/** Runs the election calculator on a round; throws are turned into reasons by the callers. */
-export function electionResult(ctx: CongressContext, p: ElectionRecordedPayload) {
-  const rules = getRuleSet(ctx.ruleSetId).election;
-  return computeElectionRound({
-    summoned: p.summoned,
-    exclusions: p.exclusions,
-    seats: p.seats,
-    votes: p.votes,
-    tieRule: rules.tieRule,
-    ...(p.tieBreak ? { tieBreak: p.tieBreak } : {}),
-  });
-}
-
-export const validRound: Check = (ctx, e) => {
-  if (!e) return undefined;
-  const p = payloadFor(e, 'election.recorded');
-  if (p.round !== ctx.election.round + 1)
-    return `round ${p.round} is out of order: the next round is ${ctx.election.round + 1}`;
-  const remaining = ctx.election.seatsRemaining;
-  if (remaining !== undefined && p.seats !== remaining)
-    return `${remaining} seats remain to fill, not ${p.seats}`;
-  try {
-    electionResult(ctx, p);
-    return undefined;
-  } catch (error) {
-    return error instanceof Error ? error.message : String(error);
-  }
-};
-
-/** Route: a key-post candidate (e.g. the intended secretary) was not elected. */
-export const keyPostFailed: Check = (ctx, e) => {
-  const invalid = validRound(ctx, e);
-  if (invalid || !e) return invalid ?? 'no round recorded';
-  const p = payloadFor(e, 'election.recorded');
-  const elected = new Set(electionResult(ctx, p).elected);
-  const keyPosts = p.keyPostCandidateIds;
-  return keyPosts.some((id) => !elected.has(id)) ? undefined : 'every key-post candidate was elected';
-};
-
-/** Route: every seat is filled, no further round needed. */
-export const seatsFilled: Check = (ctx, e) => {
-  const invalid = validRound(ctx, e);
-  if (invalid || !e) return invalid ?? 'no round recorded';
-  return electionResult(ctx, payloadFor(e, 'election.recorded')).needsAnotherRound
-    ? 'seats remain'
-    : undefined;
-};
-
 export const threeContentDirection: Check = (ctx, e) => {
   const decision = e && payloadFor(e, 'election.direction_given').decision;
   if (decision !== 'three_content') return 'not a 3-content direction';
@@ -121,12 +71,23 @@ export const validDirection: Check = (ctx, e) => {
   return undefined;
 };
 
-export const withinMaxDays: Check = (ctx, e) => {
-  if (!e || !ctx.sessionStartAt) return undefined;
+/** The level's maximum length the closing by `e` would exceed, with its rule id. */
+export function overlong(
+  ctx: CongressContext,
+  e: { at: string },
+): { rule: RuleId; reason: string } | undefined {
+  if (!ctx.sessionStartAt) return undefined;
   const max = getRuleSet(ctx.ruleSetId).maxCongressDays[ctx.level];
   const days = inclusiveDays(toVietnamDate(ctx.sessionStartAt), toVietnamDate(e.at));
   if (max === undefined || days <= max) return undefined;
-  return `the congress would last ${days} days; a ${ctx.level} congress lasts at most ${max}`;
+  const reason = `the congress would last ${days} days; a ${ctx.level} congress lasts at most ${max}`;
+  return { rule: `maxCongressDays.${ctx.level}`, reason };
+}
+
+/** Refuses only where the length has a national source; a local-policy length is recorded instead. */
+export const withinMaxDays: Check = (ctx, e) => {
+  const problem = e && overlong(ctx, e);
+  return problem && refuses(getRuleSet(ctx.ruleSetId), problem.rule) ? problem.reason : undefined;
 };
 
 export const needsAppointment: Check = (ctx) =>
@@ -135,7 +96,9 @@ export const needsAppointment: Check = (ctx) =>
 /** Route: a cell under the committee threshold elects only a secretary, so it has no first meeting. */
 export const secretaryOnly: Check = (ctx) => {
   const min = getRuleSet(ctx.ruleSetId).election.cellCommitteeMinMembers;
-  return ctx.level === 'cell' && ctx.memberCount < min ? undefined : 'the unit elects a committee';
+  // Full members where recorded (Điều lệ Đảng Art. 24 §4 counts đảng viên chính thức).
+  const members = ctx.fullMemberCount ?? ctx.memberCount;
+  return ctx.level === 'cell' && members < min ? undefined : 'the unit elects a committee';
 };
 
 export const isCell: Check = (ctx) => (ctx.level === 'cell' ? undefined : 'not a cell');
@@ -145,16 +108,25 @@ export const notFlagged: Check = (ctx) =>
   ctx.difficult ? 'the unit is already flagged difficult' : undefined;
 export const isFlagged: Check = (ctx) => (ctx.difficult ? undefined : 'the unit is not flagged difficult');
 
+/** The postponement limit `until` goes beyond, with its rule id (months from the level's deadline). */
+export function postponedTooFar(ctx: CongressContext, until: string, today: string) {
+  const rules = getRuleSet(ctx.ruleSetId);
+  const months = ctx.level === 'cell' ? rules.postponement.cellMonths : rules.postponement.otherMonths;
+  const limit = addMonths(rules.congressDeadlines[ctx.level] ?? today, months);
+  if (until <= limit) return undefined;
+  const rule: RuleId = ctx.level === 'cell' ? 'postponement.cellMonths' : 'postponement.otherMonths';
+  return {
+    rule,
+    reason: `postponing to ${until} goes beyond ${limit} (at most ${months} months for a ${ctx.level})`,
+  };
+}
+
 export const canPostpone: Check = (ctx, e) => {
   if (ctx.congressHeldAt) return 'the congress has already been held';
   if (!e) return undefined;
   const until = payloadFor(e, 'congress.postponed').until;
   const today = toVietnamDate(e.at);
   if (until <= today) return `the new date ${until} is not after ${today}`;
-  const rules = getRuleSet(ctx.ruleSetId);
-  const months = ctx.level === 'cell' ? rules.postponement.cellMonths : rules.postponement.otherMonths;
-  const limit = addMonths(rules.congressDeadlines[ctx.level] ?? today, months);
-  return until <= limit
-    ? undefined
-    : `postponing to ${until} goes beyond ${limit} (at most ${months} months for a ${ctx.level})`;
+  const problem = postponedTooFar(ctx, until, today);
+  return problem && refuses(getRuleSet(ctx.ruleSetId), problem.rule) ? problem.reason : undefined;
 };

@@ -1,30 +1,8 @@
 /**
- * Convening, the congress session with its elections, the first meeting, report, confirmation,
- * the annulment and pilot side paths, and archiving.
+ * The congress session with its elections, the first meeting, report, confirmation with its
+ * complaints, the annulment side path, and archiving. Convening runs in the preparation phase.
  */
-import { approved, g, stamped, u } from './congress.setup.js';
-
-export const conveningState = {
-  initial: 'proposing',
-  on: { 'congress.form_changed': { guard: g('formChangeAllowed'), actions: u('setForm') } },
-  states: {
-    proposing: { on: { 'convening.date_proposed': { target: 'proposed', actions: u('proposeOpening') } } },
-    proposed: {
-      ...stamped('convening.proposed'),
-      on: {
-        'convening.date_approved': {
-          guard: g('openingDateAcceptable'),
-          target: 'convened',
-          actions: approved('opening'),
-        },
-        'convening.date_returned': 'proposing',
-      },
-    },
-    convened: {
-      on: { 'congress.opened': { target: '#congress.procedure.congress', actions: u('openCongress') } },
-    },
-  },
-};
+import { g, stamped, u } from './congress.setup.js';
 
 export const congressState = {
   initial: 'preparatory',
@@ -62,17 +40,17 @@ export const congressState = {
           {
             guard: g('closeToAppointment'),
             target: '#congress.procedure.firstMeeting.appointment',
-            actions: u('closeCongress'),
+            actions: u('closeCongressChecked'),
           },
           {
             guard: g('closeSecretaryOnly'),
             target: '#congress.procedure.report',
-            actions: u('closeCongress'),
+            actions: u('closeCongressChecked'),
           },
           {
             guard: g('withinMaxDays'),
             target: '#congress.procedure.firstMeeting',
-            actions: u('closeCongress'),
+            actions: u('closeCongressChecked'),
           },
         ],
       },
@@ -101,14 +79,22 @@ export const reportState = {
   on: { 'results.reported': { target: 'confirmation', actions: u('recordReport') } },
 };
 
+const annul = {
+  'results.annulled': {
+    guard: g('canAnnul'),
+    target: '#congress.procedure.annulled',
+    actions: u('annulPosts'),
+  },
+};
+
+/** Chuẩn y: complaints stop the 15-working-day clock until resolved (QĐ 24 §16.1). */
 export const confirmationState = {
   ...stamped('confirmation'),
   on: {
-    'results.confirmed': [
-      { guard: g('isPilot'), target: 'lessons', actions: u('recordConfirmation') },
-      { target: 'archive', actions: u('recordConfirmation') },
-    ],
-    'results.annulled': { guard: g('wasElected'), target: 'annulled', actions: u('annul') },
+    'results.confirmed': { guard: g('noOpenComplaint'), target: 'archive', actions: u('recordConfirmation') },
+    'results.complaint_recorded': { guard: g('noOpenComplaint'), actions: u('openComplaint') },
+    'results.complaint_resolved': { guard: g('complaintOpen'), actions: u('resolveComplaint') },
+    ...annul,
   },
 };
 
@@ -118,7 +104,5 @@ export const annulledState = {
   },
 };
 
-/** A pilot unit's lessons-learned conference, recorded by the superior, gates its archiving. */
-export const lessonsState = { on: { 'pilot.lessons_recorded': 'archive' } };
-
-export const archiveState = { on: { 'records.archived': '#congress.completed' } };
+/** Results stay open to annulment after confirmation, until the term ends. */
+export const archiveState = { on: { 'records.archived': '#congress.completed', ...annul } };

@@ -8,7 +8,14 @@ import { toVietnamDate, vietnamEndOfDay } from '../calendar/vn-calendar.js';
 import type { CongressContext, Stamp } from '../congress/congress.context.js';
 import type { Deadline, EscalationRecipient } from '../domain.js';
 import type { RuleSet } from '../rules/rule-set.js';
-import { CONGRESS_STEP, POSTPONED_STEP, RELATIVE_STEPS, type RelativeStep } from './deadline-steps.js';
+import {
+  CONGRESS_STEP,
+  POSTPONED_STEP,
+  RELATIVE_STEPS,
+  type RelativeStep,
+} from '../congress/deadline-steps.js';
+
+const CONFIRMATION_STEP = 'confirmation';
 
 const LADDER: EscalationRecipient[] = ['working_group', 'superior_standing_committee', 'level_above'];
 
@@ -32,7 +39,26 @@ export function deadlinesFor(
     const due = dueOf(step, ctx, ruleSet, calendar);
     if (due) dues.push(due);
   }
-  return dues.map((due) => withAlerts(due, ruleSet, calendar));
+  return [...dues.map((due) => withAlerts(due, ruleSet, calendar)), ...irregularityAlerts(ctx)];
+}
+
+/**
+ * Each irregularity as a point already due, so the alert pipeline tells the unit's supervisors once
+ * (its working group, or the superior's standing committee) through the same jobs as any deadline.
+ */
+function irregularityAlerts(ctx: CongressContext): Deadline[] {
+  return (ctx.irregularities ?? []).map((irregularity) => {
+    const dueAt = vietnamEndOfDay(toVietnamDate(irregularity.occurredAt));
+    return {
+      kind: `irregularity.${irregularity.rule}`,
+      step: `irregularity:${irregularity.seq}`,
+      enteredSeq: irregularity.seq,
+      owner: 'unit' as const,
+      dueAt,
+      reminders: [],
+      escalations: [{ workingDaysAfter: 0, at: dueAt, recipient: 'working_group' as const }],
+    };
+  });
 }
 
 function dueOf(
@@ -47,6 +73,8 @@ function dueOf(
     return { kind: 'postponement.until', step, owner: 'unit', stamp, dueDate: ctx.postponement.until };
   }
   if (step === CONGRESS_STEP) return congressDue(ctx, rules, stamp);
+  // An open complaint stops the confirmation clock (QĐ 24 §16.1): no due date until it is resolved.
+  if (step === CONFIRMATION_STEP && ctx.complaint) return undefined;
   const relative = RELATIVE_STEPS[step];
   return relative ? relativeDue(step, relative, ctx, rules, calendar, stamp) : undefined;
 }
@@ -66,7 +94,9 @@ function relativeDue(
   stamp: Stamp,
 ): Due {
   const start = (def.from && ctx[def.from]) || stamp.at;
-  const dueDate = calendar.addWorkingDays(toVietnamDate(start), rules.clocks[def.clock]);
+  // Working days the confirmation clock stood still for complaints are added back.
+  const paused = step === CONFIRMATION_STEP ? (ctx.confirmationPausedDays ?? 0) : 0;
+  const dueDate = calendar.addWorkingDays(toVietnamDate(start), rules.clocks[def.clock] + paused);
   return { kind: def.kind, step, owner: def.owner, stamp, dueDate };
 }
 

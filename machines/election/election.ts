@@ -1,13 +1,14 @@
-import type { RuleSet } from '../rules/rule-set.js';
 import { assertCount, assertVotes, rankByVotes } from './election-input.js';
 
 export { checkCandidateSurplus, cellElectsCommittee, type SurplusCheck } from './candidate-list.js';
 export { splitDelegates, type DelegateLists } from './delegate-list.js';
 
-type TieRule = RuleSet['election']['tieRule'];
 type Tally = { candidateId: string; votes: number };
 
-/** One ballot round (Quy chế bầu cử trong Đảng): who was summoned, who is excluded, the tallies. */
+/**
+ * One ballot round as machine versions 1–3 recorded it (free-text exclusions, no ballots); kept so their
+ * logs replay. Rounds recorded since are counted by `evaluateRound` (round.ts).
+ */
 export interface ElectionRoundInput {
   /** Delegates summoned, or the cell's full members. */
   summoned: number;
@@ -15,9 +16,6 @@ export interface ElectionRoundInput {
   exclusions: { reason: string; count: number }[];
   seats: number;
   votes: Tally[];
-  tieRule: TieRule;
-  /** Candidate ids in precedence order (oldest or longest-standing first); required by those tie rules. */
-  tieBreak?: string[];
 }
 
 /**
@@ -48,15 +46,6 @@ function validate(input: ElectionRoundInput): number {
   return base;
 }
 
-function orderByTieBreak(tied: Tally[], input: ElectionRoundInput): Tally[] {
-  const order = input.tieBreak;
-  const missing = tied.filter((t) => !order?.includes(t.candidateId)).map((t) => t.candidateId);
-  if (!order || missing.length > 0) {
-    throw new Error(`tie rule ${input.tieRule} needs tieBreak to order ${missing.join(', ')}`);
-  }
-  return [...tied].sort((a, b) => order.indexOf(a.candidateId) - order.indexOf(b.candidateId));
-}
-
 /** Splits passing candidates into seated and not seated, applying the tie rule at the last seat. */
 function seat(
   passing: Tally[],
@@ -68,14 +57,13 @@ function seat(
   const tied = passing.filter((t) => t.votes === last.votes);
   const open = input.seats - above.length;
   if (tied.length === open) return { seated: [...above, ...tied], tied: [], unresolved: false };
-  if (input.tieRule === 'another_round') return { seated: above, tied, unresolved: true };
-  return { seated: [...above, ...orderByTieBreak(tied, input).slice(0, open)], tied, unresolved: false };
+  return { seated: above, tied, unresolved: true };
 }
 
 /**
  * Counts one round. A candidate passes with more than half of the base (those summoned minus exclusions),
  * not of the valid ballots. When more pass than there are seats the highest are seated; a tie for the last
- * seat follows the tie rule. Throws an Error on inconsistent input.
+ * seat leaves it open for another round. Throws an Error on inconsistent input.
  */
 export function computeElectionRound(input: ElectionRoundInput): ElectionRoundResult {
   const base = validate(input);

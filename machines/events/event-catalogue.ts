@@ -46,7 +46,7 @@ const ROWS = {
     'Consultation closed early',
   ],
   'documents.submitted': [p.empty, SECRETARY, 'Trình văn kiện', 'Documents submitted'],
-  'documents.approved': [p.empty, SUPERIOR, 'Cấp trên cho ý kiến văn kiện', 'Documents approved'],
+  'documents.approved': [p.empty, SUPERIOR, 'Cấp trên duyệt dự thảo văn kiện', 'Documents approved'],
   'documents.returned': [
     p.withReason,
     SUPERIOR,
@@ -65,7 +65,7 @@ const ROWS = {
   'subordinate.congress_held': [
     p.subordinateHeld,
     SYSTEM,
-    'Đơn vị cấp dưới đã đại hội',
+    'Đơn vị trực thuộc đã tổ chức đại hội',
     'Subordinate congress held',
   ],
   'subordinate.results_confirmed': [
@@ -77,7 +77,7 @@ const ROWS = {
   'gate.waiver_recorded': [
     p.waiver,
     SUPERIOR,
-    'Cho phép đại hội trước đơn vị chưa xong',
+    'Đồng ý tiến hành đại hội khi còn đơn vị trực thuộc chưa đại hội',
     'Straggler waiver recorded',
   ],
   'hierarchy.subordinates_changed': [
@@ -86,21 +86,63 @@ const ROWS = {
     'Thay đổi đơn vị trực thuộc',
     'Subordinates changed',
   ],
+  'subordinate.pilot_designated': [
+    p.subordinateHeld,
+    SYSTEM,
+    'Đơn vị trực thuộc được chọn làm đại hội điểm',
+    'Subordinate designated a pilot',
+  ],
+  'superior.pilots_designated': [
+    p.superiorNotice,
+    SYSTEM,
+    'Cấp trên chọn đại hội điểm: chờ rút kinh nghiệm',
+    'Superior designated pilots: wait for their lessons',
+  ],
+  'superior.pilot_lessons_recorded': [
+    p.superiorNotice,
+    SYSTEM,
+    'Cấp trên đã rút kinh nghiệm đại hội điểm',
+    'Superior recorded the pilot lessons',
+  ],
+  'consultation.superior_drafts_discussed': [
+    p.draftsDiscussed,
+    SECRETARY,
+    'Thảo luận dự thảo văn kiện của cấp trên',
+    "Superior's drafts discussed",
+  ],
   'review.submitted': [p.empty, SECRETARY, 'Trình cấp trên duyệt', 'Submitted for superior review'],
   'review.approved': [p.empty, SUPERIOR, 'Cấp trên duyệt văn kiện và nhân sự', 'Superior review approved'],
   'review.returned': [p.withReason, SUPERIOR, 'Cấp trên trả lại hồ sơ', 'Superior review returned'],
-  'congress.form_changed': [p.formChanged, SUPERIOR, 'Đồng ý hình thức đại hội', 'Congress form changed'],
+  'congress.form_changed': [
+    p.formChanged,
+    SUPERIOR,
+    'Đồng ý tổ chức đại hội 3 nội dung / 2 nội dung',
+    'Congress form changed',
+  ],
   'convening.date_proposed': [p.dateProposed, SECRETARY, 'Đề xuất ngày khai mạc', 'Opening date proposed'],
   'convening.date_approved': [p.empty, SUPERIOR, 'Cấp trên đồng ý ngày khai mạc', 'Opening date approved'],
   'convening.date_returned': [p.withReason, SUPERIOR, 'Không đồng ý ngày khai mạc', 'Opening date returned'],
-  'congress.opened': [p.empty, SECRETARY, 'Khai mạc phiên trù bị', 'Preparatory session opened'],
+  'convening.announced': [
+    p.conveningAnnounced,
+    SECRETARY,
+    'Thông báo triệu tập đại hội, phân bổ đại biểu',
+    'Congress convened: opening date and delegates announced',
+  ],
+  'congress.opened': [p.congressOpened, SECRETARY, 'Khai mạc phiên trù bị', 'Preparatory session opened'],
   'congress.official_session_opened': [
-    p.empty,
+    p.officialSessionOpened,
     SECRETARY,
     'Khai mạc phiên chính thức',
     'Official session opened',
   ],
+  'election.list_set': [p.electionListSet, SECRETARY, 'Thông qua danh sách bầu cử', 'Election list set'],
   'election.recorded': [p.electionRecorded, SECRETARY, 'Ghi nhận kết quả bầu cử', 'Election round recorded'],
+  'election.continuation_decided': [
+    p.continuationDecided,
+    SECRETARY,
+    'Đại hội quyết định bầu tiếp hay dừng',
+    'Congress decided whether to go on',
+  ],
   'election.direction_given': [
     p.directionGiven,
     SUPERIOR,
@@ -112,7 +154,7 @@ const ROWS = {
   'congress.resumed': [
     p.withOptionalNote,
     [...SECRETARY, ...SUPERIOR],
-    'Tiếp tục đại hội',
+    'Tiếp tục chuẩn bị đại hội',
     'Procedure resumed',
   ],
   'committee.appointed': [p.committeeAppointed, SUPERIOR, 'Cấp trên chỉ định cấp uỷ', 'Committee appointed'],
@@ -124,7 +166,19 @@ const ROWS = {
   ],
   'results.reported': [p.empty, SECRETARY, 'Báo cáo kết quả đại hội', 'Results reported'],
   'results.confirmed': [p.empty, SUPERIOR, 'Chuẩn y kết quả bầu cử', 'Results confirmed'],
-  'results.annulled': [p.withReason, SUPERIOR, 'Không chuẩn y, bầu lại', 'Results annulled'],
+  'results.annulled': [p.annulled, SUPERIOR, 'Bác bỏ kết quả bầu cử, chỉ đạo bầu lại', 'Results annulled'],
+  'results.complaint_recorded': [
+    p.withReason,
+    SUPERVISORS,
+    'Ghi nhận khiếu nại về kết quả bầu cử',
+    'Complaint about the results recorded',
+  ],
+  'results.complaint_resolved': [
+    p.withReason,
+    SUPERVISORS,
+    'Đã giải quyết khiếu nại về kết quả bầu cử',
+    'Complaint about the results resolved',
+  ],
   'congress.reconvened': [p.empty, SECRETARY, 'Triệu tập lại để bầu lại', 'Reconvened for re-election'],
   'pilot.lessons_recorded': [
     p.pilotLessons,
@@ -132,9 +186,19 @@ const ROWS = {
     'Rút kinh nghiệm đại hội điểm',
     'Pilot lessons recorded',
   ],
-  'records.archived': [p.empty, SECRETARY, 'Lưu trữ hồ sơ đại hội', 'Records archived'],
-  'unit.flagged_difficult': [p.withReason, SUPERVISORS, 'Đánh dấu đơn vị khó khăn', 'Unit flagged difficult'],
-  'unit.difficulty_cleared': [p.withReason, SUPERVISORS, 'Bỏ đánh dấu khó khăn', 'Difficulty cleared'],
+  'records.archived': [p.empty, SECRETARY, 'Lập và nộp lưu hồ sơ đại hội', 'Records archived'],
+  'unit.flagged_difficult': [
+    p.withReason,
+    SUPERVISORS,
+    'Xác định đơn vị có khó khăn, phức tạp',
+    'Unit flagged difficult',
+  ],
+  'unit.difficulty_cleared': [
+    p.withReason,
+    SUPERVISORS,
+    'Đã tháo gỡ khó khăn, phức tạp',
+    'Difficulty cleared',
+  ],
 } satisfies Record<string, Row>;
 
 /** Every event type the catalogue knows, as a union of its dotted names. */
@@ -150,6 +214,24 @@ export const EVENT_CATALOGUE: Record<string, EventDefinition> = Object.fromEntri
     { type, schema, roles, label: { vi, en } },
   ]),
 );
+
+/**
+ * Payload schemas as machine versions before 4 recorded them, so their logs replay: the official
+ * session carried no attendance and a round no ballots.
+ */
+const BEFORE_VERSION_4: Partial<Record<string, z.ZodType<Record<string, unknown>>>> = {
+  'congress.official_session_opened': p.empty,
+  'election.recorded': p.legacyElectionRecorded,
+};
+
+/** The payload schema of `type` as machine `version` records it. */
+export function payloadSchemaFor(
+  type: string,
+  version: number,
+): z.ZodType<Record<string, unknown>> | undefined {
+  if (version < 4 && BEFORE_VERSION_4[type]) return BEFORE_VERSION_4[type];
+  return EVENT_CATALOGUE[type]?.schema;
+}
 
 /** Every event type, in catalogue order. */
 export const EVENT_TYPES: readonly string[] = Object.keys(ROWS);

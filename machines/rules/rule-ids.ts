@@ -1,4 +1,5 @@
 import { LEVELS } from '../domain.js';
+import { ELECTION_RULE_IDS } from './election-rule-source.js';
 
 /** Where a national rule was found: the document, its article, and a public page quoting it. */
 export interface RuleSource {
@@ -37,9 +38,7 @@ export const RULE_IDS = [
   'subordinateThreshold',
   'alerts.remindersBefore',
   'alerts.escalationsAfter',
-  'election.surplus',
-  'election.cellCommitteeMinMembers',
-  'election.tieRule',
+  ...ELECTION_RULE_IDS,
   'personnel.keyCadresQuorum',
   'personnel.stepApproval',
   'personnel.tracks',

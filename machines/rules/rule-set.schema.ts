@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LEVELS, type Level } from '../domain.js';
+import { ELECTION_KINDS } from './election-kinds.js';
 import { isRuleId, requiredRuleIds } from './provenance.js';
 import type { RuleSet } from './rule-set.js';
 
@@ -32,8 +33,19 @@ const election = z
     surplusMin: share,
     surplusMax: share,
     surplusCap: share,
+    smallBodyMaxSeats: z.number().int().min(0).max(20),
+    smallBodyMaxSurplus: z.number().int().min(1).max(20),
+    surplusKinds: z.array(z.enum(ELECTION_KINDS)),
+    floorNominationSupport: share,
+    quorum: share,
+    roundsBeforeDecision: z.number().int().min(1).max(20),
+    maxRounds: z.number().int().min(1).max(20),
     cellCommitteeMinMembers: z.number().int().min(1),
-    tieRule: z.enum(['another_round', 'older_first', 'longer_membership_first']),
+    directSecretary: z.boolean(),
+    tieRule: z.literal('another_round', {
+      error:
+        "must be another_round: the Party's election regulation breaks a tie by another round, not by age",
+    }),
   })
   .refine((e) => e.surplusMin <= e.surplusMax && e.surplusMax <= e.surplusCap, {
     message: 'need surplusMin ≤ surplusMax ≤ surplusCap',

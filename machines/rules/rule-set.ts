@@ -1,4 +1,5 @@
 import type { Level } from '../domain.js';
+import type { ElectionKind } from './election-kinds.js';
 import type { Provenance, RuleId } from './rule-ids.js';
 
 /**
@@ -73,16 +74,31 @@ export interface RuleSet {
     escalationsAfter: [number, number, number];
   };
   election: {
-    /** The election regulation in force for the term, e.g. "QĐ 190-QĐ/TW (2024)". */
+    /** The election regulation in force for the term (QĐ 244-QĐ/TW for 2020–2025, QĐ 190-QĐ/TW for 2025–2030). */
     regulation: string;
     /** Candidate surplus prepared by the committee: recommended band and hard cap, as shares of seats. */
     surplusMin: number;
     surplusMax: number;
     surplusCap: number;
+    /** Bodies with at most this many seats have at most `smallBodyMaxSurplus` extra candidates. */
+    smallBodyMaxSeats: number;
+    smallBodyMaxSurplus: number;
+    /** Elections whose list must exceed the seats (committee and standing committee). */
+    surplusKinds: ElectionKind[];
+    /** A floor or self nominee enters the list with support from more than this share of those present. */
+    floorNominationSupport: number;
+    /** Share of those summoned who must be present at the official session (flagged below it). */
+    quorum: number;
+    /** Rounds held on a short list before the congress must decide whether to go on. */
+    roundsBeforeDecision: number;
+    /** Rounds after which a decision to go on is flagged for supervisors. */
+    maxRounds: number;
     /** A cell with fewer full members than this elects only a secretary (and deputy). */
     cellCommitteeMinMembers: number;
-    /** How ties at the last seat are resolved (not published; configurable). */
-    tieRule: 'another_round' | 'older_first' | 'longer_membership_first';
+    /** Whether the term lets a congress elect its secretary directly (pilot). */
+    directSecretary: boolean;
+    /** A tie for the last seat goes to another round among the tied: the Party's rule has no tie-break by age. */
+    tieRule: 'another_round';
   };
   personnel: {
     /** Share of those summoned that must attend the key cadres conference. */

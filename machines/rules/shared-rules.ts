@@ -33,15 +33,6 @@ export const SHARED_MAX_CONGRESS_DAYS: RuleSet['maxCongressDays'] = {
   cell: 1,
 };
 
-export const SHARED_ELECTION: Omit<RuleSet['election'], 'regulation'> = {
-  surplusMin: 0.1,
-  surplusMax: 0.15,
-  surplusCap: 0.3,
-  cellCommitteeMinMembers: 9,
-  // The tie rule is not published; a new round among the tied is the conservative default.
-  tieRule: 'another_round',
-};
-
 /**
  * First-time candidates use the same step ids: the published text of their steps 3–5 was not found,
  * so a deployment overrides `tracks.firstTime` when its guidance says otherwise.

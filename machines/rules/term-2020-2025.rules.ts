@@ -3,11 +3,11 @@ import {
   COMMON_LEVEL_LABELS,
   SHARED_ALERTS,
   SHARED_CLOCKS,
-  SHARED_ELECTION,
   SHARED_MAX_CONGRESS_DAYS,
   SHARED_PERSONNEL,
 } from './shared-rules.js';
 import { sharedProvenance } from './shared-provenance.js';
+import { ELECTION_2020_2025, ELECTION_PROVENANCE_2020_2025 } from './election-rules.js';
 import {
   DIRECTIVE_35,
   DIRECTIVE_35_TEXT_URL,
@@ -50,9 +50,10 @@ export const TERM_2020_2025: RuleSet = {
   postponement: { cellMonths: 6, otherMonths: 12 },
   subordinateThreshold: 1,
   alerts: SHARED_ALERTS,
-  election: { ...SHARED_ELECTION, regulation: 'QĐ 244-QĐ/TW (2014)' },
+  election: ELECTION_2020_2025,
   personnel: SHARED_PERSONNEL,
   provenance: {
+    ...ELECTION_PROVENANCE_2020_2025,
     ...sharedProvenance(QD_29),
     'congressDeadlines.base': timing('base congresses from 4/2020, finished by 30/6/2020'),
     'congressDeadlines.district': timing('district congresses finished by 31/8/2020'),

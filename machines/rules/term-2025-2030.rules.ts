@@ -3,11 +3,11 @@ import {
   COMMON_LEVEL_LABELS,
   SHARED_ALERTS,
   SHARED_CLOCKS,
-  SHARED_ELECTION,
   SHARED_MAX_CONGRESS_DAYS,
   SHARED_PERSONNEL,
 } from './shared-rules.js';
 import { sharedProvenance } from './shared-provenance.js';
+import { ELECTION_2025_2030, ELECTION_PROVENANCE_2025_2030 } from './election-rules.js';
 import {
   DIRECTIVE_45,
   DIRECTIVE_45_URL,
@@ -57,9 +57,10 @@ export const TERM_2025_2030: RuleSet = {
   postponement: { cellMonths: 6, otherMonths: 12 },
   subordinateThreshold: 1,
   alerts: SHARED_ALERTS,
-  election: { ...SHARED_ELECTION, regulation: 'QĐ 190-QĐ/TW (2024)' },
+  election: ELECTION_2025_2030,
   personnel: SHARED_PERSONNEL,
   provenance: {
+    ...ELECTION_PROVENANCE_2025_2030,
     ...sharedProvenance(QD_24),
     'clocks.superiorReviewBeforeOpening': localPolicy(
       'one province’s 2024 plan under Directive 45 (Hà Tĩnh)',

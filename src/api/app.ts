@@ -16,6 +16,7 @@ import { redisGate, requestTimeout } from './fail-fast.js';
 import type { RedisAvailability } from '../redis/availability.js';
 import { inspectRouter, type InspectOptions } from './inspect.routes.js';
 import { rejectUnsafeJson } from './json-guard.js';
+import { electionMinutesRouter, electionsRouter } from './elections.routes.js';
 import { meRouter } from './me.routes.js';
 import { eventsRouter } from './events.routes.js';
 import { accessLog } from './access-log.js';
@@ -140,9 +141,11 @@ export function createApp(deps: AppDeps): Express {
   }
   const verifyOptions = { verifications: deps.verifications, syncMaxUnits: options.syncVerifyMaxUnits };
   api.use('/units', unitsRouter(deps.engine, metrics, verifyOptions));
+  api.use('/units', electionMinutesRouter(deps.engine));
   if (deps.verifications) api.use('/verifications', verificationsRouter(deps.verifications));
   api.use('/me', meRouter(deps.engine));
   api.use(eventsRouter(deps.engine, bodyLimit));
+  api.use('/elections', electionsRouter());
   if (deps.alerts) {
     const limits = { perToken: options.sseMaxPerToken ?? 5, perProcess: options.sseMaxPerProcess ?? 1_000 };
     api.use('/alerts', alertsRouter(deps.alerts, limits));

@@ -46,6 +46,9 @@ export const unitFlagsSchema = z
     resultsConfirmed: z.boolean().meta({ description: 'Chuẩn y: the superior confirmed the results' }),
     postponed: z.boolean(),
     difficult: z.boolean().meta({ description: 'Có khó khăn, phức tạp: flagged for supervisors' }),
+    irregular: z
+      .boolean()
+      .meta({ description: 'A local-policy rule was breached (recorded and alerted, never refused)' }),
   })
   .meta({ id: 'UnitFlags', description: 'Milestones of the unit’s congress' });
 
@@ -70,6 +73,18 @@ export const unitViewSchema = z
       .array(z.string())
       .meta({ description: 'Allowed events the caller may send itself (its role and scope)' }),
     deadlines: z.array(z.record(z.string(), z.unknown())),
+    irregularities: z.array(
+      z.object({
+        rule: z.string().meta({ example: 'clocks.superiorReviewBeforeOpening' }),
+        source: z.unknown().meta({ description: 'The rule set’s provenance for the rule' }),
+        occurredAt: z.string(),
+        seq: z.number().int(),
+        message: z
+          .string()
+          .optional()
+          .meta({ description: 'What was found, where the rule alone does not say it (an election count)' }),
+      }),
+    ),
     lastHash: z.string(),
   })
   .meta({ id: 'UnitView' });
@@ -209,6 +224,7 @@ const totalsSchema = z.object({
   percent: z.number(),
   onTime: z.number().int(),
   atRisk: z.number().int(),
+  draftsDiscussed: z.object({ national: z.number().int(), superior: z.number().int() }),
   formatted: z.string().meta({ example: '81/82 (98,78%)' }),
   onTimeFormatted: z.string(),
 });

@@ -71,6 +71,7 @@ export function unitsRouter(engine: Engine, metrics: HttpMetrics, verifyOptions:
       allowedEvents: view.allowedEvents,
       actions: view.actions,
       deadlines: view.deadlines,
+      irregularities: view.irregularities,
       lastHash: view.lastHash,
     });
   });

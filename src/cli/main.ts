@@ -5,6 +5,7 @@ import { openRuntime, type Runtime } from '../config/runtime.js';
 import { registerAccountCommands } from './account.commands.js';
 import { registerAdminCommands } from './admin.commands.js';
 import { registerAuditCommands } from './audit.commands.js';
+import { registerElectionCommands } from './election.commands.js';
 import { resolvePrincipal, type CliContext, type GlobalOptions } from './cli-context.js';
 import { describeError, EXIT, exitCodeFor } from './exit-codes.js';
 import { registerProcessCommands } from './process.commands.js';
@@ -59,6 +60,7 @@ function buildProgram(): Command {
   registerAccountCommands(program, run);
   registerProcessCommands(program, run);
   registerBatchCommands(program, run);
+  registerElectionCommands(program, run);
   return program;
 }
 

@@ -50,12 +50,12 @@ export function preparationDay(heldOn: string): string {
   return defaultCalendar.addWorkingDays(heldOn, -46);
 }
 
-/** The day the opening date is approved: 31 working days before opening (30 days' notice needed). */
+/** The day the opening date is agreed and announced: 31 working days before opening (30 days' notice needed). */
 export function conveningDay(heldOn: string): string {
   return defaultCalendar.addWorkingDays(heldOn, -31);
 }
 
-type Step = [type: string, payload: Record<string, unknown>, by: 'secretary' | 'superior'];
+export type Step = [type: string, payload: Record<string, unknown>, by: 'secretary' | 'superior'];
 
 /** One event of a unit's scripted procedure: what to send, when (business time) and as whom. */
 export interface PlannedEvent {
@@ -117,14 +117,61 @@ function preparationSteps(target: DriveTarget): Step[] {
   ];
 }
 
-function electionPayload(unit: OrgUnit): Record<string, unknown> {
+/** Every member summoned attends; a cell holds a member congress, the others a delegate congress. */
+function attendance(unit: OrgUnit): Record<string, unknown> {
   const summoned = Math.max(unit.memberCount, 3);
-  const seats = unit.level === 'cell' ? 1 : 5;
-  const votes = Array.from({ length: seats + 1 }, (_, i) => ({
-    candidateId: `cand-${i}`,
-    votes: i < seats ? summoned : 0,
-  }));
-  return { round: 1, summoned, seats, votes };
+  return { congressKind: unit.level === 'cell' ? 'member' : 'delegate', summoned, present: summoned };
+}
+
+/**
+ * The congress's election, won in one round by the convening committee's candidates: a cell under 9
+ * members elects its secretary, a cell above it a 3-seat committee, any other unit a 5-seat committee,
+ * each with one candidate more than the seats.
+ */
+function electionSteps(unit: OrgUnit): Step[] {
+  const summoned = Math.max(unit.memberCount, 3);
+  const secretaryOnly = unit.level === 'cell' && unit.memberCount < 9;
+  const election = secretaryOnly ? 'secretary' : 'committee';
+  const seats = secretaryOnly ? 1 : unit.level === 'cell' ? 3 : 5;
+  const candidates = Array.from({ length: secretaryOnly ? 1 : seats + 1 }, (_, i) => `cand-${i}`);
+  const nominations = candidates.map((candidateId) => ({ candidateId, by: 'convening_committee' }));
+  const votes = candidates.map((candidateId, i) => ({ candidateId, votes: i < seats ? summoned : 0 }));
+  const ballots = { issued: summoned, collected: summoned, valid: summoned, invalid: 0 };
+  return [
+    ['election.list_set', { election, seats, candidates, nominations }, 'secretary'],
+    ['election.recorded', { election, round: 1, ballots, votes }, 'secretary'],
+  ];
+}
+
+/** The new committee's first meeting: it elects its secretary (3 of 3 members), then the meeting is held. */
+export function firstMeetingSteps(): Step[] {
+  const ballots = { issued: 3, collected: 3, valid: 3, invalid: 0 };
+  const nominations = [{ candidateId: 'cand-0', by: 'convening_committee' }];
+  return [
+    [
+      'election.list_set',
+      { election: 'secretary', seats: 1, candidates: ['cand-0'], nominations },
+      'secretary',
+    ],
+    [
+      'election.recorded',
+      {
+        election: 'secretary',
+        round: 1,
+        summoned: 3,
+        present: 3,
+        ballots,
+        votes: [{ candidateId: 'cand-0', votes: 3 }],
+      },
+      'secretary',
+    ],
+    ['committee.first_meeting_held', {}, 'secretary'],
+  ];
+}
+
+/** One delegate per subordinate unit, which its own congress then elects. */
+function allocations(target: DriveTarget): Record<string, number> {
+  return Object.fromEntries(target.subordinateIds.map((id) => [id, 1]));
 }
 
 /**
@@ -150,12 +197,20 @@ export function procedurePlan(
         [
           ['convening.date_proposed', { openingDate: heldOn }, 'secretary'],
           ['convening.date_approved', {}, 'superior'],
+          [
+            'convening.announced',
+            { openingDate: heldOn, delegateAllocations: allocations(target) },
+            'secretary',
+          ],
         ],
         vnTime(conveningDay(heldOn), 9),
       ),
       ...plan([['congress.opened', {}, 'secretary']], vnTime(heldOn, 8)),
-      ...plan([['congress.official_session_opened', {}, 'secretary']], vnTime(heldOn, 9)),
-      ...plan([['election.recorded', electionPayload(target.unit), 'secretary']], vnTime(heldOn, 10)),
+      ...plan(
+        [['congress.official_session_opened', attendance(target.unit), 'secretary']],
+        vnTime(heldOn, 9),
+      ),
+      ...plan(electionSteps(target.unit), vnTime(heldOn, 10)),
       ...plan([['congress.closed', { resolution: 'Nghị quyết' }, 'secretary']], vnTime(heldOn, 16)),
     ],
   };

@@ -3,18 +3,23 @@
  * time: every event occurs on or before that day, in the order it happened, and is recorded as
  * backfilled (a loader of historical records wrote it).
  *
- * Then: every cell has held its congress and had its results confirmed; 81 of the 82 base
- * organisations have held theirs (wards 21/21 by 13/6, other blocks 60/61), those held early enough
- * reported and confirmed; one agency is still preparing, flagged as difficult; the district (plan
- * 19/7/2019, subcommittees in 1/2020 with 12 working groups and 4 inspection delegations) has its draft
- * political report discussed by 81 units and its personnel plan approved, and cannot ask for review
- * while the straggler blocks it.
+ * Then: every cell has held its congress, discussed the XIII Congress drafts (834/834) and had its
+ * results confirmed; a pilot base unit held its congress on 27/5 and the district recorded the lessons
+ * on 29/5, before the other base units opened; 81 of the 82 base organisations have held theirs (wards
+ * 21/21 by 13/6, other blocks 60/61), each discussing the district's draft at its congress, those held
+ * early enough reported and confirmed; one agency is still preparing, flagged as difficult, its own
+ * congress announced for 20/7; the district (plan 19/7/2019 under the city's plan 155-KH/TU of 7/7/2019,
+ * subcommittees in 1/2020 with 12 working groups and 4 inspection delegations) has its draft political
+ * report discussed by 81 units, its personnel procedure finished on 12/6 for re-elected and first-time
+ * candidates, and its congress of 21–23/7/2020 announced on 9/6 with the delegates allocated; it cannot
+ * open while the straggler has neither held its congress nor been waived.
  */
 import { defaultCalendar } from '../../machines/calendar/vn-calendar.js';
 import type { Engine } from '../engine/engine.types.js';
 import type { OrgUnit } from '../domain/index.js';
 import { runChronicle, type ChronicleStep } from './chronicle.js';
 import {
+  firstMeetingSteps,
   driveTarget,
   mapLimit,
   procedurePlan,
@@ -39,8 +44,15 @@ const CELL_DAYS = [
   '2020-03-16',
 ];
 const WARD_DAYS = ['2020-06-08', '2020-06-09', '2020-06-10', '2020-06-11', '2020-06-12', '2020-06-13'];
-const OTHER_DAYS = ['2020-05-27', '2020-06-01', '2020-06-05', '2020-06-15', '2020-06-16'];
-const DISTRICT_CONGRESS = '2020-07-21';
+const OTHER_DAYS = ['2020-06-01', '2020-06-03', '2020-06-05', '2020-06-15', '2020-06-16'];
+/** The pilot congress (đại hội điểm), its designation, and the district's lessons-learned conference. */
+const PILOT = { designated: '2020-04-01', heldOn: '2020-05-27', lessons: '2020-05-29' };
+export const DISTRICT_CONGRESS = '2020-07-21';
+/** The convening committee announces the opening and the delegates 30 working days ahead. */
+export const DISTRICT_ANNOUNCED = '2020-06-09';
+/** The straggler had announced its own congress, for the day before the district's. */
+export const STRAGGLER_CONGRESS = '2020-07-20';
+const STRAGGLER_ANNOUNCED = '2020-06-05';
 
 /** The straggler: an agency with cells (all held), as in the report's 60/61 other units. */
 export function demoStraggler(units: readonly OrgUnit[]): OrgUnit {
@@ -86,8 +98,10 @@ function afterCongress(
     run: async () => {
       const view = await engine.getUnit(target.unit.id, reader);
       if (view.phase !== 'first_meeting') return;
-      const event = { type: 'committee.first_meeting_held', payload: {}, at: evening };
-      await engine.dispatch(target.unit.id, event, target.secretary, { backfilled: true });
+      for (const [type, payload] of firstMeetingSteps()) {
+        const event = { type, payload, at: evening };
+        await engine.dispatch(target.unit.id, event, target.secretary, { backfilled: true });
+      }
     },
   };
   const rest: PlannedEvent[] = [
@@ -99,11 +113,25 @@ function afterCongress(
   return steps.filter((s) => Date.parse(s.at) <= Date.parse(REPORT_DAY_END));
 }
 
+/**
+ * At its congress a cell discusses the national (XIII Congress) drafts, a base unit its district's
+ * draft political report.
+ */
+function draftsDiscussed(target: DriveTarget, heldOn: string): PlannedEvent {
+  const drafts = target.unit.level === 'cell' ? 'national' : 'superior';
+  return {
+    type: 'consultation.superior_drafts_discussed',
+    payload: { drafts },
+    at: vnTime(heldOn, 11),
+    by: 'secretary',
+  };
+}
+
 /** A unit's whole procedure up to its congress closing on `heldOn`, then what follows it. */
 function heldOnSteps(engine: Engine, target: DriveTarget, heldOn: string, actors: ProcedureActors) {
   const { preparation, toHeld } = procedurePlan(target, heldOn);
   return [
-    ...stepsOf(engine, target, [...preparation, ...toHeld]),
+    ...stepsOf(engine, target, [...preparation, ...toHeld, draftsDiscussed(target, heldOn)]),
     ...afterCongress(engine, target, heldOn, actors.reader),
   ];
 }
@@ -122,14 +150,25 @@ function districtSteps(
   repliesOn: Map<string, string>,
 ): ChronicleStep[] {
   const by = { secretary: 'secretary', superior: 'superior' } as const;
-  const personnelDays = ['2020-05-15', '2020-05-22', '2020-05-29', '2020-06-05', '2020-06-12'];
-  const personnel = procedurePlan(district, DISTRICT_CONGRESS).preparation.filter(
+  // Re-elected candidates first, then first-time candidates; the procedure finished on 12/6/2020.
+  const personnelDays = ['2020-05-05', '2020-05-08', '2020-05-12', '2020-05-15', '2020-05-19'];
+  const firstTimeDays = ['2020-05-22', '2020-05-29', '2020-06-05', '2020-06-10', '2020-06-12'];
+  const reelection = procedurePlan(district, DISTRICT_CONGRESS).preparation.filter(
     (e) => e.type === 'personnel.step_recorded',
   );
+  const personnel = [
+    ...reelection.map((e, i): PlannedEvent => ({ ...e, at: at(personnelDays[i] ?? '2020-05-19', 14) })),
+    ...reelection.map((e, i): PlannedEvent => ({
+      ...e,
+      payload: { ...e.payload, track: 'firstTime' },
+      at: at(firstTimeDays[i] ?? '2020-06-12', 14),
+    })),
+  ];
+  const delegateAllocations = Object.fromEntries(district.subordinateIds.map((id) => [id, 4]));
   const events: PlannedEvent[] = [
     {
       type: 'plan.submitted',
-      payload: { reference: 'KH-dong-da' },
+      payload: { reference: 'KH Đảng bộ quận Đống Đa, theo KH 155-KH/TU ngày 7/7/2019 của Thành uỷ' },
       at: at('2019-07-19', 8),
       by: by.secretary,
     },
@@ -150,18 +189,69 @@ function districtSteps(
       at: at('2020-03-02', 8),
       by: by.secretary,
     },
-    { type: 'consultation.sent', payload: { draft: 1 }, at: at('2020-03-02', 9), by: by.secretary },
+    // Sent down as the base congresses began; their discussions are recorded as replies, and the
+    // consultation closes within the 10 working days the deployment gives for replies.
+    { type: 'consultation.sent', payload: { draft: 1 }, at: at('2020-06-05', 9), by: by.secretary },
+    {
+      type: 'pilot.lessons_recorded',
+      payload: { conferenceDate: PILOT.lessons, summary: 'Hội nghị rút kinh nghiệm đại hội điểm' },
+      at: at(PILOT.lessons, 9),
+      by: by.superior,
+    },
+    {
+      type: 'convening.date_proposed',
+      payload: { openingDate: DISTRICT_CONGRESS },
+      at: at('2020-06-01', 9),
+      by: by.secretary,
+    },
+    // The city's standing committee agrees the opening date.
+    { type: 'convening.date_approved', payload: {}, at: at('2020-06-03', 9), by: by.superior },
+    {
+      type: 'convening.announced',
+      payload: { openingDate: DISTRICT_CONGRESS, delegateAllocations },
+      at: at(DISTRICT_ANNOUNCED, 9),
+      by: by.secretary,
+    },
     ...[...repliesOn].map(([unitId, day]): PlannedEvent => ({
       type: 'consultation.reply_recorded',
       payload: { unitId },
-      at: at(day, 17),
+      // Discussions held before the draft was sent down are recorded the day it was sent.
+      at: at(day < '2020-06-05' ? '2020-06-05' : day, 17),
       by: by.secretary,
     })),
-    ...personnel.map((e, i): PlannedEvent => ({ ...e, at: at(personnelDays[i] ?? '2020-06-12', 14) })),
+    ...personnel,
     { type: 'personnel.plan_submitted', payload: {}, at: at('2020-06-12', 16), by: by.secretary },
     { type: 'personnel.plan_approved', payload: {}, at: at('2020-06-15', 9), by: by.superior },
   ];
   return stepsOf(engine, district, events);
+}
+
+/** The district's standing committee designates the pilot; the engine tells the other base units to wait. */
+function pilotDesignation(engine: Engine, pilot: DriveTarget): ChronicleStep[] {
+  const reason = 'Đại hội điểm của Đảng bộ quận';
+  return stepsOf(engine, pilot, [
+    { type: 'pilot.designated', payload: { reason }, at: at(PILOT.designated, 9), by: 'superior' },
+  ]);
+}
+
+/** The straggler had its opening date agreed and announced, for the day before the district's congress. */
+function stragglerConvening(target: DriveTarget): PlannedEvent[] {
+  const allocations = Object.fromEntries(target.subordinateIds.map((id) => [id, 1]));
+  return [
+    {
+      type: 'convening.date_proposed',
+      payload: { openingDate: STRAGGLER_CONGRESS },
+      at: at('2020-06-02', 9),
+      by: 'secretary',
+    },
+    { type: 'convening.date_approved', payload: {}, at: at('2020-06-04', 9), by: 'superior' },
+    {
+      type: 'convening.announced',
+      payload: { openingDate: STRAGGLER_CONGRESS, delegateAllocations: allocations },
+      at: at(STRAGGLER_ANNOUNCED, 9),
+      by: 'secretary',
+    },
+  ];
 }
 
 /**
@@ -186,14 +276,17 @@ export async function driveDemoToReportDay(
   cells.forEach((c, i) =>
     steps.push(...heldOnSteps(engine, targets.get(c.id)!, CELL_DAYS[i % CELL_DAYS.length]!, actors)),
   );
+  const pilot = bases.find((b) => b.block !== 'ward' && b.parentId === districtId);
   bases.forEach((b, i) => {
     const days = b.block === 'ward' ? WARD_DAYS : OTHER_DAYS;
-    const heldOn = days[i % days.length]!;
+    const heldOn = b === pilot ? PILOT.heldOn : days[i % days.length]!;
     if (b.parentId === districtId) repliesOn.set(b.id, heldOn);
     steps.push(...heldOnSteps(engine, targets.get(b.id)!, heldOn, actors));
   });
+  if (pilot) steps.push(...pilotDesignation(engine, targets.get(pilot.id)!));
   const stragglerTarget = targets.get(straggler.id)!;
   steps.push(...stepsOf(engine, stragglerTarget, procedurePlan(stragglerTarget, '2020-06-30').preparation));
+  steps.push(...stepsOf(engine, stragglerTarget, stragglerConvening(stragglerTarget)));
   steps.push(
     ...stepsOf(engine, stragglerTarget, [
       {

@@ -10,6 +10,8 @@ export interface OrgUnit {
   /** Id of the superior's working group assigned to this unit (team `wg:<id>`). */
   workingGroup: string | null;
   memberCount: number;
+  /** Full members (đảng viên chính thức), when the file gives them: the majority base of a member congress. */
+  fullMemberCount?: number;
   /** Rule set (term) id, e.g. "2020-2025". */
   term: string;
   /** Absent while the unit is active; set once an import dissolves or merges it (its history stays readable). */

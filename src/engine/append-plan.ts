@@ -17,6 +17,7 @@ import {
   applyEvent,
   deadlinesFor,
   migrateSnapshot,
+  namedWaivers,
   milestonesOf,
 } from '../../machines/index.js';
 import { ConflictError, ValidationError } from '../shared/errors.js';
@@ -151,15 +152,16 @@ export function planAppend(
   const occurredAt = occurredAtOf(request, recording.lastOccurredAt, now);
   const current =
     snap.snapshot.machineVersion === MACHINE_VERSION ? snap.snapshot : migrateSnapshot(snap.snapshot);
+  const named = { ...request, payload: namedWaivers(current, request.type, request.payload) };
   const outcome = applyEvent(current, {
     type: request.type,
-    payload: request.payload,
+    payload: named.payload,
     at: occurredAt,
     seq: snap.version + 1,
     actor: { id: teamIdOf(actor.role, actor.scope), role: actor.role },
   });
   if (!outcome.ok) throw refusalError(unit.unit.id, outcome);
-  return assemblePlan(ctx, stored, request, recording, { occurredAt, now, next: outcome });
+  return assemblePlan(ctx, stored, named, recording, { occurredAt, now, next: outcome });
 }
 
 /**

@@ -26,7 +26,8 @@ import {
 } from '../store/index.js';
 import { actorFor, assertCanSend, assertOpen, eventRoleFor, unknownUnit } from './access.js';
 import { GuardErrorRefusal, planAppend, type AppendPlan, type EventRequest } from './append-plan.js';
-import { cascadeToParent } from './cascade.js';
+import { cascadeToParent, cascadeToSubordinates } from './cascade.js';
+import { withAllocatedSeats } from './delegate-allocation.js';
 import type { EngineContext } from './context.js';
 import type { DispatchOptions, DispatchResult } from './engine.types.js';
 import type { Principal } from '../domain/index.js';
@@ -130,7 +131,7 @@ async function appendOn(
         { ...recording, role },
         await readWholeLog(ctx.redis, ctx.keys, unitId),
       )
-    : planAppend(ctx, state, request, recording);
+    : planAppend(ctx, state, await withAllocatedSeats(ctx, unitId, unit.parentId, request), recording);
   const idempotency =
     options.idempotencyKey === undefined
       ? undefined
@@ -290,7 +291,9 @@ export async function dispatch(
         effects: done.effects,
         backfilled: options.backfilled === true,
       };
-      return { ...done.result, cascaded: await cascadeToParent(ctx, dispatch, child) };
+      const up = await cascadeToParent(ctx, dispatch, child);
+      const down = await cascadeToSubordinates(ctx, dispatch, child);
+      return { ...done.result, cascaded: [...up, ...down] };
     } catch (error) {
       if (!isRetryableConflict(error, options) || n >= ctx.maxRetries)
         throw reported(ctx, unitId, request.type, error);

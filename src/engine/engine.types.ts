@@ -43,6 +43,8 @@ export interface UnitFlags {
   resultsConfirmed: boolean;
   /** Hoãn — the congress is postponed. */
   postponed: boolean;
+  /** A local-policy rule was breached: recorded and alerted, never refused. */
+  irregular: boolean;
   /** Có khó khăn, phức tạp — flagged for supervisors. */
   difficult: boolean;
 }
@@ -130,7 +132,21 @@ export interface UnitView {
   /** The allowed events the caller may send (its role and scope): what a client offers as actions. */
   actions: string[];
   deadlines: Deadline[];
+  /** Local-policy rules breached (recorded, alerted, counted at risk; never refused). */
+  irregularities: Irregularity[];
   lastHash: string;
+}
+
+/**
+ * One breach of a flagging rule: the rule id, its provenance, when and at which log entry, and what
+ * was found where the rule alone does not say it (an election's count).
+ */
+export interface Irregularity {
+  rule: string;
+  source: unknown;
+  occurredAt: string;
+  seq: number;
+  message?: string;
 }
 
 export interface ProgressRow {
@@ -142,6 +158,8 @@ export interface ProgressRow {
   percent: number;
   onTime: number;
   atRisk: number;
+  /** Units that discussed the national drafts, and their superior's (consultation from above). */
+  draftsDiscussed: { national: number; superior: number };
   byPhase: Partial<Record<Phase, number>>;
 }
 

@@ -20,7 +20,16 @@ import { genesisHash } from './hash-chain.js';
 import { addInto, contribution, type RollupSubject } from './rollup.js';
 
 /** Fields whose change makes a row "updated". */
-const TRACKED = ['name', 'level', 'block', 'parentId', 'workingGroup', 'memberCount', 'term'] as const;
+const TRACKED = [
+  'name',
+  'level',
+  'block',
+  'parentId',
+  'workingGroup',
+  'memberCount',
+  'fullMemberCount',
+  'term',
+] as const;
 
 /** One organisation-history record before it is chained. */
 export interface OrgChange {
@@ -114,6 +123,7 @@ function planCreate(
     level: u.level,
     block: u.block,
     memberCount: u.memberCount,
+    ...(u.fullMemberCount === undefined ? {} : { fullMemberCount: u.fullMemberCount }),
     ruleSetId: u.term,
     subordinateIds: children,
     openedAt,

@@ -22,8 +22,8 @@ const withFormat = <T extends Pick<ProgressRow, 'done' | 'total' | 'onTime'>>(ro
 export function presentProgress(rows: ProgressRow[]) {
   return {
     rows: rows.map(withFormat),
-    byLevel: summarizeByLevel(rows).map(({ level, done, total, onTime, atRisk, percent }) =>
-      withFormat({ level, done, total, onTime, atRisk, percent }),
+    byLevel: summarizeByLevel(rows).map(({ level, done, total, onTime, atRisk, percent, draftsDiscussed }) =>
+      withFormat({ level, done, total, onTime, atRisk, percent, draftsDiscussed }),
     ),
   };
 }

@@ -19,7 +19,7 @@ import {
 } from '../store/index.js';
 import { assertCanRead, canSend, unknownUnit } from './access.js';
 import type { EngineContext } from './context.js';
-import type { MeView, ProgressRow, UnitFlags, UnitView } from './engine.types.js';
+import type { ChildStatus, Irregularity, MeView, ProgressRow, UnitFlags, UnitView } from './engine.types.js';
 import type { HistoryEntry, OrgUnit, Principal } from '../domain/index.js';
 import { progressRows } from './rollup.js';
 import { correctionsIn } from './corrections.js';
@@ -63,9 +63,25 @@ export async function getUnit(ctx: EngineContext, unitId: string, principal: Pri
       .filter((e) => e.allowed && canSend(principal, unit.unit, unit.ancestorIds, e.type))
       .map((e) => e.type),
     deadlines,
+    irregularities: irregularitiesOf(snap.snapshot),
     lastHash: snap.head,
   };
 }
+
+/** Breaches of flagging rules recorded on the unit, oldest first (none before version 3). */
+function irregularitiesOf(snapshot: { context: Record<string, unknown> }): Irregularity[] {
+  return irregularityListSchema.parse(snapshot.context.irregularities ?? []);
+}
+
+const irregularityListSchema = z.array(
+  z.object({
+    rule: z.string(),
+    source: z.unknown(),
+    occurredAt: z.string(),
+    seq: z.number().int(),
+    message: z.string().optional(),
+  }),
+);
 
 const MAX_PAGE = 1000;
 
@@ -121,7 +137,14 @@ export async function children(ctx: EngineContext, unitId: string, principal: Pr
 /** The five milestone flags, without the held date the snap hash also keeps. */
 export function flagsOf(milestones: StoredSnap['milestones']): UnitFlags {
   const { congressHeld, heldOnTime, resultsConfirmed, postponed, difficult } = milestones;
-  return { congressHeld, heldOnTime, resultsConfirmed, postponed, difficult };
+  return {
+    congressHeld,
+    heldOnTime,
+    resultsConfirmed,
+    postponed,
+    difficult,
+    irregular: milestones.irregular === true,
+  };
 }
 
 const stringOrNull = z.string().nullable();

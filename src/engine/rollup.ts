@@ -18,7 +18,8 @@ export interface RollupSubject {
 
 /**
  * Counters one unit adds to each ancestor: total, done (congress held), onTime (held by the rule
- * set's deadline), atRisk (the one definition, machines/congress/at-risk.ts) and one `phase:<phase>` count.
+ * set's deadline), atRisk (the one definition, machines/congress/at-risk.ts), draftsNational and
+ * draftsSuperior (the national or the superior's drafts discussed) and one `phase:<phase>` count.
  */
 export function contribution(subject: RollupSubject): Map<string, number> {
   const f = (counter: string) => rollupField(subject.level, subject.block, counter);
@@ -28,6 +29,8 @@ export function contribution(subject: RollupSubject): Map<string, number> {
     [f('done'), ms.congressHeld ? 1 : 0],
     [f('onTime'), ms.congressHeld && ms.heldOnTime ? 1 : 0],
     [f('atRisk'), isAtRisk(ms) ? 1 : 0],
+    [f('draftsNational'), ms.draftsDiscussed?.national ? 1 : 0],
+    [f('draftsSuperior'), ms.draftsDiscussed?.superior ? 1 : 0],
     [f(`phase:${subject.phase}`), 1],
   ]);
 }
@@ -37,10 +40,11 @@ export function addInto(target: Map<string, number>, delta: ReadonlyMap<string, 
   for (const [field, value] of delta) target.set(field, (target.get(field) ?? 0) + sign * value);
 }
 
-/** What a contribution depends on, as one string: level, block, phase and the three counted flags. */
+/** What a contribution depends on, as one string: level, block, phase and the counted flags. */
 function subjectKey(s: RollupSubject): string {
   const ms = s.milestones;
-  const flags = `${+ms.congressHeld}${+ms.heldOnTime}${+isAtRisk(ms)}`;
+  const drafts = ms.draftsDiscussed;
+  const flags = `${+ms.congressHeld}${+ms.heldOnTime}${+isAtRisk(ms)}${+!!drafts?.national}${+!!drafts?.superior}`;
   return `${s.level}\u0000${s.block}\u0000${s.phase}\u0000${flags}`;
 }
 
@@ -84,12 +88,25 @@ export function percent(done: number, total: number): number {
 }
 
 function emptyRow(level: Level, block: string): ProgressRow {
-  return { level, block, done: 0, total: 0, percent: 0, onTime: 0, atRisk: 0, byPhase: {} };
+  const drafts = { national: 0, superior: 0 };
+  return {
+    level,
+    block,
+    done: 0,
+    total: 0,
+    percent: 0,
+    onTime: 0,
+    atRisk: 0,
+    draftsDiscussed: drafts,
+    byPhase: {},
+  };
 }
 
 function applyCounter(row: ProgressRow, counter: string, value: number): void {
   if (counter === 'total' || counter === 'done' || counter === 'onTime' || counter === 'atRisk') {
     row[counter] = value;
+  } else if (counter === 'draftsNational' || counter === 'draftsSuperior') {
+    row.draftsDiscussed[counter === 'draftsNational' ? 'national' : 'superior'] = value;
   } else if (counter.startsWith('phase:') && value !== 0) {
     row.byPhase[counter.slice('phase:'.length) as Phase] = value;
   }
@@ -125,6 +142,8 @@ export function summarizeByLevel(rows: readonly ProgressRow[]): ProgressRow[] {
     sum.total += row.total;
     sum.onTime += row.onTime;
     sum.atRisk += row.atRisk;
+    sum.draftsDiscussed.national += row.draftsDiscussed.national;
+    sum.draftsDiscussed.superior += row.draftsDiscussed.superior;
     for (const [phase, n] of Object.entries(row.byPhase) as [Phase, number][]) {
       sum.byPhase[phase] = (sum.byPhase[phase] ?? 0) + n;
     }

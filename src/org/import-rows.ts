@@ -18,17 +18,19 @@ const CSV_COLUMNS: Record<string, string> = {
   parent: 'parentId',
   working_group: 'workingGroup',
   member_count: 'memberCount',
+  full_member_count: 'fullMemberCount',
   term: 'term',
   status: 'status',
   merged_into: 'mergedInto',
 };
 /** Columns a header may leave out: files from before dissolution and merging still import. */
-const OPTIONAL_COLUMNS = new Set(['status', 'merged_into']);
+const OPTIONAL_COLUMNS = new Set(['status', 'merged_into', 'full_member_count']);
 const JSON_ALIASES: Record<string, string> = {
   ...CSV_COLUMNS,
   parentId: 'parentId',
   workingGroup: 'workingGroup',
   memberCount: 'memberCount',
+  fullMemberCount: 'fullMemberCount',
   mergedInto: 'mergedInto',
 };
 const FIELD_TO_CSV = Object.fromEntries(
@@ -50,6 +52,8 @@ function csvFields(record: Record<string, string>): Record<string, unknown> {
       fields[field] = text === '' ? null : text;
     else if (field === 'status') fields[field] = text === '' ? undefined : text;
     else if (field === 'memberCount') fields[field] = /^-?\d+(\.\d+)?$/.test(text) ? Number(text) : text;
+    else if (field === 'fullMemberCount')
+      fields[field] = text === '' ? undefined : /^-?\d+(\.\d+)?$/.test(text) ? Number(text) : text;
     else fields[field] = text;
   }
   return fields;

@@ -24,6 +24,13 @@ export const orgUnitSchema = z.strictObject({
     .int('must be a whole number')
     .min(0, 'must not be negative')
     .max(10_000_000, 'must be at most 10,000,000'),
+  fullMemberCount: z
+    .number({ error: 'must be a whole number' })
+    .int('must be a whole number')
+    .min(0, 'must not be negative')
+    .max(10_000_000, 'must be at most 10,000,000')
+    .nullable()
+    .optional(),
   term: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/, 'must be a rule set id such as 2020-2025'),
   status: z
     .enum(UNIT_STATUSES, { error: `must be one of ${UNIT_STATUSES.join(', ')}` })
@@ -37,9 +44,10 @@ export const orgUnitSchema = z.strictObject({
  * without the new columns and stored units from before them compare equal.
  */
 export function toOrgUnit(row: z.infer<typeof orgUnitSchema>): OrgUnit {
-  const { status, mergedInto, ...unit } = row;
+  const { status, mergedInto, fullMemberCount, ...unit } = row;
   return {
     ...unit,
+    ...(fullMemberCount == null ? {} : { fullMemberCount }),
     ...(status == null || status === 'active' ? {} : { status }),
     ...(mergedInto == null ? {} : { mergedInto }),
   };

@@ -29,6 +29,7 @@ export const unitInputSchema = z.object({
   level: z.enum(LEVELS),
   block: z.string(),
   memberCount: z.number().int().nonnegative(),
+  fullMemberCount: z.number().int().nonnegative().optional(),
   ruleSetId: z.string(),
   subordinateIds: z.array(z.string()),
   openedAt: z.string(),
@@ -44,6 +45,8 @@ export const storedUnitSchema = z
     parentId: z.string(),
     workingGroup: z.string(),
     memberCount: z.coerce.number().int().nonnegative(),
+    // Written only when the import gives full members; older hashes lack it.
+    fullMemberCount: z.coerce.number().int().nonnegative().optional(),
     term: z.string(),
     // Written only once a unit is dissolved or merged; older hashes lack it and are active.
     status: z.enum(['dissolved', 'merged']).optional(),
@@ -60,6 +63,7 @@ export const storedUnitSchema = z
       parentId: raw.parentId === '' ? null : raw.parentId,
       workingGroup: raw.workingGroup === '' ? null : raw.workingGroup,
       memberCount: raw.memberCount,
+      ...(raw.fullMemberCount === undefined ? {} : { fullMemberCount: raw.fullMemberCount }),
       term: raw.term,
       ...(raw.status === undefined ? {} : { status: raw.status }),
       ...(raw.mergedInto === undefined ? {} : { mergedInto: raw.mergedInto }),
@@ -83,6 +87,7 @@ export function unitHashFields(
     parentId: unit.parentId ?? '',
     workingGroup: unit.workingGroup ?? '',
     memberCount: String(unit.memberCount),
+    ...(unit.fullMemberCount === undefined ? {} : { fullMemberCount: String(unit.fullMemberCount) }),
     term: unit.term,
     ...(unit.status === undefined ? {} : { status: unit.status }),
     ...(unit.mergedInto === undefined ? {} : { mergedInto: unit.mergedInto }),
@@ -110,6 +115,10 @@ export const milestonesSchema = z.object({
   openIrregularities: z.number().int().nonnegative().optional(),
   openComplaints: z.number().int().nonnegative().optional(),
   overdue: z.array(z.string()).optional(),
+  irregular: z.boolean().optional(),
+  draftsDiscussed: z
+    .object({ national: z.boolean().optional(), superior: z.boolean().optional() })
+    .optional(),
 });
 
 /** A unit's snapshot hash: snapshot, version (= last seq), head hash, phase, milestone flags. */
@@ -167,6 +176,18 @@ export const effectsSchema = json(
         kind: z.literal('results_confirmed'),
         confirmedAt: z.string(),
       }),
+      z.object({
+        type: z.literal('notify_parent'),
+        kind: z.literal('pilot_designated'),
+        designatedAt: z.string(),
+      }),
+      z.object({
+        type: z.literal('notify_subordinates'),
+        kind: z.enum(['pilots_designated', 'pilot_lessons']),
+        at: z.string(),
+        unitIds: z.array(z.string()),
+      }),
+      z.object({ type: z.literal('irregularity'), rule: z.string(), occurredAt: z.string() }),
     ]),
   ),
 ) satisfies z.ZodType<MachineEffect[], string>;

@@ -10,6 +10,7 @@ interface Flags {
   resultsConfirmed: boolean;
   postponed: boolean;
   difficult: boolean;
+  irregular: boolean;
 }
 
 interface Child {
@@ -30,6 +31,7 @@ const NO_FLAGS: Flags = {
   resultsConfirmed: false,
   postponed: false,
   difficult: false,
+  irregular: false,
 };
 
 describe('who am I, children with their status, unit flags', () => {

@@ -11,6 +11,7 @@ import {
   procedurePlan,
   sendPlanned,
   vnTime,
+  holdFirstMeeting,
 } from '../support/drive.js';
 import { openEngineFixture, type EngineFixture } from './engine-fixture.js';
 
@@ -64,8 +65,8 @@ describe('cascade to the parent', () => {
     };
     await f.engine.dispatch(BASE, waiver, principals.committeeOf('district'));
     await driveFromReviewToHeld(f.engine, base, '2020-06-16');
+    await holdFirstMeeting(f.engine, base);
     for (const [type, by] of [
-      ['committee.first_meeting_held', base.secretary],
       ['results.reported', base.secretary],
       ['results.confirmed', base.superior],
       ['records.archived', base.secretary],

@@ -9,7 +9,7 @@ import { MACHINE_VERSION } from '../../machines/index.js';
 import { canonicalJson } from '../../src/engine/hash-chain.js';
 import { createKeySpace } from '../../src/store/index.js';
 import { principals } from '../support/builders.js';
-import { driveFromReviewToHeld, driveTarget } from '../support/drive.js';
+import { driveFromReviewToHeld, driveTarget, holdFirstMeeting } from '../support/drive.js';
 import { openEngineFixture, type EngineFixture } from './engine-fixture.js';
 
 interface FixtureUnit {
@@ -111,8 +111,8 @@ describe('records written under machine version 1', () => {
   it('when the straggler, stopped halfway, goes on, then it finishes its procedure under the current machine version', async () => {
     const target = await driveTarget(f.engine, 'dd-agencies-01');
     await driveFromReviewToHeld(f.engine, target, '2020-08-25');
+    await holdFirstMeeting(f.engine, target);
     for (const [type, by] of [
-      ['committee.first_meeting_held', target.secretary],
       ['results.reported', target.secretary],
       ['results.confirmed', target.superior],
       ['records.archived', target.secretary],

@@ -19,7 +19,7 @@ describe('docs/statechart.md', () => {
     expect(doc).toContain('stateDiagram-v2');
     expect(doc).toContain('state "preparation (parallel)" as procedure_preparation {');
     expect(doc).toMatch(/procedure_preparation_documents \{[\s\S]*?\n\s+--\n/);
-    expect(doc).toContain('procedure_preparation --> procedure_review: review.submitted [conveningGate]');
+    expect(doc).toContain('procedure_preparation --> procedure_congress: congress.opened [openingGate]');
     expect(doc).toContain('postponed --> procedure_history: congress.resumed');
     for (const type of Object.keys(EVENT_CATALOGUE)) expect(doc).toContain(`| \`${type}\` |`);
   });

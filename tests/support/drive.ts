@@ -43,3 +43,10 @@ export function driveUnitToCongressHeld(
 ): Promise<DispatchResult> {
   return driver.driveUnitToCongressHeld(engine, unitId, heldOn, actors);
 }
+
+/** The new committee's first meeting as the unit's secretary records it: the secretary's election, then the meeting. */
+export async function holdFirstMeeting(engine: Engine, target: DriveTarget): Promise<void> {
+  for (const [type, payload] of driver.firstMeetingSteps()) {
+    await engine.dispatch(target.unit.id, { type, payload }, target.secretary);
+  }
+}

@@ -8,7 +8,13 @@ import {
   milestonesOf,
 } from '../../../machines/index.js';
 import { getRuleSet } from '../../../machines/rules/index.js';
-import { electionRound, walkTo } from './support/procedure-steps.js';
+import {
+  attendance,
+  COMMITTEE_CANDIDATES,
+  electionRound,
+  listSet,
+  walkTo,
+} from './support/procedure-steps.js';
 import { UnitDriver, buildUnit } from './support/unit-driver.js';
 
 function handledEventTypes(node: AnyStateNode): string[] {
@@ -65,9 +71,11 @@ describe('milestones', () => {
     const d = walkTo(new UnitDriver(), 'review.approved');
     d.send('convening.date_proposed', { openingDate: '2020-07-01' });
     d.send('convening.date_approved');
+    d.send('convening.announced', { openingDate: '2020-07-01', delegateAllocations: {} });
     const opening = '2020-07-01T01:00:00.000Z';
     d.send('congress.opened', {}, { at: opening });
-    d.send('congress.official_session_opened', {}, { at: opening });
+    d.send('congress.official_session_opened', attendance(), { at: opening });
+    d.send('election.list_set', listSet('committee', 3, COMMITTEE_CANDIDATES), { at: opening });
     d.send('election.recorded', electionRound(), { at: opening });
     d.send('congress.closed', { resolution: 'Nghị quyết' }, { at: opening });
     expect(milestonesOf(d.snapshot, rules)).toMatchObject({ congressHeld: true, heldOnTime: false });

@@ -67,7 +67,7 @@ describe('machine versions and migrations', () => {
     );
   });
 
-  it('when a unit was stopped halfway under version 1, then its snapshot is lifted to version 2 unchanged and takes the next event', () => {
+  it('when a unit was stopped in its plan under version 1, then its snapshot is lifted to the current version unchanged and takes the next event', () => {
     const v1 = createInitialSnapshot(buildUnit(), 1);
     const submitted = applyEvent(v1, buildEvent('plan.submitted', { reference: 'KH' }));
     if (!submitted.ok) throw new Error(submitted.message);
@@ -76,7 +76,31 @@ describe('machine versions and migrations', () => {
     const approved = applyEvent(lifted, buildEvent('plan.approved', {}, { seq: 2 }));
 
     expect(submitted.snapshot.machineVersion).toBe(1);
-    expect(lifted).toEqual({ ...submitted.snapshot, machineVersion: 2 });
-    expect(approved).toMatchObject({ ok: true, snapshot: { machineVersion: 2 } });
+    expect(lifted).toEqual({ ...submitted.snapshot, machineVersion: MACHINE_VERSION });
+    expect(approved).toMatchObject({ ok: true, snapshot: { machineVersion: MACHINE_VERSION } });
+  });
+
+  it('when a unit paused in its version-3 election is lifted, then its committee election waits for the direction, then for names', () => {
+    const start = createInitialSnapshot(buildUnit(), 3);
+    const paused: PersistedCongressSnapshot = {
+      ...start,
+      value: { procedure: { congress: 'paused' } },
+      context: { ...start.context, election: { round: 1, seatsRemaining: 1, reruns: 0 } },
+    };
+    const lifted = migrateSnapshot(paused);
+    expect(lifted.machineVersion).toBe(4);
+    expect(lifted.context.elections).toEqual({
+      committee: { seats: 1, candidates: [], round: 1, elected: [], seatsRemaining: 1, status: 'paused' },
+    });
+    const direction = { decision: 'another_round', reason: 'bầu lại' };
+    const directed = applyEvent(lifted, buildEvent('election.direction_given', direction, { seq: 9 }));
+    if (!directed.ok) throw new Error(directed.message);
+    expect(directed.snapshot.context.elections).toMatchObject({ committee: { status: 'deciding' } });
+  });
+
+  it('when a version-3 unit past its election is lifted, then nothing but the version changes', () => {
+    const start = createInitialSnapshot(buildUnit(), 3);
+    const resolution = { ...start, value: { procedure: { congress: 'resolution' } } };
+    expect(migrateSnapshot(resolution)).toEqual({ ...resolution, machineVersion: 4 });
   });
 });

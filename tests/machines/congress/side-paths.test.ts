@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { milestonesOf, phaseOf } from '../../../machines/index.js';
 import { getRuleSet } from '../../../machines/rules/index.js';
-import { electionRound, walkTo } from './support/procedure-steps.js';
+import {
+  COMMITTEE_CANDIDATES,
+  electionRound,
+  holdFirstMeeting,
+  listSet,
+  walkTo,
+} from './support/procedure-steps.js';
 import { UnitDriver, buildCell, buildUnit } from './support/unit-driver.js';
 
 const RULES = getRuleSet('2020-2025');
@@ -60,15 +66,15 @@ describe('returned for revision', () => {
   it('when the superior review returns the dossier, then resubmission goes back to pending review', () => {
     const d = walkTo(new UnitDriver(), 'review.submitted');
     d.send('review.returned', { reason: 'đề án nhân sự cần bổ sung' });
-    expect(d.snapshot.value).toEqual({ procedure: { review: 'returned' } });
+    expect(d.snapshot.value).toMatchObject({ procedure: { preparation: { review: 'returned' } } });
     d.send('review.submitted');
-    expect(d.snapshot.value).toEqual({ procedure: { review: 'pending' } });
+    expect(d.snapshot.value).toMatchObject({ procedure: { preparation: { review: 'pending' } } });
   });
 
   it('when the opening date is returned, then the unit proposes another one', () => {
     const d = walkTo(new UnitDriver(), 'convening.date_proposed');
     d.send('convening.date_returned', { reason: 'trùng lịch đại hội cấp trên' });
-    expect(d.snapshot.value).toEqual({ procedure: { convening: 'proposing' } });
+    expect(d.snapshot.value).toMatchObject({ procedure: { preparation: { convening: 'proposing' } } });
   });
 });
 
@@ -86,11 +92,14 @@ describe('postponement', () => {
     expect(d.context.drafts).toBe(1);
   });
 
-  it('when a postponement goes beyond the limit for the level, then it is refused', () => {
+  it('when a postponement goes beyond the limit for the level, then a national limit refuses and a local-policy one is recorded', () => {
     const base = walkTo(new UnitDriver(), 'plan.submitted');
-    const tooLate = base.try('congress.postponed', { until: '2021-07-01', reason: 'x' });
-    expect(tooLate.ok).toBe(false);
-    if (!tooLate.ok) expect(tooLate.message).toContain('beyond 2021-06-30 (at most 12 months for a base)');
+    expect(base.try('congress.postponed', { until: '2021-06-30', reason: 'x' }).ok).toBe(true);
+    expect(base.context.irregularities).toBeUndefined();
+    const later = walkTo(new UnitDriver(), 'plan.submitted');
+    later.send('congress.postponed', { until: '2021-07-01', reason: 'x' });
+    const recorded = later.context.irregularities as { rule: string }[];
+    expect(recorded.map((i) => i.rule)).toEqual(['postponement.otherMonths']);
     const cell = walkTo(new UnitDriver(buildCell()), 'plan.submitted');
     expect(cell.try('congress.postponed', { until: '2020-10-01', reason: 'x' }).ok).toBe(false);
     expect(cell.try('congress.postponed', { until: '2020-09-30', reason: 'x' }).ok).toBe(true);
@@ -113,9 +122,17 @@ describe('postponement', () => {
   });
 });
 
+/** The committee list (3 seats, 4 candidates), set once the official session is open. */
+function committeeList(d: UnitDriver): UnitDriver {
+  d.send('election.list_set', listSet('committee', 3, COMMITTEE_CANDIDATES), { at: d.at });
+  return d;
+}
+
+const elections = (d: UnitDriver) => d.context.elections as Record<string, Record<string, unknown>>;
+
 describe('elections', () => {
-  it('when too few are elected, then another round fills the remaining seats', () => {
-    const d = walkTo(new UnitDriver(), 'congress.official_session_opened');
+  it('when too few are elected, then another round among the rest fills the remaining seats', () => {
+    const d = committeeList(walkTo(new UnitDriver(), 'congress.official_session_opened'));
     const round1 = electionRound({
       keyPostCandidateIds: [],
       votes: [
@@ -126,35 +143,38 @@ describe('elections', () => {
     });
     d.send('election.recorded', round1, { at: d.at });
     expect(d.snapshot.value).toEqual({ procedure: { congress: 'elections' } });
-    expect(d.context.election).toMatchObject({ round: 1, seatsRemaining: 2 });
-    const wrongSeats = d.try('election.recorded', { ...round1, round: 2 }, { at: d.at });
-    expect(wrongSeats.ok).toBe(false);
+    expect(elections(d).committee).toMatchObject({ round: 1, seatsRemaining: 2, status: 'voting' });
+    const elected = d.try('election.recorded', { ...round1, round: 2 }, { at: d.at });
+    expect(elected.ok).toBe(false);
+    if (!elected.ok) expect(elected.message).toContain('nguyen-van-a is not in this round');
     const round2 = electionRound({
       round: 2,
-      seats: 2,
       keyPostCandidateIds: [],
       votes: round1.votes.slice(1).map((v) => ({ ...v, votes: 8 })),
     });
     d.send('election.recorded', round2, { at: d.at });
-    expect(d.snapshot.value).toEqual({ procedure: { congress: 'resolution' } });
+    expect(elections(d).committee).toMatchObject({ status: 'complete', seatsRemaining: 0 });
+    expect(d.try('congress.closed', { resolution: 'x' }, { at: d.at }).ok).toBe(true);
   });
 
   it('when the intended secretary is not elected, then the election pauses until the superior orders another round', () => {
-    const d = walkTo(new UnitDriver(), 'congress.official_session_opened');
+    const d = committeeList(walkTo(new UnitDriver(), 'congress.official_session_opened'));
     d.send('election.recorded', keyPostFails, { at: d.at });
     expect(d.snapshot.value).toEqual({ procedure: { congress: 'paused' } });
     expect(d.try('congress.closed', { resolution: 'x' }, { at: d.at }).ok).toBe(false);
     d.send('election.direction_given', { decision: 'another_round', reason: 'giới thiệu lại' }, { at: d.at });
     d.send(
       'election.recorded',
-      electionRound({ round: 2, seats: 1, votes: [{ candidateId: 'nguyen-van-a', votes: 9 }] }),
-      { at: d.at },
+      electionRound({ round: 2, votes: [{ candidateId: 'nguyen-van-a', votes: 9 }] }),
+      {
+        at: d.at,
+      },
     );
-    expect(d.snapshot.value).toEqual({ procedure: { congress: 'resolution' } });
+    expect(elections(d).committee).toMatchObject({ status: 'complete' });
   });
 
   it('when the superior directs a 3-content congress after a key-post failure, then the committee is appointed later', () => {
-    const d = walkTo(new UnitDriver(), 'congress.official_session_opened');
+    const d = committeeList(walkTo(new UnitDriver(), 'congress.official_session_opened'));
     d.send('election.recorded', keyPostFails, { at: d.at });
     d.send(
       'election.direction_given',
@@ -162,6 +182,7 @@ describe('elections', () => {
       { at: d.at },
     );
     expect(d.context.form).toBe('three_content');
+    expect(elections(d).committee).toMatchObject({ status: 'stopped' });
     d.send('congress.closed', { resolution: 'Nghị quyết' }, { at: d.at });
     expect(d.snapshot.value).toEqual({ procedure: { firstMeeting: 'appointment' } });
     d.send('committee.appointed', { decision: 'QĐ 12-QĐ/QU' });
@@ -171,12 +192,24 @@ describe('elections', () => {
 });
 
 describe('congress forms', () => {
-  it('when the superior consents to a 3-content congress before it opens, then there is no election', () => {
+  it('when the superior consents to a 3-content congress before it opens, then it elects delegates but no committee', () => {
     const d = walkTo(new UnitDriver(), 'review.approved');
     d.send('congress.form_changed', { form: 'three_content', reason: 'nhân sự bí thư chưa rõ' });
-    walkTo(d, 'congress.opened');
-    d.send('congress.official_session_opened', {}, { at: d.at });
-    expect(d.snapshot.value).toEqual({ procedure: { congress: 'resolution' } });
+    walkTo(d, 'congress.official_session_opened');
+    const committee = d.try('election.list_set', listSet('committee', 3, COMMITTEE_CANDIDATES), { at: d.at });
+    expect(committee.ok).toBe(false);
+    if (!committee.ok) expect(committee.message).toContain('a 3-content congress elects no committee');
+    d.send('election.list_set', listSet('delegates', 1, ['nguyen-van-a', 'tran-thi-b']), { at: d.at });
+    const votes = [
+      { candidateId: 'nguyen-van-a', votes: 9 },
+      { candidateId: 'tran-thi-b', votes: 1 },
+    ];
+    d.send('election.recorded', electionRound({ election: 'delegates', votes, keyPostCandidateIds: [] }), {
+      at: d.at,
+    });
+    expect(elections(d).delegates).toMatchObject({ status: 'complete', elected: ['nguyen-van-a'] });
+    d.send('congress.closed', { resolution: 'Nghị quyết' }, { at: d.at });
+    expect(d.snapshot.value).toEqual({ procedure: { firstMeeting: 'appointment' } });
   });
 
   it('when a 2-content congress is asked for in a term that does not allow it, then it is refused', () => {
@@ -186,29 +219,36 @@ describe('congress forms', () => {
     if (!outcome.ok) expect(outcome.message).toContain('does not allow a two-content congress');
   });
 
-  it('when a merged unit holds a 2-content congress in 2025, then the superior appoints its committee', () => {
+  it('when a merged unit holds a 2-content congress in 2025, then it elects nothing and the superior appoints its committee', () => {
     const d = walkTo(new UnitDriver(buildUnit({ ruleSetId: '2025-2030' })), 'review.approved');
     d.send('congress.form_changed', { form: 'two_content', reason: 'đảng bộ mới sáp nhập' });
     walkTo(d, 'congress.official_session_opened');
+    const delegates = d.try('election.list_set', listSet('delegates', 1, ['nguyen-van-a', 'tran-thi-b']), {
+      at: d.at,
+    });
+    expect(delegates.ok).toBe(false);
+    if (!delegates.ok) expect(delegates.message).toContain('a 2-content congress elects nothing');
     d.send('congress.closed', { resolution: 'Nghị quyết' }, { at: d.at });
     expect(d.snapshot.value).toEqual({ procedure: { firstMeeting: 'appointment' } });
   });
 });
 
 describe('annulment', () => {
-  it('when the superior annuls the results, then the unit re-elects with a new round counter and confirms again', () => {
+  it('when the superior annuls the results, then the unit re-elects from a new list and confirms again', () => {
     const d = walkTo(new UnitDriver(), 'results.reported');
     const heldAt = d.context.congressHeldAt;
     d.send('results.annulled', { reason: 'vi phạm quy chế bầu cử' });
     expect(phaseOf(d.snapshot)).toBe('annulled');
     d.send('congress.reconvened');
     expect(d.context.election).toEqual({ round: 0, reruns: 1 });
+    expect(d.context.elections).toBeUndefined();
+    committeeList(d);
     d.send('election.recorded', electionRound(), { at: d.at });
     const closing = d.send('congress.closed', { resolution: 'Nghị quyết' }, { at: d.at });
     // The parent already counts this unit as held: re-election does not report it twice.
     expect(closing.effects).toEqual([]);
     expect(d.context.congressHeldAt).toBe(heldAt);
-    d.send('committee.first_meeting_held');
+    holdFirstMeeting(d);
     d.send('results.reported');
     expect(d.send('results.confirmed').effects).toHaveLength(1);
   });
@@ -249,16 +289,11 @@ describe('flags, hierarchy and pilots', () => {
     expect(d.try('subordinate.results_confirmed', { childId: 'elsewhere', childSeq: 1 }).ok).toBe(false);
   });
 
-  it('when a pilot unit is confirmed, then archiving waits for the lessons-learned conference', () => {
+  it('when a pilot unit is confirmed, then it archives at once: its own archive waits for nothing', () => {
     const d = walkTo(new UnitDriver(), 'plan.submitted');
     d.send('pilot.designated', { reason: 'phường tiêu biểu' });
     walkTo(d, 'results.confirmed');
-    expect(phaseOf(d.snapshot)).toBe('pilot');
-    expect(d.try('records.archived').ok).toBe(false);
-    d.send('pilot.lessons_recorded', {
-      conferenceDate: '2020-05-20',
-      summary: 'Rút kinh nghiệm khâu nhân sự',
-    });
+    expect(phaseOf(d.snapshot)).toBe('confirmation');
     d.send('records.archived');
     expect(phaseOf(d.snapshot)).toBe('completed');
   });

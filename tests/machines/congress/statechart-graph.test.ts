@@ -12,31 +12,49 @@ import {
   applyEvent,
   createInitialSnapshot,
   listAllowedEvents,
+  MACHINE_VERSION,
   MACHINES_BY_VERSION,
 } from '../../../machines/index.js';
 import { samplePayloads } from './support/sample-payloads.js';
 import { buildCell, buildEvent, buildUnit, checked } from './support/unit-driver.js';
 
-const machine = MACHINES_BY_VERSION[1]!;
+const machine = MACHINES_BY_VERSION[MACHINE_VERSION]!;
+/** Reached only by units lifted from machine version 3 after their election (migrate-elections.ts). */
+const MIGRATED_ONLY = ['congress.procedure.congress.resolution'];
 const AT = '2020-03-02T02:00:00.000Z';
 
 /** State value plus the parts of the context guards read, so equivalent configurations are merged. */
 function serializeState(snapshot: CongressSnapshot): string {
-  const { entered: _e, approvals: _a, openingDate: _o, postponement, ...rest } = snapshot.context;
-  const coarse = Object.entries(rest)
+  const {
+    entered: _e,
+    approvals: _a,
+    openingDate: _o,
+    postponement,
+    irregularities: _i,
+    ...rest
+  } = snapshot.context;
+  // Elections differ for the guards only by status and whether a round was held.
+  const elections = Object.entries(rest.elections ?? {}).map(([kind, p]) => [kind, p.status, p.round > 0]);
+  const coarse = Object.entries({ ...rest, elections, attendance: rest.attendance !== undefined })
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([k, v]) => [k, k.endsWith('At') ? v !== undefined : v]);
   return JSON.stringify([snapshot.value, coarse, postponement !== undefined]);
 }
 
+/** The congress opens on the date it was announced for; every other event happens at AT. */
+function atOf(type: string, snapshot: CongressSnapshot): string {
+  const announced = snapshot.context.announcement?.openingDate;
+  return type === 'congress.opened' && announced ? `${announced}T01:00:00.000Z` : AT;
+}
+
 /** Every allowed event type with each of its sample payloads. */
 function sampleEvents(snapshot: CongressSnapshot): CongressEvent[] {
-  const persisted = toPersisted(snapshot, 1);
+  const persisted = toPersisted(snapshot, MACHINE_VERSION);
   return listAllowedEvents(persisted)
     .filter((a) => a.allowed)
     .flatMap(({ type }) =>
       samplePayloads(type, snapshot.context, AT).map((payload) =>
-        checked(buildEvent(type, payload, { at: AT })),
+        checked(buildEvent(type, payload, { at: atOf(type, snapshot) })),
       ),
     );
 }
@@ -67,7 +85,8 @@ const units: UnitInput[] = [
   buildCell({ unitId: 'cell-12', memberCount: 12 }),
 ];
 
-describe('statechart paths (xstate/graph)', () => {
+// Exploring and replaying every shortest path takes tens of seconds on a shared two-core machine.
+describe('statechart paths (xstate/graph)', { timeout: 300_000 }, () => {
   // Branded index signatures defeat Object.entries' typing; the values are adjacency records.
   const maps = units.map(
     (input) =>
@@ -82,7 +101,7 @@ describe('statechart paths (xstate/graph)', () => {
     const reached = new Set(
       maps.flatMap((map) => map.flatMap(([, { state }]) => state._nodes.map((n) => n.id))),
     );
-    expect(stateNodeIds().filter((id) => !reached.has(id))).toEqual([]);
+    expect(stateNodeIds().filter((id) => !reached.has(id) && !MIGRATED_ONLY.includes(id))).toEqual([]);
   });
 
   it('when each shortest path is replayed through applyEvent, then every step is accepted and ends in the same state', () => {

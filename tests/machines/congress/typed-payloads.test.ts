@@ -3,6 +3,7 @@ import { nextDraft } from '../../../machines/congress/preparation.checks.js';
 import { createInitialSnapshot } from '../../../machines/index.js';
 import type { CongressContext } from '../../../machines/congress/congress.context.js';
 import { payloadFor, type PayloadOf } from '../../../machines/events/congress-event.js';
+import type { ExclusionCategory } from '../../../machines/election/exclusions.js';
 import { buildEvent, buildUnit, checked } from './support/unit-driver.js';
 
 const context = createInitialSnapshot(buildUnit()).context as unknown as CongressContext;
@@ -12,7 +13,7 @@ describe('event payloads typed from their schemas', () => {
     // Checked by the type checker (npm run typecheck): a schema change breaks these lines.
     expectTypeOf<PayloadOf<'documents.draft_recorded'>>().toEqualTypeOf<{ draft: number; title: string }>();
     expectTypeOf<PayloadOf<'election.recorded'>['exclusions']>().toEqualTypeOf<
-      { reason: string; count: number }[]
+      { category: ExclusionCategory; count: number; note?: string | undefined }[]
     >();
     expectTypeOf<PayloadOf<'plan.approved'>>().toEqualTypeOf<Record<string, never>>();
   });

@@ -3,7 +3,7 @@ import { defaultCalendar } from '../../../machines/calendar/vn-calendar.js';
 import type { Deadline } from '../../../machines/domain.js';
 import { deadlinesFor } from '../../../machines/index.js';
 import { getRuleSet } from '../../../machines/rules/index.js';
-import { electionRound, walkTo } from '../congress/support/procedure-steps.js';
+import { COMMITTEE_CANDIDATES, electionRound, listSet, walkTo } from '../congress/support/procedure-steps.js';
 import { UnitDriver, buildCell, buildUnit } from '../congress/support/unit-driver.js';
 
 const RULES = getRuleSet('2020-2025');
@@ -83,6 +83,7 @@ describe('deadlinesFor', () => {
         { candidateId: 'pham-thi-d', votes: 2 },
       ],
     });
+    d.send('election.list_set', listSet('committee', 3, COMMITTEE_CANDIDATES), { at: d.at });
     d.send('election.recorded', keyPostFails, { at: d.at });
     const direction = byKind(d, 'key_post.direction');
     expect(direction).toMatchObject({ owner: 'superior', step: 'congress.paused' });

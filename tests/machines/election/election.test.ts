@@ -4,7 +4,7 @@ import { computeElectionRound, type ElectionRoundInput } from '../../../machines
 
 /** A round with sensible defaults: 11 summoned, no exclusions, one seat, another-round tie rule. */
 function round(overrides: Partial<ElectionRoundInput>): ElectionRoundInput {
-  return { summoned: 11, exclusions: [], seats: 1, votes: [], tieRule: 'another_round', ...overrides };
+  return { summoned: 11, exclusions: [], seats: 1, votes: [], ...overrides };
 }
 
 const tally = (entries: Record<string, number>) =>
@@ -69,30 +69,6 @@ describe('computeElectionRound: more passing than seats', () => {
     const result = computeElectionRound(round({ seats: 2, votes: tally({ a: 9, b: 7, c: 7, d: 2 }) }));
     expect(result).toMatchObject({ elected: ['a'], passedNotSeated: ['b', 'c'], tiedAtLastSeat: ['b', 'c'] });
     expect(result).toMatchObject({ seatsRemaining: 1, needsAnotherRound: true });
-  });
-
-  it.each(['older_first', 'longer_membership_first'] as const)(
-    'when a tie at the last seat meets %s, then the tie-break order decides',
-    (tieRule) => {
-      const votes = tally({ a: 9, b: 7, c: 7, d: 7 });
-      const result = computeElectionRound(
-        round({ seats: 2, votes, tieRule, tieBreak: ['x', 'c', 'd', 'b'] }),
-      );
-      expect(result).toMatchObject({
-        elected: ['a', 'c'],
-        passedNotSeated: ['b', 'd'],
-        tiedAtLastSeat: ['b', 'c', 'd'],
-      });
-      expect(result).toMatchObject({ seatsRemaining: 0, needsAnotherRound: false });
-    },
-  );
-
-  it.each([
-    [undefined, /needs tieBreak to order b, c/],
-    [['c'], /needs tieBreak to order b$/],
-  ])('when older_first has tie-break %j, then it throws naming the unordered', (tieBreak, message) => {
-    const input = round({ seats: 1, votes: tally({ b: 7, c: 7 }), tieRule: 'older_first', tieBreak });
-    expect(() => computeElectionRound(input)).toThrow(message);
   });
 });
 

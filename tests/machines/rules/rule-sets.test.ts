@@ -49,10 +49,10 @@ describe('defineRuleSet', () => {
     const rules = defineRuleSet(base, {
       id: 'hanoi-2025',
       clocks: { resultReport: 5 },
-      election: { tieRule: 'older_first' },
+      election: { maxRounds: 4 },
     });
     expect(rules.clocks).toEqual({ ...base.clocks, resultReport: 5 });
-    expect(rules.election).toEqual({ ...base.election, tieRule: 'older_first' });
+    expect(rules.election).toEqual({ ...base.election, maxRounds: 4 });
     expect(base.clocks.resultReport).toBe(7);
   });
 
@@ -74,6 +74,8 @@ describe('defineRuleSet', () => {
       /congressDeadlines\.district: level district is not in levels/,
     ],
     [{ election: { tieRule: 'coin_toss' } }, /election\.tieRule/],
+    // "Older first" is the state election law's tie-break, not the Party's.
+    [{ election: { tieRule: 'older_first' } }, /election\.tieRule: must be another_round/],
   ])('when the override %j is invalid, then it throws naming the field', (overrides, message) => {
     expect(() => defineRuleSet(base, overrides as never)).toThrow(message);
   });

@@ -44,8 +44,15 @@ export const levelLabel = (level) => word(LEVELS, level, lang());
 export const blockLabel = (block) => word(BLOCKS, block, lang());
 /** @param {string} role */
 export const roleLabel = (role) => word(ROLES, role, lang());
-/** @param {string} kind */
-export const deadlineLabel = (kind) => word(DEADLINE_KINDS, kind, lang());
+const IRREGULARITY = 'irregularity.';
+/**
+ * What a deadline owes; an irregularity's kind names the breached rule after its prefix.
+ * @param {string} kind
+ */
+export const deadlineLabel = (kind) =>
+  kind.startsWith(IRREGULARITY)
+    ? `${word(DEADLINE_KINDS, 'irregularity', lang())}: ${kind.slice(IRREGULARITY.length)}`
+    : word(DEADLINE_KINDS, kind, lang());
 /** @param {string} type */
 export const alertTypeLabel = (type) => word(ALERT_TYPES, type, lang());
 

@@ -41,7 +41,7 @@ export const PHASES = {
   confirmation: { vi: 'Chuẩn y', en: 'Confirmation' },
   completed: { vi: 'Hoàn thành', en: 'Completed' },
   postponed: { vi: 'Hoãn đại hội', en: 'Postponed' },
-  annulled: { vi: 'Không chuẩn y, bầu lại', en: 'Annulled' },
+  annulled: { vi: 'Bác bỏ kết quả bầu cử, chỉ đạo bầu lại', en: 'Annulled' },
 };
 
 /** @type {Vocabulary} */
@@ -69,7 +69,7 @@ export const DEADLINE_KINDS = {
   'plan.approval': { vi: 'Cấp trên duyệt kế hoạch', en: 'Superior approves the plan' },
   'plan.resubmission': { vi: 'Trình lại kế hoạch', en: 'Plan resubmitted' },
   'consultation.replies': { vi: 'Thu ý kiến góp ý của cấp dưới', en: 'Comments from subordinate units' },
-  'documents.approval': { vi: 'Cấp trên cho ý kiến văn kiện', en: 'Superior approves the documents' },
+  'documents.approval': { vi: 'Cấp trên duyệt dự thảo văn kiện', en: 'Superior approves the documents' },
   'documents.resubmission': { vi: 'Trình lại văn kiện', en: 'Documents resubmitted' },
   'personnel_plan.approval': {
     vi: 'Cấp trên duyệt đề án nhân sự',
@@ -88,6 +88,11 @@ export const DEADLINE_KINDS = {
   'confirmation.due': { vi: 'Chuẩn y kết quả bầu cử', en: 'Confirmation of the results' },
   'postponement.until': { vi: 'Hết thời hạn hoãn đại hội', en: 'End of the postponement' },
   'congress.held': { vi: 'Tổ chức đại hội theo hạn của chỉ thị', en: "Congress by the directive's date" },
+  // Prefix of `irregularity.<rule>`: a local-policy rule breached, flagged but never refused.
+  irregularity: {
+    vi: 'Vi phạm quy định của địa phương (chỉ cảnh báo)',
+    en: 'Local-policy rule breached (flag only)',
+  },
 };
 
 /**

@@ -16,6 +16,7 @@ export type StepName =
   | 'review.approved'
   | 'convening.date_proposed'
   | 'convening.date_approved'
+  | 'convening.announced'
   | 'congress.opened'
   | 'congress.official_session_opened'
   | 'election.recorded'
@@ -47,13 +48,36 @@ export function personnelStep(step: string, overrides: Record<string, unknown> =
   };
 }
 
-/** One election round where the intended secretary and two others fill three seats. */
+/** The official session of a congress: 11 summoned, 10 present (a member congress for a cell). */
+export function attendance(overrides: Record<string, unknown> = {}) {
+  return { congressKind: 'delegate', summoned: 11, present: 10, ...overrides };
+}
+
+/** The list of an election, every candidate put forward by the convening committee. */
+export function listSet(
+  election: string,
+  seats: number,
+  candidates: string[],
+  extra: Record<string, unknown> = {},
+) {
+  const nominations = candidates.map((candidateId) => ({ candidateId, by: 'convening_committee' }));
+  return { election, seats, candidates, nominations, ...extra };
+}
+
+export const COMMITTEE_CANDIDATES = ['nguyen-van-a', 'tran-thi-b', 'le-van-c', 'pham-thi-d'];
+
+/** Ten ballots, all valid, as a counting committee reports them. */
+export function ballots(valid = 10, overrides: Record<string, unknown> = {}) {
+  return { issued: valid, collected: valid, valid, invalid: 0, ...overrides };
+}
+
+/** One committee round where the intended secretary and two others fill three seats. */
 export function electionRound(overrides: Record<string, unknown> = {}) {
   return {
+    election: 'committee',
     round: 1,
-    summoned: 11,
     exclusions: [],
-    seats: 3,
+    ballots: ballots(),
     votes: [
       { candidateId: 'nguyen-van-a', votes: 10 },
       { candidateId: 'tran-thi-b', votes: 8 },
@@ -63,6 +87,43 @@ export function electionRound(overrides: Record<string, unknown> = {}) {
     keyPostCandidateIds: ['nguyen-van-a'],
     ...overrides,
   };
+}
+
+/** A single post elected by 3 of 3 committee members (or 10 of 11 at a small cell's congress). */
+export function singlePostRound(
+  election: string,
+  firstMeeting: boolean,
+  overrides: Record<string, unknown> = {},
+) {
+  const electorate = firstMeeting ? { summoned: 3, present: 3 } : {};
+  const valid = firstMeeting ? 3 : 10;
+  return {
+    election,
+    round: 1,
+    ...electorate,
+    exclusions: [],
+    ballots: ballots(valid),
+    votes: [{ candidateId: 'nguyen-van-a', votes: valid }],
+    ...overrides,
+  };
+}
+
+/** The congress's own election: the committee, or the secretary of a cell under 9 full members. */
+export function holdCongressElection(d: UnitDriver): void {
+  if (secretaryOnly(d)) {
+    d.send('election.list_set', listSet('secretary', 1, ['nguyen-van-a']), { at: d.at });
+    d.send('election.recorded', singlePostRound('secretary', false), { at: d.at });
+    return;
+  }
+  d.send('election.list_set', listSet('committee', 3, COMMITTEE_CANDIDATES), { at: d.at });
+  d.send('election.recorded', electionRound(), { at: d.at });
+}
+
+/** The first meeting: the new committee elects its secretary, then the meeting is recorded as held. */
+export function holdFirstMeeting(d: UnitDriver): void {
+  d.send('election.list_set', listSet('secretary', 1, ['nguyen-van-a']), { at: d.at });
+  d.send('election.recorded', singlePostRound('secretary', true), { at: d.at });
+  d.send('committee.first_meeting_held', {}, { at: d.at });
 }
 
 function documents(d: UnitDriver, subordinates: string[]) {
@@ -109,13 +170,27 @@ function steps(d: UnitDriver): [StepName, Action][] {
       () => d.send('convening.date_proposed', { openingDate: openingDateAfter(d.at) }),
     ],
     ['convening.date_approved', () => d.send('convening.date_approved')],
+    [
+      'convening.announced',
+      () =>
+        d.send('convening.announced', {
+          openingDate: (d.context as { openingDate: string }).openingDate,
+          delegateAllocations: Object.fromEntries(subs.map((id) => [id, 5])),
+        }),
+    ],
     ['congress.opened', () => d.send('congress.opened', {}, { at: openingInstant(d) })],
-    ['congress.official_session_opened', () => d.send('congress.official_session_opened', {}, { at: d.at })],
-    ['election.recorded', () => d.send('election.recorded', electionRound(), { at: d.at })],
+    [
+      'congress.official_session_opened',
+      () =>
+        d.send('congress.official_session_opened', attendance(isCell ? { congressKind: 'member' } : {}), {
+          at: d.at,
+        }),
+    ],
+    ['election.recorded', () => holdCongressElection(d)],
     ['congress.closed', () => d.send('congress.closed', { resolution: 'Nghị quyết đại hội' }, { at: d.at })],
     [
       'committee.first_meeting_held',
-      () => d.context.congressClosedAt && !secretaryOnly(d) && d.send('committee.first_meeting_held'),
+      () => d.context.congressClosedAt && !secretaryOnly(d) && holdFirstMeeting(d),
     ],
     ['results.reported', () => d.send('results.reported')],
     ['results.confirmed', () => d.send('results.confirmed')],
@@ -137,8 +212,8 @@ function openingInstant(d: UnitDriver): string {
 }
 
 function secretaryOnly(d: UnitDriver): boolean {
-  const ctx = d.context as { level: string; memberCount: number };
-  return ctx.level === 'cell' && ctx.memberCount < 9;
+  const ctx = d.context as { level: string; memberCount: number; fullMemberCount?: number };
+  return ctx.level === 'cell' && (ctx.fullMemberCount ?? ctx.memberCount) < 9;
 }
 
 /** Drives the unit along the normal path until `target` has been done (inclusive). */

@@ -5,7 +5,15 @@
 import type { UnitInput } from '../../../../machines/api.types.js';
 import type { UncheckedEvent } from '../../../../machines/domain.js';
 import { postponedProcedure } from './postponed-procedure.js';
-import { electionRound, openingDateAfter, skipStep, walkTo } from './procedure-steps.js';
+import {
+  COMMITTEE_CANDIDATES,
+  electionRound,
+  holdFirstMeeting,
+  listSet,
+  openingDateAfter,
+  skipStep,
+  walkTo,
+} from './procedure-steps.js';
 import { UnitDriver, buildCell, buildUnit } from './unit-driver.js';
 
 /** One unit's input and the events it accepted, in log order. */
@@ -55,6 +63,13 @@ function preparationDetours(d: UnitDriver): void {
   walkTo(d, 'subordinates.held');
   d.send('hierarchy.subordinates_changed', { added: ['cell-4'], removed: [] });
   d.send('gate.waiver_recorded', { unitIds: ['cell-4'], reason: 'sáp nhập với phường bên cạnh' });
+  // As a superior: one of its cells is a pilot, whose lessons it records; as a subordinate: its own
+  // superior's pilots and lessons reach it, and it discusses the national drafts.
+  d.send('subordinate.pilot_designated', { childId: 'cell-1', childSeq: 3 });
+  d.send('pilot.lessons_recorded', { conferenceDate: '2020-03-20', summary: 'Rút kinh nghiệm nhân sự' });
+  d.send('superior.pilots_designated', { superiorId: 'district-1', superiorSeq: 9 });
+  d.send('superior.pilot_lessons_recorded', { superiorId: 'district-1', superiorSeq: 12 });
+  d.send('consultation.superior_drafts_discussed', { drafts: 'national' });
 }
 
 function sessionDetours(d: UnitDriver): void {
@@ -65,21 +80,36 @@ function sessionDetours(d: UnitDriver): void {
   d.send('convening.date_returned', { reason: 'trùng lịch đại hội cấp trên' });
   d.send('convening.date_proposed', { openingDate: openingDateAfter(d.at) });
   walkTo(d, 'congress.official_session_opened');
+  d.send('election.list_set', listSet('committee', 3, COMMITTEE_CANDIDATES), { at: d.at });
   d.send('election.recorded', keyPostFails, { at: d.at });
   d.send('election.direction_given', { decision: 'another_round', reason: 'giới thiệu lại' }, { at: d.at });
-  const round2 = electionRound({ round: 2, seats: 1, votes: [{ candidateId: 'nguyen-van-a', votes: 9 }] });
+  const round2 = electionRound({ round: 2, votes: [{ candidateId: 'nguyen-van-a', votes: 9 }] });
   d.send('election.recorded', round2, { at: d.at });
   skipStep(d, 'election.recorded');
   walkTo(d, 'results.reported');
   d.send('results.annulled', { reason: 'vi phạm quy chế bầu cử' });
   d.send('congress.reconvened');
-  d.send('election.recorded', electionRound(), { at: d.at });
+  shortRoundsThenContinue(d);
   d.send('congress.closed', { resolution: 'Nghị quyết' }, { at: d.at });
-  d.send('committee.first_meeting_held');
+  holdFirstMeeting(d);
   d.send('results.reported');
+  d.send('results.complaint_recorded', { reason: 'đơn khiếu nại về tư cách đại biểu' }, WG);
+  d.send('results.complaint_resolved', { reason: 'đã xác minh, không có cơ sở' }, WG);
   d.send('results.confirmed');
-  d.send('pilot.lessons_recorded', { conferenceDate: '2020-05-20', summary: 'Rút kinh nghiệm nhân sự' });
   d.send('records.archived');
+}
+
+/** Two rounds that elect nobody, the congress decides to go on with one more name, and a third fills the seats. */
+function shortRoundsThenContinue(d: UnitDriver): void {
+  d.send('election.list_set', listSet('committee', 3, COMMITTEE_CANDIDATES), { at: d.at });
+  const nobody = COMMITTEE_CANDIDATES.map((candidateId) => ({ candidateId, votes: 4 }));
+  d.send('election.recorded', electionRound({ votes: nobody, keyPostCandidateIds: [] }), { at: d.at });
+  d.send('election.recorded', electionRound({ round: 2, votes: nobody, keyPostCandidateIds: [] }), {
+    at: d.at,
+  });
+  const more = { decision: 'continue', addCandidates: ['vo-van-e'], reason: 'bổ sung nhân sự' };
+  d.send('election.continuation_decided', { election: 'committee', ...more }, { at: d.at });
+  d.send('election.recorded', electionRound({ round: 3 }), { at: d.at });
 }
 
 /** A cell whose personnel plan is returned and which holds a 3-content congress by consent. */
@@ -110,6 +140,7 @@ function appointAndFinish(d: UnitDriver): void {
 /** A base unit whose paused election ends in a 3-content congress by the superior's direction. */
 function directedThreeContent(d: UnitDriver): void {
   walkTo(d, 'congress.official_session_opened');
+  d.send('election.list_set', listSet('committee', 3, COMMITTEE_CANDIDATES), { at: d.at });
   d.send('election.recorded', keyPostFails, { at: d.at });
   d.send('election.direction_given', { decision: 'three_content', reason: 'chưa thống nhất' }, { at: d.at });
   appointAndFinish(d);
