@@ -19,7 +19,7 @@ import {
 } from '../store/index.js';
 import { assertCanRead, canSend, unknownUnit } from './access.js';
 import type { EngineContext } from './context.js';
-import type { ChildStatus, Irregularity, MeView, ProgressRow, UnitFlags, UnitView } from './engine.types.js';
+import type { Irregularity, MeView, ProgressRow, UnitFlags, UnitView } from './engine.types.js';
 import type { HistoryEntry, OrgUnit, Principal } from '../domain/index.js';
 import { progressRows } from './rollup.js';
 import { correctionsIn } from './corrections.js';
