@@ -1,30 +1,35 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { conveningDay, drivePreparation, procedurePlan, sendPlanned, vnTime } from '../support/drive.js';
-import { principals } from '../support/builders.js';
+import { createManualClock } from '../../src/shared/clock.js';
+import { drivePreparation, procedurePlan, sendPlanned } from '../support/drive.js';
 import { digestPrefix, startTestApp, type TestApp } from './api-harness.js';
 
-// The working-day calendar holds holidays for 2019–2031 only. An opening date proposed before that
-// makes the notice check count working days it has no data for: the guard throws.
+// The working-day calendar holds holidays for 2019–2031 only. A congress announced in late December
+// 2031 makes the opening's 30-working-day notice check count into 2032, which it has no data for: the
+// guard throws. The engine's clock stands on the opening day.
 const HELD_ON = '2020-06-15';
-const OUT_OF_CALENDAR = '2018-12-03';
+const AGREED_AT = '2031-11-03T09:00:00+07:00';
+const ANNOUNCED_AT = '2031-12-19T09:00:00+07:00';
+const OPENING = '2031-12-22';
 
 describe('a machine guard that throws', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp({}, () => ({}), { clock: createManualClock(`${OPENING}T02:00:00.000Z`) });
     const target = await drivePreparation(t.engine, 'C1', HELD_ON);
     const [review, approval] = procedurePlan(target, HELD_ON).toHeld;
     await sendPlanned(t.engine, target, review!);
     await sendPlanned(t.engine, target, approval!);
-    await t.engine.dispatch(
-      'C1',
-      {
-        type: 'convening.date_proposed',
-        payload: { openingDate: OUT_OF_CALENDAR },
-        at: vnTime(conveningDay(HELD_ON), 9),
-      },
-      principals.secretaryOf('C1'),
-    );
+    const convening = [
+      ['convening.date_proposed', { openingDate: OPENING }, target.secretary, AGREED_AT],
+      ['convening.date_approved', {}, target.superior, AGREED_AT],
+      [
+        'convening.announced',
+        { openingDate: OPENING, delegateAllocations: {} },
+        target.secretary,
+        ANNOUNCED_AT,
+      ],
+    ] as const;
+    for (const [type, payload, by, at] of convening) await t.engine.dispatch('C1', { type, payload, at }, by);
   });
   afterAll(async () => t.close());
 
@@ -43,23 +48,23 @@ describe('a machine guard that throws', () => {
     const res = await t
       .http()
       .post('/api/v1/units/C1/events')
-      .set('authorization', `Bearer ${t.token.standing_committee}`)
-      .set('Idempotency-Key', 'approve-1')
-      .send({ type: 'convening.date_approved', payload: {} });
+      .set('authorization', `Bearer ${t.token.secretary}`)
+      .set('Idempotency-Key', 'open-1')
+      .send({ type: 'congress.opened', payload: {} });
 
     expect(res.status).toBe(409);
-    expect(res.body.detail).toContain(`Date ${OUT_OF_CALENDAR} is outside the holiday data`);
+    expect(res.body.detail).toContain('outside the holiday data (2019–2031)');
     expect(await digestPrefix(t.redis, t.prefix)).toEqual(before);
     const logged = t.logs.map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(logged).toContainEqual(
       expect.objectContaining({
         msg: 'machine guard threw',
-        guard: 'openingDateAcceptable',
+        guard: 'openingGate',
         unitId: 'C1',
-        event: 'convening.date_approved',
+        event: 'congress.opened',
       }),
     );
-    expect(await guardErrors()).toBe('congress_guard_errors_total{guard="openingDateAcceptable"} 1');
+    expect(await guardErrors()).toBe('congress_guard_errors_total{guard="openingGate"} 1');
   });
 
   it('when an event is refused by a rule, then no guard error is counted', async () => {
@@ -70,6 +75,6 @@ describe('a machine guard that throws', () => {
       .set('Idempotency-Key', 'plan-again')
       .send({ type: 'plan.submitted', payload: { reference: 'KH-2' } });
     expect(res.status).toBe(409);
-    expect(await guardErrors()).toBe('congress_guard_errors_total{guard="openingDateAcceptable"} 1');
+    expect(await guardErrors()).toBe('congress_guard_errors_total{guard="openingGate"} 1');
   });
 });
