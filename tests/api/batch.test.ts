@@ -103,7 +103,7 @@ describe('POST /api/v1/events:batch', () => {
     expect(res.headers['content-type']).toMatch(/^text\/csv/);
     expect(res.headers['content-disposition']).toMatch(/election\.recorded\.csv/);
     expect(res.text.trim()).toBe(
-      'unitId,occurredAt,idempotencyKey,round,summoned,exclusions,seats,votes,keyPostCandidateIds,tieBreak',
+      'unitId,occurredAt,idempotencyKey,election,round,summoned,present,exclusions,ballots,votes,keyPostCandidateIds',
     );
     const unknown = await t
       .http()
