@@ -5,7 +5,7 @@
  * (a 2-content congress elects nothing; a 3-content one elects delegates but no committee).
  */
 import { g, stamped, u } from './congress.setup.js';
-import { congressState } from './session.states.js';
+import { congressState, firstMeetingState } from './session.states.js';
 
 /**
  * Closing the congress: to the superior's appointment, straight to the report (small cell), or to the
@@ -70,15 +70,8 @@ export const electionCongressState = {
 export const electionFirstMeetingState = {
   initial: 'meeting',
   states: {
-    appointment: {
-      ...stamped('committee.appointment'),
-      on: {
-        'committee.appointed': [
-          { guard: g('secretaryOnly'), target: '#congress.procedure.report', actions: u('appoint') },
-          { target: 'meeting', actions: u('appoint') },
-        ],
-      },
-    },
+    // The superior's appointment is the same as in version 3: only the elections around it changed.
+    appointment: firstMeetingState.states.appointment,
     meeting: {
       on: {
         'election.list_set': { guard: g('firstMeetingListAllowed'), actions: u('setList') },
