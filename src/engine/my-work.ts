@@ -58,7 +58,9 @@ function itemOf(
     : [];
   const step = (d: Deadline): WorkStep => {
     const byId = d.owner === 'unit' ? unit.unit.id : unit.unit.parentId;
-    const by = byId === null ? null : { unitId: byId, unitName: names.get(byId) ?? byId };
+    // The unit's own steps name the unit itself; `names` holds only the parents.
+    const name = byId === unit.unit.id ? unit.unit.name : names.get(byId ?? '');
+    const by = byId === null ? null : { unitId: byId, unitName: name ?? byId };
     return { kind: d.kind, owner: d.owner, by, dueAt: d.dueAt };
   };
   const owed = deadlines.filter((d) => owes(principal, unit, d)).map(step);

@@ -40,6 +40,8 @@ describe('GET /api/v1/me/work: the work waiting on each person', () => {
     const [item, ...rest] = await work('secretary');
     expect(rest).toEqual([]);
     expect(item!.unitId).toBe('C1');
+    // A step the unit owes names the unit by its name, not its id.
+    expect(item!.owed.map((s) => s.by)).toContainEqual({ unitId: 'C1', unitName: 'Unit C1' });
     expect(item!.actions).toContain('plan.submitted');
     expect(item!.actions.every((type) => rolesOf(type).includes('secretary'))).toBe(true);
   });
