@@ -17,6 +17,14 @@ function redirectUriOf(req: Request, configured: string | undefined): string {
   return configured ?? `${req.protocol}://${req.get('host')}${pathOf(req)}/callback`;
 }
 
+/**
+ * Where the provider sends the browser back after signing out there: the dashboard's sign-in page on
+ * the callback's origin (register it at the provider as a post-logout redirect URI).
+ */
+export function postLogoutUriOf(req: Request, configured: string | undefined): string {
+  return new URL('/', configured ?? `${req.protocol}://${req.get('host')}`).href;
+}
+
 const VIETNAMESE: Record<number, string> = {
   401: 'Không đăng nhập được bằng tài khoản tổ chức. Nếu tài khoản chưa có ở đây, hãy nhờ quản trị tài khoản tạo; nếu không, hãy thử lại từ trang đăng nhập.',
   403: 'Tài khoản đã bị vô hiệu hoá. Hãy nhờ quản trị tài khoản kích hoạt lại.',
@@ -81,9 +89,11 @@ export function oidcRouter(
       delete req.session.oidc;
       const callback = new URL(checks.redirectUri);
       callback.search = new URL(req.originalUrl, 'http://local').search;
-      const username = await client.finish(callback, checks);
+      const { username, idToken } = await client.finish(callback, checks);
       const account = await accountForIdentity(deps.store, username);
       await establishSession(req, res, deps, clock, account);
+      req.session.oidcIdToken = idToken;
+      await promisify((done) => req.session.save(done));
     } catch (err) {
       await forget(req);
       throw err;

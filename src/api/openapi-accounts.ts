@@ -127,7 +127,18 @@ export function registerAccountPaths(registry: OpenAPIRegistry): void {
     path: '/api/v1/session',
     summary: 'Sign out',
     ...secured,
-    responses: { 204: { description: 'Signed out' }, ...refusals },
+    responses: {
+      200: json(
+        z.object({
+          providerSignOutUrl: z.url().meta({
+            description: 'Send the browser here so the OpenID Connect provider ends its session too',
+          }),
+        }),
+        'Signed out of a session begun at the OpenID Connect provider, which publishes an end-session endpoint',
+      ),
+      204: { description: 'Signed out' },
+      ...refusals,
+    },
   });
   registry.registerPath({
     method: 'get',

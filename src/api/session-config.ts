@@ -19,6 +19,8 @@ declare module 'express-session' {
     lastSeenAt: number;
     /** An OpenID Connect sign-in under way: what its callback must match. */
     oidc?: OidcChecks;
+    /** The provider's ID token of an OpenID Connect sign-in: the hint that signs out there too. */
+    oidcIdToken?: string;
   }
 }
 

@@ -5,7 +5,7 @@ import { chooseAssignment, signIn } from '../auth/sign-in.js';
 import type { Clock } from '../shared/clock.js';
 import { NotFoundError } from '../shared/errors.js';
 import { authFailureGuard } from './auth-failures.js';
-import { oidcRouter } from './oidc.routes.js';
+import { oidcRouter, postLogoutUriOf } from './oidc.routes.js';
 import { principalOf } from './request-context.js';
 import type { AccountsDeps } from './session-config.js';
 import { SESSION_COOKIE } from './session-config.js';
@@ -88,12 +88,24 @@ export function sessionRouter(deps: AccountsDeps): RequestHandler {
     req.session.assignmentId = assignmentId;
     res.json(sessionView(req, account, absoluteMs));
   });
+  // Signing out ends the session here; after an OpenID Connect sign-in it also answers where to send
+  // the browser so the provider ends its own (else the next "sign in with your organisation" would
+  // pass straight through, on a shared computer too).
   router.delete('/session', async (req, res) => {
     await sessionAccount(req, deps);
     principalOf(res);
+    const { oidcIdToken } = req.session;
     await promisify((done) => req.session.destroy(done));
     res.clearCookie(SESSION_COOKIE, { path: '/' });
-    res.status(204).end();
+    const oidc = deps.oidc;
+    const providerSignOutUrl =
+      oidc === undefined || oidcIdToken === undefined
+        ? null
+        : await oidc.client
+            .endSessionUrl(oidcIdToken, postLogoutUriOf(req, oidc.redirectUrl))
+            .catch(() => null);
+    if (providerSignOutUrl === null) res.status(204).end();
+    else res.status(200).json({ providerSignOutUrl });
   });
   return router;
 }

@@ -22,8 +22,16 @@ export interface OidcChecks {
 export interface OidcClient {
   /** The provider's authorization URL to send the browser to, and the checks to keep until it returns. */
   start(redirectUri: string): Promise<{ url: string; checks: OidcChecks }>;
-  /** Exchanges the code in `callbackUrl` (state, nonce and PKCE checked) and returns the username claim. */
-  finish(callbackUrl: URL, checks: OidcChecks): Promise<string>;
+  /**
+   * Exchanges the code in `callbackUrl` (state, nonce and PKCE checked) and returns the username claim,
+   * with the raw ID token kept for signing out at the provider later.
+   */
+  finish(callbackUrl: URL, checks: OidcChecks): Promise<{ username: string; idToken: string }>;
+  /**
+   * Where to send the browser so the provider ends its own session too (RP-initiated logout), coming
+   * back to `postLogoutRedirectUri`; null when the provider publishes no end-session endpoint.
+   */
+  endSessionUrl(idToken: string, postLogoutRedirectUri: string): Promise<string | null>;
 }
 
 /** Plain HTTP is accepted only for a provider on this machine (a local test or development provider). */
@@ -86,7 +94,8 @@ export function createOidcClient(settings: OidcSettings): OidcClient {
           throw refused(err instanceof Error ? err.message : 'the provider refused');
         });
       const idToken = tokens.claims();
-      if (idToken === undefined) throw refused('the provider sent no ID token');
+      if (idToken === undefined || tokens.id_token === undefined)
+        throw refused('the provider sent no ID token');
       // Providers that keep profile claims out of the ID token (as the spec allows when an access
       // token is issued) give them at the userinfo endpoint, for the same subject.
       const claims =
@@ -98,7 +107,15 @@ export function createOidcClient(settings: OidcSettings): OidcClient {
       const username = claims[settings.usernameClaim];
       if (typeof username !== 'string' || username === '')
         throw refused(`the identity carries no ${settings.usernameClaim}`);
-      return username;
+      return { username, idToken: tokens.id_token };
+    },
+    async endSessionUrl(idToken, postLogoutRedirectUri) {
+      const config = await configuration();
+      if (config.serverMetadata().end_session_endpoint === undefined) return null;
+      return client.buildEndSessionUrl(config, {
+        id_token_hint: idToken,
+        post_logout_redirect_uri: postLogoutRedirectUri,
+      }).href;
     },
   };
 }

@@ -14,7 +14,7 @@ export interface LocalProvider {
 /**
  * A real OpenID Connect provider (oidc-provider) on a spare loopback port, with one static
  * confidential client and an account behind any login whose claims carry `preferred_username`
- * equal to that login. Its development login and consent forms are left on: the test submits them.
+ * equal to that login. Its development login, consent and sign-out forms are left on: the test submits them.
  * The port is taken first so the issuer is known before the relying party is configured.
  */
 export async function startLocalProvider(): Promise<LocalProvider> {
@@ -29,7 +29,15 @@ export async function startLocalProvider(): Promise<LocalProvider> {
     clientSecret,
     serve(redirectUri) {
       const provider = new Provider(issuer, {
-        clients: [{ client_id: clientId, client_secret: clientSecret, redirect_uris: [redirectUri] }],
+        clients: [
+          {
+            client_id: clientId,
+            client_secret: clientSecret,
+            redirect_uris: [redirectUri],
+            // Signing out at the provider comes back to the dashboard's sign-in page.
+            post_logout_redirect_uris: [new URL('/', redirectUri).href],
+          },
+        ],
         claims: { openid: ['sub'], profile: ['preferred_username', 'name'] },
         findAccount: (_ctx, sub) => ({
           accountId: sub,

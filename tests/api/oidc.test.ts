@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOidcClient } from '../../src/auth/oidc-client.js';
 import { sessionKeyPrefix } from '../../src/auth/account-store.js';
 import { LOCAL_ADMIN } from '../../src/auth/principal.schema.js';
-import { startAccountsApp, type AccountsTestApp } from './accounts-harness.js';
+import { PASSWORD, startAccountsApp, type AccountsTestApp } from './accounts-harness.js';
 import { startLocalProvider, type LocalProvider } from './local-oidc-provider.js';
 import { TestBrowser, type Hop } from './oidc-browser.js';
 
@@ -107,6 +107,66 @@ describe('sign-in with an OpenID Connect provider, over real HTTP', () => {
     // The attempt was spent: replaying the genuine callback finds no sign-in under way.
     expect((await browser.follow(callback)).status).toBe(401);
     expect((await browser.request(app('/api/v1/me'))).status).toBe(401);
+  });
+
+  /** Signs out here as the dashboard does: DELETE /session with the session's CSRF token. */
+  async function signOutHere(browser: TestBrowser): Promise<Response> {
+    const session = (await (await browser.request(app('/api/v1/session'))).json()) as { csrfToken: string };
+    return browser.request(app('/api/v1/session'), {
+      method: 'DELETE',
+      headers: { 'x-csrf-token': session.csrfToken },
+    });
+  }
+
+  it('when a person signed in at the provider signs out here only, then the next sign-in passes straight through the provider', async () => {
+    const browser = new TestBrowser();
+    await signInAs(browser, 'oidc-sec');
+    expect((await signOutHere(browser)).status).toBe(200);
+    // The provider still knows the person: no login form, straight back to the callback.
+    const again = await browser.follow(app('/api/v1/session/oidc'), atCallback);
+    expect(again.status).toBe(0);
+    expect(again.url.pathname).toBe(CALLBACK);
+  });
+
+  it('when a person signed in at the provider signs out, then the answer names the provider sign-out; following it, the next sign-in asks for the login again', async () => {
+    const browser = new TestBrowser();
+    await signInAs(browser, 'oidc-sec');
+    const out = await signOutHere(browser);
+    expect(out.status).toBe(200);
+    const { providerSignOutUrl } = (await out.json()) as { providerSignOutUrl: string };
+    const end = new URL(providerSignOutUrl);
+    expect(end.origin).toBe(provider.issuer);
+    expect(end.searchParams.get('post_logout_redirect_uri')).toBe(app('/').href);
+    expect(end.searchParams.get('id_token_hint')).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/);
+    expect((await browser.request(app('/api/v1/me'))).status).toBe(401);
+    // The provider asks to confirm; confirming ends its session and comes back to the dashboard.
+    const confirm = await browser.follow(end);
+    expect(confirm.status).toBe(200);
+    const action = /<form[^>]*action="([^"]+)"/.exec(confirm.body)?.[1];
+    const xsrf = /name="xsrf" value="([^"]+)"/.exec(confirm.body)?.[1];
+    const back = await browser.follow(new URL(action!, end), (next) => next.href === app('/').href, {
+      method: 'POST',
+      body: new URLSearchParams({ xsrf: xsrf!, logout: 'yes' }),
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
+    expect(back.url.href).toBe(app('/').href);
+    const again = await browser.follow(app('/api/v1/session/oidc'), atCallback);
+    expect(again.status).toBe(200);
+    expect(again.url.pathname).toContain('/interaction/');
+    expect(again.body).toContain('name="prompt" value="login"');
+  });
+
+  it('when a person signed in with a password signs out, then the answer is a plain 204 with no provider to visit', async () => {
+    const browser = new TestBrowser();
+    const res = await browser.request(app('/api/v1/session'), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'oidc-sec', password: PASSWORD }),
+    });
+    expect(res.status).toBe(201);
+    const out = await signOutHere(browser);
+    expect(out.status).toBe(204);
+    expect(await out.text()).toBe('');
   });
 
   it('when a callback arrives in a browser that never started a sign-in, then it is refused', async () => {

@@ -94,8 +94,20 @@ describe(
       await signInAtProvider('bi-thu-c1');
       await page.waitForURL(/#\/tree\/C1$/);
       expect(new URL(page.url()).search).toBe('');
+    });
+
+    it('when a secretary signed in at the provider signs out, then the provider signs out too and the next sign-in asks for the login again', async () => {
+      await signInAtProvider('bi-thu-c1');
+      await page.waitForURL(/#\/tree\/C1$/);
       await page.locator('#sign-out').click();
+      // The provider's own confirmation page, then back to the dashboard's sign-in.
+      await page.waitForURL((url) => url.origin === provider.issuer);
+      await page.locator('button[name=logout][value=yes]').click();
+      await page.waitForURL((url) => url.href.startsWith(app.baseUrl));
       await page.locator('#account-sign-in').waitFor();
+      await page.getByRole('link', { name: 'Đăng nhập bằng tài khoản tổ chức' }).click();
+      await page.locator('input[name=login]').waitFor();
+      expect(new URL(page.url()).origin).toBe(provider.issuer);
     });
 
     it('when the provider vouches for a username no account has, then the page says to ask an account admin', async () => {

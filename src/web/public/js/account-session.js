@@ -35,10 +35,18 @@ export async function signInWithPassword(username, password) {
   };
 }
 
-/** @param {string | undefined} credential */
+/**
+ * Ends the server's session. After a sign-in with the organisation's provider, the answer names the
+ * provider's sign-out page, where the browser must go so that the provider's session ends too.
+ * @param {string | undefined} credential
+ * @returns {Promise<string | null>} the provider's sign-out URL, if there is one
+ */
 export async function endServerSession(credential) {
-  if (credential === undefined || !isSession(credential)) return;
-  await fetch('/api/v1/session', { method: 'DELETE', headers: authHeaders(credential) }).catch(
-    () => undefined,
+  if (credential === undefined || !isSession(credential)) return null;
+  const res = await fetch('/api/v1/session', { method: 'DELETE', headers: authHeaders(credential) }).catch(
+    () => null,
   );
+  if (res === null || res.status !== 200) return null;
+  const body = /** @type {{ providerSignOutUrl?: unknown }} */ (await jsonOf(res));
+  return typeof body.providerSignOutUrl === 'string' ? body.providerSignOutUrl : null;
 }

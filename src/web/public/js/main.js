@@ -161,7 +161,9 @@ async function route() {
 function endSession(message) {
   session?.stop();
   session = null;
-  void endServerSession(readSignIn()?.token);
+  void endServerSession(readSignIn()?.token).then((providerSignOut) => {
+    if (providerSignOut !== null) location.assign(providerSignOut);
+  });
   unmountAccountsNav();
   signOut();
   showSignIn(message);
