@@ -3,6 +3,7 @@
  * computes it (roll-up counters, the children list, the at-risk list); no client recomputes it.
  */
 import type { Milestones } from '../api.types.js';
+import type { CongressContext } from './congress.context.js';
 
 /** Why a unit is at risk, in the order a reader is shown them. */
 export const RISK_REASONS = [
@@ -15,29 +16,19 @@ export const RISK_REASONS = [
 ] as const;
 export type RiskReason = (typeof RISK_REASONS)[number];
 
-/** An entry of a context list counted as open: no closing time and no closed or resolved status. */
-function isOpen(entry: unknown): boolean {
-  if (typeof entry !== 'object' || entry === null) return true;
-  const e = entry as Record<string, unknown>;
-  if (e['closedAt'] !== undefined || e['resolvedAt'] !== undefined) return false;
-  return e['status'] === undefined || e['status'] === 'open';
-}
-
-function openIn(list: unknown): number {
-  return Array.isArray(list) ? list.filter(isOpen).length : 0;
-}
-
 /**
- * Open irregularities and complaints a unit's context records, when its procedure records them (the
- * context fields `irregularities` and `complaints`, each a list; an entry is open until it carries a
- * `closedAt`/`resolvedAt` or a status other than `open`). Absent fields count as none.
+ * Open irregularities (recorded and not yet closed by the superior, `irregularity.closed`) and open
+ * complaints (recorded and not yet resolved, `results.complaint_resolved`) in a unit's context.
+ * Contexts written before either was kept count none.
  */
-export function openIrregularitiesAndComplaints(context: unknown): {
+export function openIrregularitiesAndComplaints(ctx: Pick<CongressContext, 'irregularities' | 'complaint'>): {
   irregularities: number;
   complaints: number;
 } {
-  const c = (typeof context === 'object' && context !== null ? context : {}) as Record<string, unknown>;
-  return { irregularities: openIn(c['irregularities']), complaints: openIn(c['complaints']) };
+  return {
+    irregularities: (ctx.irregularities ?? []).filter((i) => i.closedAt === undefined).length,
+    complaints: ctx.complaint === undefined ? 0 : 1,
+  };
 }
 
 /** What the definition reads: the milestones kept beside the snapshot (see milestonesOf). */

@@ -128,6 +128,14 @@ export const UPDATES = {
   recordPostponement: (_, e) => ({ postponement: payloadFor(e, 'congress.postponed') }),
   flag: (_, e) => ({ difficult: { reason: payloadFor(e, 'unit.flagged_difficult').reason, at: e.at } }),
   clearFlag: () => ({ difficult: undefined }),
+  closeIrregularity: (ctx, e) => {
+    const { seq, note } = payloadFor(e, 'irregularity.closed');
+    return {
+      irregularities: (ctx.irregularities ?? []).map((i) =>
+        i.seq === seq ? { ...i, closedAt: e.at, closedSeq: e.seq, closingNote: note } : i,
+      ),
+    };
+  },
   recordPostponementChecked: (ctx, e) => {
     const postponement = payloadFor(e, 'congress.postponed');
     const tooFar = postponedTooFar(ctx, postponement.until, toVietnamDate(e.at));

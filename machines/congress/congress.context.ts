@@ -139,6 +139,10 @@ export interface Irregularity {
   occurredAt: string;
   seq: number;
   message?: string;
+  /** Set when the superior closed it (`irregularity.closed`): when, in which entry, and why. */
+  closedAt?: string;
+  closedSeq?: number;
+  closingNote?: string;
 }
 
 /**

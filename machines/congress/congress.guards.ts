@@ -100,6 +100,7 @@ const RAW_CHECKS = {
   notPilot: session.notPilot,
   notFlagged: session.notFlagged,
   isFlagged: session.isFlagged,
+  irregularityOpen: session.irregularityOpen,
   canPostpone: session.canPostpone,
   reviewReady: opening.reviewReady,
   validAnnouncement: opening.validAnnouncement,

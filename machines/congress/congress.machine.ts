@@ -42,6 +42,8 @@ const buildMachine = (parts: SessionParts) =>
       },
       'unit.flagged_difficult': { guard: g('notFlagged'), actions: u('flag') },
       'unit.difficulty_cleared': { guard: g('isFlagged'), actions: u('clearFlag') },
+      // The superior, having looked into a local-policy breach, closes it: the unit leaves the at-risk list.
+      'irregularity.closed': { guard: g('irregularityOpen'), actions: u('closeIrregularity') },
       'subordinate.pilot_designated': { guard: g('validPilotChild'), actions: u('recordPilotChild') },
       'superior.pilots_designated': { guard: g('notAwaitingLessons'), actions: u('awaitPilotLessons') },
       // Recorded on the superior that chose the pilots; the engine passes it to the other subordinates.

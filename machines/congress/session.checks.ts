@@ -106,6 +106,21 @@ export const isPilot: Check = (ctx) => (ctx.pilot ? undefined : 'not a pilot uni
 export const notPilot: Check = (ctx) => (ctx.pilot ? 'the unit is already a pilot' : undefined);
 export const notFlagged: Check = (ctx) =>
   ctx.difficult ? 'the unit is already flagged difficult' : undefined;
+/** `irregularity.closed` names an irregularity of this unit that is still open. */
+export const irregularityOpen: Check = (ctx, e) => {
+  if (!e)
+    return (ctx.irregularities ?? []).some((i) => i.closedAt === undefined)
+      ? undefined
+      : 'the unit has no open irregularity';
+  const { seq } = payloadFor(e, 'irregularity.closed');
+  const found = (ctx.irregularities ?? []).find((i) => i.seq === seq);
+  if (!found)
+    return `no irregularity was recorded at seq ${seq}: GET /api/v1/units/<id> lists the unit's irregularities with their seq`;
+  if (found.closedAt !== undefined)
+    return `the irregularity recorded at seq ${seq} was already closed at seq ${found.closedSeq ?? '?'}`;
+  return undefined;
+};
+
 export const isFlagged: Check = (ctx) => (ctx.difficult ? undefined : 'the unit is not flagged difficult');
 
 /** The postponement limit `until` goes beyond, with its rule id (months from the level's deadline). */

@@ -47,7 +47,9 @@ export function deadlinesFor(
  * (its working group, or the superior's standing committee) through the same jobs as any deadline.
  */
 function irregularityAlerts(ctx: CongressContext): Deadline[] {
-  return (ctx.irregularities ?? []).map((irregularity) => {
+  // A closed irregularity leaves the open set: nothing more to alert, nothing owed.
+  const open = (ctx.irregularities ?? []).filter((i) => i.closedAt === undefined);
+  return open.map((irregularity) => {
     const dueAt = vietnamEndOfDay(toVietnamDate(irregularity.occurredAt));
     return {
       kind: `irregularity.${irregularity.rule}`,

@@ -193,6 +193,12 @@ const ROWS = {
     'Xác định đơn vị có khó khăn, phức tạp',
     'Unit flagged difficult',
   ],
+  'irregularity.closed': [
+    p.irregularityClosed,
+    SUPERIOR,
+    'Khép lại điểm chưa đúng quy định (đã xem xét, xử lý)',
+    'Irregularity closed (reviewed and dealt with)',
+  ],
   'unit.difficulty_cleared': [
     p.withReason,
     SUPERVISORS,

@@ -25,6 +25,8 @@ const count = z.number().int().nonnegative();
 export const empty = z.strictObject({});
 export const withReason = z.strictObject({ reason });
 export const withOptionalNote = z.strictObject({ note: freeText.optional() });
+/** Names the irregularity by the seq of the entry that recorded it (GET /units/:id lists them). */
+export const irregularityClosed = z.strictObject({ seq: z.number().int().positive(), note: freeText });
 
 export const planSubmitted = z.strictObject({ reference: name });
 export const pilotLessons = z.strictObject({ conferenceDate: isoDate, summary: freeText });

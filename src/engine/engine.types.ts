@@ -147,6 +147,10 @@ export interface Irregularity {
   occurredAt: string;
   seq: number;
   message?: string;
+  /** When the superior closed it (`irregularity.closed`), at which entry, and its note; absent while open. */
+  closedAt?: string;
+  closedSeq?: number;
+  closingNote?: string;
 }
 
 export interface ProgressRow {

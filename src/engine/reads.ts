@@ -80,6 +80,9 @@ const irregularityListSchema = z.array(
     occurredAt: z.string(),
     seq: z.number().int(),
     message: z.string().optional(),
+    closedAt: z.string().optional(),
+    closedSeq: z.number().int().optional(),
+    closingNote: z.string().optional(),
   }),
 );
 

@@ -55,6 +55,43 @@ describe('irregularities and pilots over HTTP', () => {
     expect(cells?.atRisk).toBe(1);
   });
 
+  it('when the superior closes that irregularity, then it stays listed as closed, leaves the deadlines and the at-risk count; a secretary or a wrong seq changes nothing', async () => {
+    const close = (seq: number, role: 'secretary' | 'standing_committee') =>
+      post(
+        'C1',
+        { type: 'irregularity.closed', payload: { seq, note: 'đã nhắc nhở, rút kinh nghiệm' } },
+        role,
+      );
+    const before = await get('/api/v1/units/C1');
+    const bySecretary = await close(2, 'secretary');
+    expect(bySecretary.status).toBe(403);
+    const wrongSeq = await close(1, 'standing_committee');
+    expect(wrongSeq.status).toBe(409);
+    expect(wrongSeq.body.detail).toContain('no irregularity was recorded at seq 1');
+    expect((await get('/api/v1/units/C1')).body.version).toBe(before.body.version);
+
+    const closed = await close(2, 'standing_committee');
+    expect(closed.status).toBe(201);
+    const unit = await get('/api/v1/units/C1');
+    expect(unit.body.irregularities).toEqual([
+      expect.objectContaining({
+        rule: 'clocks.superiorDecision',
+        seq: 2,
+        closedSeq: closed.body.seq,
+        closingNote: 'đã nhắc nhở, rút kinh nghiệm',
+      }),
+    ]);
+    expect(unit.body.riskReasons).not.toContain('irregularity');
+    const kinds = (unit.body.deadlines as { kind: string }[]).map((d) => d.kind);
+    expect(kinds).not.toContain('irregularity.clocks.superiorDecision');
+    const progress = await get('/api/v1/units/D1/progress');
+    const cells = (progress.body.byLevel as { level: string; atRisk: number }[]).find(
+      (r) => r.level === 'cell',
+    );
+    expect(cells?.atRisk).toBe(0);
+    expect((await close(2, 'standing_committee')).status).toBe(409);
+  });
+
   it('when a cell is designated a pilot and the base records the lessons, then the other cell is told to wait and then told the lessons', async () => {
     const designated = await post(
       'C1',

@@ -14,10 +14,6 @@ import { UnitDriver } from './support/unit-driver.js';
 
 const RULES = getRuleSet('2020-2025');
 const reasonsOf = (snapshot: PersistedCongressSnapshot) => riskReasons(milestonesOf(snapshot, RULES));
-const withContext = (d: UnitDriver, extra: Record<string, unknown>): PersistedCongressSnapshot => ({
-  ...d.snapshot,
-  context: { ...(d.snapshot.context as object), ...extra },
-});
 
 describe('at risk: the one definition', () => {
   it('when a unit goes its normal way, then it is not at risk', () => {
@@ -49,22 +45,24 @@ describe('at risk: the one definition', () => {
     expect(reasonsOf(d.snapshot)).toEqual([]);
   });
 
-  it('when the context records one open irregularity or complaint, then at risk; when each is closed, then not', () => {
-    const d = walkTo(new UnitDriver(), 'plan.submitted');
-    const open = withContext(d, {
-      irregularities: [{ id: 'i1' }],
-      complaints: [{ id: 'c1', status: 'open' }],
-    });
-    expect(reasonsOf(open)).toEqual(['irregularity', 'complaint']);
-    const closed = withContext(d, {
-      irregularities: [{ id: 'i1', closedAt: '2020-03-01T00:00:00Z' }],
-      complaints: [
-        { id: 'c1', status: 'resolved' },
-        { id: 'c2', resolvedAt: '2020-03-01T00:00:00Z' },
-      ],
-    });
-    expect(openIrregularitiesAndComplaints(closed.context)).toEqual({ irregularities: 0, complaints: 0 });
-    expect(reasonsOf(closed)).toEqual([]);
+  it('when a complaint about the results is recorded, then the unit is at risk for it; resolved, it is not', () => {
+    const d = walkTo(new UnitDriver(), 'results.reported');
+    d.send('results.complaint_recorded', { reason: 'đơn khiếu nại về kiểm phiếu' });
+    expect(openIrregularitiesAndComplaints(d.context)).toEqual({ irregularities: 0, complaints: 1 });
+    expect(reasonsOf(d.snapshot)).toEqual(['complaint']);
+    d.send('results.complaint_resolved', { reason: 'đã xác minh, kiểm phiếu đúng' });
+    expect(reasonsOf(d.snapshot)).toEqual([]);
+  });
+
+  it('when a local-policy clock is breached, then the irregularity puts the unit at risk; closed by the superior, it does not', () => {
+    const d = new UnitDriver();
+    d.send('plan.submitted', { reference: 'KH-01' }, { at: '2020-03-02T01:00:00.000Z' });
+    // The 11th working day after submission: one past the local decision clock (10).
+    d.send('plan.approved', {}, { at: '2020-03-17T01:00:00.000Z' });
+    expect(reasonsOf(d.snapshot)).toEqual(['irregularity']);
+    d.send('irregularity.closed', { seq: 2, note: 'đã nhắc nhở, rút kinh nghiệm' });
+    expect(openIrregularitiesAndComplaints(d.context)).toEqual({ irregularities: 0, complaints: 0 });
+    expect(reasonsOf(d.snapshot)).toEqual([]);
   });
 
   it('when a deadline is marked overdue, then at risk; the mark stays while that deadline is open and leaves with it', () => {

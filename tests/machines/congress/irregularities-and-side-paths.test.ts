@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { defaultCalendar } from '../../../machines/calendar/vn-calendar.js';
-import { deadlinesFor, milestonesOf } from '../../../machines/index.js';
+import { deadlinesFor, listAllowedEvents, milestonesOf } from '../../../machines/index.js';
 import { getRuleSet } from '../../../machines/rules/index.js';
 import { attendance, electionRound, holdCongressElection, walkTo } from './support/procedure-steps.js';
 import { UnitDriver, buildCell, buildUnit } from './support/unit-driver.js';
@@ -57,6 +57,52 @@ describe('local-policy clocks record irregularities, never refuse', () => {
     expect((d.context.irregularities as { rule: string }[]).map((i) => i.rule)).toEqual([
       'congressDeadlines.cell',
     ]);
+  });
+});
+
+describe('the superior closes an irregularity (irregularity.closed)', () => {
+  const closable = (d: UnitDriver) =>
+    listAllowedEvents(d.snapshot).find((e) => e.type === 'irregularity.closed')?.allowed;
+
+  it('when the unit has no irregularity, then closing one is not offered and is refused', () => {
+    const d = new UnitDriver(buildUnit());
+    expect(closable(d)).toBe(false);
+    const outcome = d.try('irregularity.closed', { seq: 1, note: 'không có' });
+    expect(outcome).toMatchObject({ ok: false });
+  });
+
+  it('when the superior closes the recorded one, then it keeps when, where and why, and its alert point leaves the deadlines', () => {
+    const d = new UnitDriver(buildUnit());
+    d.send('plan.submitted', { reference: 'KH-01' }, { at: at('2020-03-02') });
+    d.send('plan.approved', {}, { at: at(defaultCalendar.addWorkingDays('2020-03-02', 11)) });
+    expect(closable(d)).toBe(true);
+    const wrongSeq = d.try('irregularity.closed', { seq: 1, note: 'nhầm' });
+    expect(wrongSeq).toMatchObject({ ok: false });
+    expect(wrongSeq.ok ? '' : wrongSeq.message).toContain('no irregularity was recorded at seq 1');
+    d.send('irregularity.closed', { seq: 2, note: 'đã rút kinh nghiệm' }, { at: at('2020-03-20') });
+    expect(d.context.irregularities).toEqual([
+      expect.objectContaining({
+        rule: 'clocks.superiorDecision',
+        seq: 2,
+        closedAt: at('2020-03-20'),
+        closedSeq: 3,
+        closingNote: 'đã rút kinh nghiệm',
+      }),
+    ]);
+    const points = deadlinesFor(d.snapshot, rules, defaultCalendar).map((x) => x.step);
+    expect(points).not.toContain('irregularity:2');
+    expect(milestonesOf(d.snapshot, rules)).toMatchObject({ irregular: true, openIrregularities: 0 });
+    expect(closable(d)).toBe(false);
+    const again = d.try('irregularity.closed', { seq: 2, note: 'lần nữa' });
+    expect(again.ok ? '' : again.message).toContain('already closed at seq 3');
+  });
+
+  it('when the note is blank, then the closing is refused for its payload', () => {
+    const d = new UnitDriver(buildUnit());
+    d.send('plan.submitted', { reference: 'KH-01' }, { at: at('2020-03-02') });
+    d.send('plan.approved', {}, { at: at(defaultCalendar.addWorkingDays('2020-03-02', 11)) });
+    expect(d.try('irregularity.closed', { seq: 2, note: '   ' })).toMatchObject({ ok: false });
+    expect(milestonesOf(d.snapshot, rules).openIrregularities).toBe(1);
   });
 });
 

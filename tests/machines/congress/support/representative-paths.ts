@@ -3,6 +3,7 @@
  * cell, a postponed one, and detours that between them send every catalogue event at least once.
  */
 import type { UnitInput } from '../../../../machines/api.types.js';
+import { defaultCalendar, toVietnamDate } from '../../../../machines/calendar/vn-calendar.js';
 import type { UncheckedEvent } from '../../../../machines/domain.js';
 import { postponedProcedure } from './postponed-procedure.js';
 import {
@@ -49,6 +50,11 @@ function preparationDetours(d: UnitDriver): void {
   d.send('plan.submitted', { reference: '155-KH/ĐU (sửa đổi)' });
   d.send('pilot.designated', { reason: 'phường tiêu biểu' });
   d.send('subordinate.results_confirmed', { childId: 'cell-2', childSeq: 14 });
+  // Decided a working day past the local clock: an irregularity, which the superior then closes.
+  const late = defaultCalendar.addWorkingDays(toVietnamDate(d.at), 11);
+  d.send('plan.approved', {}, { at: `${late}T01:00:00.000Z` });
+  skipStep(d, 'plan.approved');
+  d.send('irregularity.closed', { seq: d.seq, note: 'đã nhắc nhở, rút kinh nghiệm' });
   walkTo(d, 'bodies.formed');
   d.send('documents.draft_recorded', { draft: 1, title: 'Dự thảo 1' });
   d.send('consultation.sent', { draft: 1 });

@@ -134,6 +134,7 @@ const SAMPLERS: Record<string, Sampler> = {
   'subordinate.results_confirmed': () => [],
   'unit.flagged_difficult': () => [],
   'unit.difficulty_cleared': () => [],
+  'irregularity.closed': () => [],
 };
 
 /** Sample payloads for `type`; types without a sampler take an empty payload. */
