@@ -138,6 +138,13 @@ describe('the workbench in a real browser', () => {
     const unreportedBefore = await historyOf(UNREPORTED);
 
     const page = await signedIn('superior', 'B2');
+    // The waiting list, 40 confirmations long.
+    await page.goto(`${app.baseUrl}/#/work`);
+    await expect
+      .poll(() => page.locator('#work-list button[data-event="results.confirmed"]').count())
+      .toBe(CELLS);
+    expect(await seriousViolations(page)).toEqual([]);
+    expect(await fitsPhone(page)).toBeLessThanOrEqual(390);
     await page.goto(`${app.baseUrl}/#/batch`);
     await page.locator('#batch-event').selectOption('results.confirmed');
     // The unreported cell sits among the others, as row 17 of the file.
