@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import type axeCore from 'axe-core';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Alert } from '../../src/alerts/alert.schema.js';
@@ -6,15 +7,23 @@ import type { OrgUnit } from '../../src/domain/index.js';
 import { EVENT_CATALOGUE } from '../../machines/index.js';
 import { buildUnit } from '../support/builders.js';
 import { launchBrowser } from './browser.js';
+import { cellsAwaitingConfirmation, CONFIRMED_ON, confirmationReminder } from './cell-results.js';
 import { startDashboardApp, type DashboardApp } from './dashboard-harness.js';
 
 const CELLS = 40;
-const cellId = (i: number) => `C${String(i + 1).padStart(2, '0')}`;
+const resultCell = (i: number) => `R${String(i + 1).padStart(2, '0')}`;
+const REPORTED = Array.from({ length: CELLS }, (_, i) => resultCell(i));
+/** A cell that held its congress but has not reported its results: its row is the bad one. */
+const UNREPORTED = resultCell(CELLS);
 const TREE: OrgUnit[] = [
   buildUnit({ id: 'D1', name: 'Đảng bộ quận Thử', level: 'district', block: 'urban_district' }),
   buildUnit({ id: 'B1', name: 'Đảng bộ phường Một', level: 'base', parentId: 'D1', workingGroup: 'wg1' }),
-  ...Array.from({ length: CELLS }, (_, i) =>
-    buildUnit({ id: cellId(i), name: `Chi bộ ${i + 1}`, parentId: 'B1', workingGroup: 'wg1' }),
+  ...['C01', 'C02', 'C03'].map((id, i) =>
+    buildUnit({ id, name: `Chi bộ ${i + 1}`, parentId: 'B1', workingGroup: 'wg1' }),
+  ),
+  buildUnit({ id: 'B2', name: 'Đảng bộ phường Hai', level: 'base', parentId: 'D1', workingGroup: 'wg2' }),
+  ...[...REPORTED, UNREPORTED].map((id, i) =>
+    buildUnit({ id, name: `Chi bộ khu dân cư ${i + 1}`, parentId: 'B2', workingGroup: 'wg2' }),
   ),
 ];
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
@@ -31,6 +40,13 @@ function alertOf(id: string, unitId: string, kind: string): Alert {
   };
 }
 
+interface UnitState {
+  actions: string[];
+}
+interface History {
+  entries: { type: string; occurredAt: string; actor: { role: string } }[];
+}
+
 describe('the workbench in a real browser', () => {
   let app: DashboardApp;
   let browser: Browser;
@@ -38,11 +54,12 @@ describe('the workbench in a real browser', () => {
   const contexts: BrowserContext[] = [];
   // axe-core is injected as a script tag, which the dashboard's own policy (script-src 'self') forbids.
   const contextOptions = { locale: 'vi-VN', bypassCSP: true, viewport: { width: 1280, height: 900 } };
-  const token: Record<'wg' | 'auditor' | 'secretary' | 'committee', string> = {
+  const token: Record<'wg' | 'auditor' | 'secretary' | 'committee' | 'superior', string> = {
     wg: '',
     auditor: '',
     secretary: '',
     committee: '',
+    superior: '',
   };
 
   beforeAll(async () => {
@@ -51,6 +68,8 @@ describe('the workbench in a real browser', () => {
     token.auditor = await app.issueToken({ role: 'auditor', subtreeOf: 'D1' });
     token.secretary = await app.issueToken({ role: 'secretary', unitId: 'B1' });
     token.committee = await app.issueToken({ role: 'standing_committee', subtreeOf: 'D1' });
+    // The standing committee of B2: the superior of B2's cells, which confirms their results.
+    token.superior = await app.issueToken({ role: 'standing_committee', subtreeOf: 'B2' });
     for (const [id, unit] of [
       ['a1', 'C01'],
       ['a2', 'C02'],
@@ -81,11 +100,19 @@ describe('the workbench in a real browser', () => {
     await page.locator('nav.trail').waitFor();
     return page;
   }
-  /** Serious or critical axe-core violations on the page as it is now. */
-  async function seriousViolations(page: Page): Promise<string[]> {
+  /** Serious or critical axe-core violations on the page as it is now, within `scope` (a selector). */
+  async function seriousViolations(page: Page, scope = 'html'): Promise<string[]> {
     await page.addScriptTag({ path: AXE });
-    return page.evaluate<string[]>(
-      "axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id + ': ' + v.nodes.map((n) => n.target.join(' ')).join(', ')))",
+    return page.evaluate<string[], string>(
+      (selector) =>
+        (globalThis as unknown as { axe: typeof axeCore }).axe
+          .run(selector, { resultTypes: ['violations'] })
+          .then((r) =>
+            r.violations
+              .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+              .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+          ),
+      scope,
     );
   }
   async function fitsPhone(page: Page): Promise<number> {
@@ -95,27 +122,93 @@ describe('the workbench in a real browser', () => {
     return width;
   }
 
-  it('when a working group uploads 40 cell rows with one bad row, then 39 are recorded, the bad row is named and nothing is written for it', async () => {
-    const page = await signedIn('wg', 'B1');
+  // Cell results by the rules: the secretary reports (results.reported) and the superior standing
+  // committee confirms (results.confirmed, chuẩn y, DOMAIN.md §2 row 11; QĐ 24 §16.1). A working group
+  // may send neither (machines/events/event-catalogue.ts; src/engine/access.ts canSend): it only
+  // follows units and records complaints or difficulties. The bulk job on 40 cells' results is therefore
+  // the superior's confirmation, and this test signs in as B2's standing committee, the cells' superior.
+  it('when the superior confirms 40 cells’ results from a CSV with one bad row and acknowledges the reminders, then 40 are confirmed, the bad row is named with its reason and nothing is written for it', async () => {
+    await cellsAwaitingConfirmation(app.engine, REPORTED, UNREPORTED);
+    for (const unitId of REPORTED) await app.alertStore.record(confirmationReminder(unitId, 'B2'));
+    const unitOf = async (id: string) => (await app.api(`/api/v1/units/${id}`, token.superior)) as UnitState;
+    const historyOf = async (id: string) =>
+      (await app.api(`/api/v1/units/${id}/history`, token.superior)) as History;
+    for (const id of REPORTED) expect((await unitOf(id)).actions).toContain('results.confirmed');
+    expect((await unitOf(UNREPORTED)).actions).not.toContain('results.confirmed');
+    const unreportedBefore = await historyOf(UNREPORTED);
+
+    const page = await signedIn('superior', 'B2');
+    // The waiting list, 40 confirmations long.
+    await page.goto(`${app.baseUrl}/#/work`);
+    await expect
+      .poll(() => page.locator('#work-list button[data-event="results.confirmed"]').count())
+      .toBe(CELLS);
+    expect(await seriousViolations(page)).toEqual([]);
+    expect(await fitsPhone(page)).toBeLessThanOrEqual(390);
     await page.goto(`${app.baseUrl}/#/batch`);
-    await page.locator('#batch-event').selectOption('unit.flagged_difficult');
-    const lines = Array.from(
-      { length: CELLS },
-      (_, i) => `${cellId(i)},,,${i === 16 ? '' : 'Thiếu cấp uỷ viên'}`,
+    await page.locator('#batch-event').selectOption('results.confirmed');
+    // The unreported cell sits among the others, as row 17 of the file.
+    const units = [...REPORTED.slice(0, 16), UNREPORTED, ...REPORTED.slice(16)];
+    const csv = ['unitId,occurredAt,idempotencyKey', ...units.map((id) => `${id},${CONFIRMED_ON},`)].join(
+      '\n',
     );
-    const csv = ['unitId,occurredAt,idempotencyKey,reason', ...lines].join('\n');
-    const before = await app.redis.hgetall(`${app.prefix}:{C17}:snap`);
     await page
       .locator('#batch-file')
       .setInputFiles({ name: 'cells.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
     await page.getByRole('button', { name: 'Gửi tệp' }).click();
     await expect
-      .poll(() => page.locator('#batch-result p').first().textContent())
-      .toContain('39 dòng đã ghi nhận, 1 dòng bị từ chối');
-    expect(await page.locator('#batch-result li[data-row="17"]').textContent()).toContain('C17');
-    expect(await app.redis.hgetall(`${app.prefix}:{C17}:snap`)).toEqual(before);
-    const c16 = (await app.api('/api/v1/units/C16', token.wg)) as { flags: { difficult: boolean } };
-    expect(c16.flags.difficult).toBe(true);
+      .poll(() => page.locator('#batch-result p').first().textContent(), { timeout: 30_000 })
+      .toContain('40 dòng đã ghi nhận, 1 dòng bị từ chối');
+    const refused = page.locator('#batch-result li[data-row]');
+    expect(await refused.count()).toBe(1);
+    const reason = await page.locator('#batch-result li[data-row="17"]').textContent();
+    expect(reason).toContain(UNREPORTED);
+    // Worded in the page's language: the event refused and what the unit must do first.
+    expect(reason).toContain('đơn vị chưa ở bước nhận «Chuẩn y kết quả bầu cử»');
+    expect(reason).toContain('Báo cáo kết quả đại hội (Bí thư)');
+    expect(await historyOf(UNREPORTED)).toEqual(unreportedBefore);
+    for (const id of REPORTED) {
+      expect((await unitOf(id)).actions).not.toContain('results.confirmed');
+      const last = (await historyOf(id)).entries.at(-1)!;
+      expect([last.type, last.actor.role]).toEqual(['results.confirmed', 'standing_committee']);
+      expect(last.occurredAt.slice(0, 10)).toBe(CONFIRMED_ON);
+    }
+    // The batch form, its answer and the alerts beside it.
+    expect(await seriousViolations(page)).toEqual([]);
+    expect(await fitsPhone(page)).toBeLessThanOrEqual(390);
+    // A unit page with a whole procedure in its history.
+    await page.goto(`${app.baseUrl}/#/unit/${REPORTED[0]}`);
+    await page.locator('h1', { hasText: 'Chi bộ khu dân cư 1' }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    expect(await fitsPhone(page)).toBeLessThanOrEqual(390);
+
+    const picks = page.locator('#alerts-list input.alert-pick');
+    await expect.poll(() => picks.count()).toBe(CELLS);
+    expect(await seriousViolations(page, '#alerts')).toEqual([]);
+    expect(await fitsPhone(page)).toBeLessThanOrEqual(390);
+    for (let i = 0; i < CELLS; i++) await picks.nth(i).check();
+    await page.locator('#alerts-ack-selected').click();
+    await expect
+      .poll(() => page.locator('#alerts-status').textContent())
+      .toBe(`Đã đánh dấu ${CELLS} cảnh báo.`);
+    expect(await picks.count()).toBe(0);
+    const open = (await app.api('/api/v1/alerts', token.superior)) as { alerts: unknown[] };
+    expect(open.alerts).toEqual([]);
+    const me = (await app.api('/api/v1/me', token.superior)) as { principal: { id: string } };
+    const acked = (await app.api('/api/v1/alerts?acknowledged=true&limit=100', token.superior)) as {
+      alerts: { id: string; ack: { by: string } | null }[];
+    };
+    expect(acked.alerts.map((a) => a.id).sort()).toEqual(REPORTED.map((id) => `reminder-${id}`).sort());
+    expect(acked.alerts.every((a) => a.ack?.by === me.principal.id)).toBe(true);
+    await page.close();
+  }, 120_000);
+
+  it('when the sign-in page is drawn, then it has no serious accessibility violation and fits a 390 px phone', async () => {
+    const own = await browser.newContext(contextOptions);
+    contexts.push(own);
+    const page = await own.newPage();
+    await page.goto(`${app.baseUrl}/`);
+    await page.getByLabel('Mã truy cập (bearer token)').waitFor();
     expect(await seriousViolations(page)).toEqual([]);
     expect(await fitsPhone(page)).toBeLessThanOrEqual(390);
     await page.close();

@@ -158,6 +158,9 @@ const vi = {
   'batch.result':
     '{accepted} dòng đã ghi nhận, {refused} dòng bị từ chối (dòng bị từ chối không ghi gì; sửa rồi gửi lại).',
   'batch.row': 'Dòng {row} ({unit}): {reason}',
+  'batch.notAllowed':
+    'đơn vị chưa ở bước nhận «{event}». Việc đơn vị làm được lúc này: {next}. Đợi bước đó xong, hoặc bỏ dòng này, rồi gửi lại.',
+  'batch.nothingNext': 'không có',
   'batch.none': 'Vai trò của bạn không gửi sự kiện nào.',
   'alerts.written': 'Ghi lúc {at}',
   'alerts.ack': 'Đã xem',
@@ -320,6 +323,9 @@ const en = {
   'batch.result':
     '{accepted} rows recorded, {refused} refused (refused rows wrote nothing; fix them and send again).',
   'batch.row': 'Row {row} ({unit}): {reason}',
+  'batch.notAllowed':
+    'the unit is not at the step that takes “{event}”. What the unit can do now: {next}. Wait until that is done, or drop this row, then send again.',
+  'batch.nothingNext': 'nothing',
   'batch.none': 'Your role sends no events.',
   'alerts.written': 'Written {at}',
   'alerts.ack': 'Acknowledge',

@@ -109,6 +109,9 @@ export const batchResultSchema = z.object({
       status: z.enum(['accepted', 'refused']),
       seq: z.optional(z.number()),
       reason: z.optional(z.string()),
+      code: z.optional(z.string()),
+      // A refusal in the unit's state names the events it takes now.
+      details: z.optional(z.object({ allowed: z.optional(z.array(z.string())) })),
     }),
   ),
 });

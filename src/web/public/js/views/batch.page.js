@@ -6,15 +6,34 @@
  */
 import { h, replace } from '../dom.js';
 import { t } from '../i18n.js';
-import { eventLabel, eventsOfRole } from '../labels.js';
+import { eventLabel, eventRolesLabel, eventsOfRole } from '../labels.js';
 import { describeError } from '../labels.js';
 import { occurredAtOf, payloadFields, readPayload, todayInVietnam } from './event-form.view.js';
 import { fieldLabel } from './form-fields.js';
 
 /** @typedef {import('../schemas.js').BatchResult} BatchResult */
 
-/** @param {BatchResult} result */
-function resultView(result) {
+/**
+ * Why a row was refused, in the reader's language where the answer allows: a unit not at the step
+ * that takes the event is told the events it takes now and who sends them (system events left out).
+ * The server's own wording follows, for whoever reads the log.
+ * @param {BatchResult['results'][number]} r
+ * @param {string} type
+ */
+function refusal(r, type) {
+  const allowed = r.details?.allowed;
+  if (r.code !== 'not_allowed' || !allowed) return r.reason ?? '';
+  const system = new Set(eventsOfRole('system'));
+  const next = allowed.filter((a) => !system.has(a)).map((a) => `${eventLabel(a)} (${eventRolesLabel(a)})`);
+  const said = t('batch.notAllowed', {
+    event: eventLabel(type),
+    next: next.length > 0 ? next.join('; ') : t('batch.nothingNext'),
+  });
+  return `${said} [${r.reason ?? ''}]`;
+}
+
+/** @param {BatchResult} result @param {string} type */
+function resultView(result, type) {
   const refused = result.results.filter((r) => r.status === 'refused');
   return h(
     'div',
@@ -29,7 +48,7 @@ function resultView(result) {
             h(
               'li',
               { 'data-row': r.row },
-              t('batch.row', { row: r.row, unit: r.unitId, reason: r.reason ?? '' }),
+              t('batch.row', { row: r.row, unit: r.unitId, reason: refusal(r, type) }),
             ),
           ),
         ),
@@ -50,11 +69,13 @@ export function batchPage({ api, role, unitIds }) {
     { id: 'batch-event', onchange: () => drawTable() },
     types.map((type) => h('option', { value: type }, eventLabel(type))),
   );
-  const show = (/** @type {Promise<BatchResult>} */ sent) =>
+  const show = (/** @type {Promise<BatchResult>} */ sent) => {
+    const type = select.value;
     void sent.then(
-      (r) => replace(out, resultView(r)),
+      (r) => replace(out, resultView(r, type)),
       (e) => replace(out, h('p', { class: 'error', role: 'alert' }, describeError(e))),
     );
+  };
 
   const template = h('button', { type: 'button', id: 'batch-template' }, t('batch.template'));
   template.addEventListener('click', () => {
