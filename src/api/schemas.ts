@@ -92,7 +92,17 @@ export const verifyQuerySchema = z.strictObject({ subtree: booleanString.default
 
 export const verificationParamsSchema = z.object({ id: z.uuid('a verification id, as in Location') });
 
-export const exportQuerySchema = z.strictObject({ format: z.enum(['jsonl', 'csv']).default('jsonl') });
+/** jsonl and csv: the log, for auditors; minutes: the vote-count minutes of every recorded round, as HTML. */
+export const EXPORT_FORMATS = ['jsonl', 'csv', 'minutes'] as const;
+
+export const exportQuerySchema = z.strictObject({
+  format: z
+    .enum(EXPORT_FORMATS, { error: `must be one of ${EXPORT_FORMATS.join(', ')}` })
+    .default('jsonl')
+    .meta({
+      description: 'jsonl or csv: the hash-chained log; minutes: printable vote-count minutes (HTML)',
+    }),
+});
 
 const isoInstant = z.iso.datetime({ offset: true, error: 'an ISO 8601 instant with its offset' });
 
