@@ -3,6 +3,7 @@ import { BadRequestError, zodIssues } from './problem.js';
 import { ValidationError } from '../shared/errors.js';
 import { unitIdSchema } from '../domain/index.js';
 import { PHASES } from '../../machines/api.types.js';
+import { ELECTION_KINDS } from '../../machines/rules/election-kinds.js';
 import { cursorOf } from './page-cursor.js';
 export { stateQuerySchema } from '../engine/replay-query.schema.js';
 
@@ -91,6 +92,13 @@ const booleanString = z.enum(['true', 'false']).transform((v) => v === 'true');
 export const verifyQuerySchema = z.strictObject({ subtree: booleanString.default(false) });
 
 export const verificationParamsSchema = z.object({ id: z.uuid('a verification id, as in Location') });
+
+/** A recorded ballot round of a unit, as its minutes route names it. */
+export const minutesParamsSchema = z.strictObject({
+  id: unitIdSchema,
+  election: z.enum(ELECTION_KINDS),
+  round: z.coerce.number().int().positive().meta({ description: 'The round number, from 1' }),
+});
 
 /** jsonl and csv: the log, for auditors; minutes: the vote-count minutes of every recorded round, as HTML. */
 export const EXPORT_FORMATS = ['jsonl', 'csv', 'minutes'] as const;

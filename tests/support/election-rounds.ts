@@ -40,7 +40,7 @@ export async function recordTieThenDecidingRound(
   const opened = toHeld.findIndex((e) => e.type === 'congress.opened');
   for (const event of [...preparation, ...toHeld.slice(0, opened + 1)])
     await sendPlanned(engine, target, event);
-  const send = (type: string, payload: object, hour: number) =>
+  const send = (type: string, payload: Record<string, unknown>, hour: number) =>
     engine.dispatch(unitId, { type, payload, at: vnTime(heldOn, hour) }, target.secretary);
   await send('congress.official_session_opened', { congressKind: 'member', summoned: 11, present: 10 }, 9);
   const candidates = TIE_ROUND.votes.map((v) => v.candidateId);
