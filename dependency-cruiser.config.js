@@ -45,6 +45,8 @@ const LAYERS = {
     ...['src/redis', 'src/config', 'src/main.ts', 'workers', 'src/jobs'],
     // The installed `congress` launcher (bin/) builds dist/ first when it is stale, as `npm start` does.
     'scripts/build-stamp.js',
+    // `export --format minutes` prints the same vote-count minutes document the API serves.
+    'src/web',
   ],
   scripts: ['machines'],
 };

@@ -73,6 +73,8 @@ function roundReason(
   e: Parameters<Check>[1],
 ): string | undefined {
   if (!e) return undefined;
+  // Said first: "set the list first" would send the secretary to a list that is refused too.
+  if (ctx.form === 'two_content') return TWO_CONTENT;
   const p = payloadFor(e, 'election.recorded');
   if (atFirstMeeting(ctx, p.election) !== firstMeeting) {
     return firstMeeting

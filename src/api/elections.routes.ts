@@ -1,11 +1,9 @@
 import { Router } from 'express';
-import { z } from 'zod';
-import { ELECTION_KINDS } from '../../machines/rules/election-kinds.js';
 import { readRoundMinutes } from '../engine/election-minutes.js';
 import type { Engine } from '../engine/engine.types.js';
 import { renderRoundMinutes } from '../web/election-minutes.html.js';
 import { principalOf } from './request-context.js';
-import { parseRequest } from './schemas.js';
+import { minutesParamsSchema, parseRequest } from './schemas.js';
 import { evaluateElection } from '../../machines/election/evaluate.js';
 import { ValidationError } from '../shared/errors.js';
 
@@ -28,12 +26,6 @@ export function electionsRouter(): Router {
   return router;
 }
 
-const minutesParams = z.strictObject({
-  id: z.string().min(1).max(200),
-  election: z.enum(ELECTION_KINDS),
-  round: z.coerce.number().int().positive(),
-});
-
 /**
  * `GET /units/:id/elections/:election/rounds/:round/minutes` (mounted at `/units`): the vote-count
  * minutes of a recorded round as a printable Vietnamese HTML page, for those who may read the unit.
@@ -41,7 +33,7 @@ const minutesParams = z.strictObject({
 export function electionMinutesRouter(engine: Engine): Router {
   const router = Router();
   router.get('/:id/elections/:election/rounds/:round/minutes', async (req, res) => {
-    const { id, election, round } = parseRequest(minutesParams, req.params, 'params');
+    const { id, election, round } = parseRequest(minutesParamsSchema, req.params, 'params');
     const minutes = await readRoundMinutes(engine, id, election, round, principalOf(res));
     res.type('html').send(renderRoundMinutes(minutes));
   });

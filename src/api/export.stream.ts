@@ -22,3 +22,13 @@ export async function streamExport(
   }
   res.end();
 }
+
+/**
+ * Sends the unit's vote-count minutes document. Inline, unlike the log exports: it is meant to be
+ * opened and printed in the browser; saving it keeps the `<unit>.minutes.html` name.
+ */
+export function sendMinutesExport(res: Response, unitId: string, html: string): void {
+  res.status(200).type('html');
+  res.setHeader('Content-Disposition', `inline; filename="${unitId}.minutes.html"`);
+  res.send(html);
+}

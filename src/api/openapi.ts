@@ -7,6 +7,7 @@ import * as out from './response.schemas.js';
 import * as input from './schemas.js';
 import { registerAccountPaths } from './openapi-accounts.js';
 import { registerWorkbenchPaths } from './openapi.workbench.js';
+import { registerElectionPaths } from './openapi.elections.js';
 
 type Responses = RouteConfig['responses'];
 
@@ -133,8 +134,16 @@ function registerUnitPaths(registry: OpenAPIRegistry, catalogue: Record<string, 
   );
   get(
     unitPath('/export'),
-    'Full history as JSON lines or CSV',
-    { description: 'application/x-ndjson or text/csv stream' },
+    'Full history as JSON lines or CSV; or the vote-count minutes of every recorded round (format=minutes)',
+    {
+      description:
+        'jsonl: application/x-ndjson stream; csv: text/csv stream; minutes: one printable Vietnamese HTML document (<unit>.minutes.html), a round per A4 page in log order',
+      content: {
+        'application/x-ndjson': { schema: z.string() },
+        'text/csv': { schema: z.string() },
+        'text/html': { schema: z.string() },
+      },
+    },
     input.exportQuerySchema,
   );
 }
@@ -231,6 +240,7 @@ export function buildOpenApiDocument(catalogue: Record<string, EventDefinition>)
   registerOtherPaths(registry);
   registerAccountPaths(registry);
   registerWorkbenchPaths(registry, common);
+  registerElectionPaths(registry, common);
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: '3.1.0',
     info: {

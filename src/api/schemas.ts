@@ -3,6 +3,7 @@ import { BadRequestError, zodIssues } from './problem.js';
 import { ValidationError } from '../shared/errors.js';
 import { unitIdSchema } from '../domain/index.js';
 import { PHASES } from '../../machines/api.types.js';
+import { ELECTION_KINDS } from '../../machines/rules/election-kinds.js';
 import { cursorOf } from './page-cursor.js';
 export { stateQuerySchema } from '../engine/replay-query.schema.js';
 
@@ -92,7 +93,24 @@ export const verifyQuerySchema = z.strictObject({ subtree: booleanString.default
 
 export const verificationParamsSchema = z.object({ id: z.uuid('a verification id, as in Location') });
 
-export const exportQuerySchema = z.strictObject({ format: z.enum(['jsonl', 'csv']).default('jsonl') });
+/** A recorded ballot round of a unit, as its minutes route names it. */
+export const minutesParamsSchema = z.strictObject({
+  id: unitIdSchema,
+  election: z.enum(ELECTION_KINDS),
+  round: z.coerce.number().int().positive().meta({ description: 'The round number, from 1' }),
+});
+
+/** jsonl and csv: the log, for auditors; minutes: the vote-count minutes of every recorded round, as HTML. */
+export const EXPORT_FORMATS = ['jsonl', 'csv', 'minutes'] as const;
+
+export const exportQuerySchema = z.strictObject({
+  format: z
+    .enum(EXPORT_FORMATS, { error: `must be one of ${EXPORT_FORMATS.join(', ')}` })
+    .default('jsonl')
+    .meta({
+      description: 'jsonl or csv: the hash-chained log; minutes: printable vote-count minutes (HTML)',
+    }),
+});
 
 const isoInstant = z.iso.datetime({ offset: true, error: 'an ISO 8601 instant with its offset' });
 

@@ -16,7 +16,9 @@ import {
   unitParamsSchema,
   verifyQuerySchema,
 } from './schemas.js';
-import { streamExport } from './export.stream.js';
+import { sendMinutesExport, streamExport } from './export.stream.js';
+import { readUnitMinutes } from '../engine/election-minutes.js';
+import { renderUnitMinutes } from '../web/election-minutes.html.js';
 import { encodeCursor } from './page-cursor.js';
 import { tokenFrom } from './auth.middleware.js';
 import type { VerificationsPort, VerificationView } from '../jobs/verifications.port.js';
@@ -155,6 +157,10 @@ export function unitsRouter(engine: Engine, metrics: HttpMetrics, verifyOptions:
   router.get('/:id/export', async (req, res) => {
     const { format } = parseRequest(exportQuerySchema, req.query, 'query');
     const id = unitId(req.params);
+    if (format === 'minutes') {
+      const { unit, rounds } = await readUnitMinutes(engine, id, principalOf(res));
+      return void sendMinutesExport(res, id, renderUnitMinutes(unit, rounds));
+    }
     await streamExport(res, id, format, engine.exportHistory(id, format, principalOf(res)));
   });
 

@@ -5,6 +5,8 @@ import { verifyAdminLog } from '../auth/admin-log.js';
 import type { Engine, VerifyReport } from '../engine/engine.types.js';
 import type { Principal } from '../domain/index.js';
 import { stateQuerySchema } from '../engine/replay-query.schema.js';
+import { readUnitMinutes } from '../engine/election-minutes.js';
+import { renderUnitMinutes } from '../web/election-minutes.html.js';
 import type { Runtime } from '../config/runtime.js';
 import type { CliContext, GlobalOptions } from './cli-context.js';
 import { UsageError } from './exit-codes.js';
@@ -157,12 +159,16 @@ export function registerAuditCommands(program: Command, run: Run): void {
 
   program
     .command('export <unit>')
-    .description("the unit's full history to stdout")
-    .option('--format <format>', 'jsonl or csv', 'jsonl')
+    .description("the unit's full history, or its vote-count minutes, to stdout")
+    .option('--format <format>', 'jsonl, csv, or minutes (the vote-count minutes as printable HTML)', 'jsonl')
     .action((unit: string, opts: { format: string }) =>
       run(async (ctx) => {
+        if (opts.format === 'minutes') {
+          const { unit: named, rounds } = await readUnitMinutes(ctx.engine, unit, await ctx.principal());
+          return void process.stdout.write(renderUnitMinutes(named, rounds));
+        }
         if (opts.format !== 'jsonl' && opts.format !== 'csv')
-          throw new UsageError('--format must be jsonl or csv');
+          throw new UsageError('--format must be jsonl, csv or minutes');
         for await (const chunk of ctx.engine.exportHistory(unit, opts.format, await ctx.principal()))
           process.stdout.write(chunk);
       }),

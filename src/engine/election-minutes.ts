@@ -8,7 +8,7 @@ import type { CongressContext } from '../../machines/congress/congress.context.j
 import { electionRecorded } from '../../machines/events/payload-schemas.js';
 import type { RoundResult } from '../../machines/election/round.js';
 import type { ElectionKind } from '../../machines/rules/election-kinds.js';
-import type { Principal } from '../domain/index.js';
+import type { HistoryEntry, Principal } from '../domain/index.js';
 import { NotFoundError } from '../shared/errors.js';
 import type { Engine } from './engine.types.js';
 
@@ -29,51 +29,38 @@ export interface RoundMinutes {
 
 const PAGE = 1_000;
 
-async function findRound(
-  engine: Engine,
-  unitId: string,
-  election: string,
-  round: number,
-  principal: Principal,
-) {
-  let found;
+/** Every `election.recorded` entry of the unit's log, in log order. */
+async function recordedRounds(engine: Engine, unitId: string, principal: Principal): Promise<HistoryEntry[]> {
+  const found: HistoryEntry[] = [];
   let fromSeq: number | null = 1;
   while (fromSeq !== null) {
     const page = await engine.history(unitId, { fromSeq, limit: PAGE }, principal);
-    for (const entry of page.entries) {
-      const p = entry.payload as { election?: unknown; round?: unknown };
-      if (entry.type === 'election.recorded' && p.election === election && p.round === round) found = entry;
-    }
+    found.push(...page.entries.filter((entry) => entry.type === 'election.recorded'));
     fromSeq = page.nextSeq;
   }
   return found;
 }
 
-/** The minutes of `election` round `round` at `unitId` (the last such round, after any re-election). */
-export async function readRoundMinutes(
+/** One recorded round counted again against the unit's state just before it. */
+async function minutesOf(
   engine: Engine,
-  unitId: string,
-  election: string,
-  round: number,
+  unit: RoundMinutes['unit'],
+  entry: HistoryEntry,
   principal: Principal,
 ): Promise<RoundMinutes> {
-  const view = await engine.getUnit(unitId, principal);
-  const entry = await findRound(engine, unitId, election, round, principal);
-  const parsed = entry && electionRecorded.safeParse(entry.payload);
-  if (!entry || !parsed?.success) {
-    throw new NotFoundError(`${unitId} has no recorded round ${round} of the ${election} election`);
-  }
-  const before = await engine.replay(unitId, { seq: entry.seq - 1 }, principal);
+  const parsed = electionRecorded.safeParse(entry.payload);
+  if (!parsed.success) throw new NotFoundError(`${unit.id} seq ${entry.seq} is not a readable round`);
+  const p = parsed.data;
+  const before = await engine.replay(unit.id, { seq: entry.seq - 1 }, principal);
   const ctx = before.snapshot.context as unknown as CongressContext;
-  const counted = countRound(ctx, parsed.data);
+  const counted = countRound(ctx, p);
   if (typeof counted === 'string' || !counted.ok) {
-    throw new NotFoundError(`round ${round} of the ${election} election cannot be counted again`);
+    throw new NotFoundError(`round ${p.round} of the ${p.election} election cannot be counted again`);
   }
   const { ok: _ok, ...result } = counted;
-  const p = parsed.data;
   const attendance = ctx.attendance;
   return {
-    unit: { id: view.unit.id, name: view.unit.name },
+    unit,
     election: p.election,
     round: p.round,
     occurredAt: entry.occurredAt,
@@ -86,4 +73,39 @@ export async function readRoundMinutes(
     votes: p.votes,
     result,
   };
+}
+
+async function unitOf(engine: Engine, unitId: string, principal: Principal) {
+  const view = await engine.getUnit(unitId, principal);
+  return { id: view.unit.id, name: view.unit.name };
+}
+
+/** The minutes of `election` round `round` at `unitId` (the last such round, after any re-election). */
+export async function readRoundMinutes(
+  engine: Engine,
+  unitId: string,
+  election: string,
+  round: number,
+  principal: Principal,
+): Promise<RoundMinutes> {
+  const unit = await unitOf(engine, unitId, principal);
+  const entry = (await recordedRounds(engine, unitId, principal)).findLast((e) => {
+    const p = e.payload as { election?: unknown; round?: unknown };
+    return p.election === election && p.round === round;
+  });
+  if (!entry) throw new NotFoundError(`${unitId} has no recorded round ${round} of the ${election} election`);
+  return minutesOf(engine, unit, entry, principal);
+}
+
+/** The minutes of every recorded round of `unitId`, in log order (the export's `minutes` format). */
+export async function readUnitMinutes(
+  engine: Engine,
+  unitId: string,
+  principal: Principal,
+): Promise<{ unit: RoundMinutes['unit']; rounds: RoundMinutes[] }> {
+  const unit = await unitOf(engine, unitId, principal);
+  const rounds: RoundMinutes[] = [];
+  for (const entry of await recordedRounds(engine, unitId, principal))
+    rounds.push(await minutesOf(engine, unit, entry, principal));
+  return { unit, rounds };
 }

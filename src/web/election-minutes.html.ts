@@ -1,7 +1,8 @@
 /**
- * The vote-count minutes (biên bản kiểm phiếu) of one round as a printable Vietnamese page: one A4
- * sheet (print CSS), with the attendance, the exclusions by category, the ballot count, each
- * candidate's votes and the result, and space for the counting committee's signatures.
+ * The vote-count minutes (biên bản kiểm phiếu) as printable Vietnamese pages: each round one A4 sheet
+ * (print CSS), with the attendance, the exclusions by category, the ballot count, each candidate's
+ * votes and the result, and space for the counting committee's signatures. One round is served on its
+ * own; the unit export puts every recorded round in one document, a sheet per page.
  */
 import { ELECTION_LABELS, type ElectionKind } from '../../machines/rules/election-kinds.js';
 
@@ -56,6 +57,8 @@ const STYLE = `
 * { box-sizing: border-box; }
 body { font-family: 'Times New Roman', 'DejaVu Serif', serif; font-size: 11pt; line-height: 1.35; margin: 0; color: #000; }
 main { max-width: 180mm; margin: 0 auto; }
+.sheet { break-inside: avoid; page-break-inside: avoid; }
+.sheet + .sheet { break-before: page; page-break-before: always; }
 h1 { font-size: 14pt; text-align: center; margin: 4mm 0 1mm; }
 .sub { text-align: center; margin: 0 0 4mm; }
 table { width: 100%; border-collapse: collapse; margin: 2mm 0 3mm; }
@@ -63,7 +66,7 @@ th, td { border: 1px solid #000; padding: 1mm 2mm; text-align: left; }
 td.n { text-align: right; }
 .signs { display: flex; justify-content: space-between; margin-top: 8mm; }
 .signs div { width: 45%; text-align: center; }
-@media screen { body { padding: 10mm; } }
+@media screen { body { padding: 10mm; } .sheet + .sheet { margin-top: 15mm; border-top: 1px dashed #888; } }
 `;
 
 function rows(view: MinutesView): string {
@@ -86,13 +89,11 @@ function exclusions(view: MinutesView): string {
   return `<ul>${items}</ul>`;
 }
 
-/** The minutes as a complete HTML document. */
-export function renderRoundMinutes(view: MinutesView): string {
+/** One round's minutes: the markup of one A4 sheet. */
+function roundSheet(view: MinutesView): string {
   const { ballots, result } = view;
   const title = `${ELECTION_LABELS[view.election].vi}, lần ${view.round}`;
-  return `<!doctype html>
-<html lang="vi"><head><meta charset="utf-8"><title>Biên bản kiểm phiếu — ${escape(title)}</title><style>${STYLE}</style></head>
-<body><main>
+  return `<section class="sheet" data-round="${escape(view.election)}-${view.round}">
 <p class="sub"><strong>ĐẢNG CỘNG SẢN VIỆT NAM</strong><br>${escape(view.unit.name)}</p>
 <h1>BIÊN BẢN KIỂM PHIẾU</h1>
 <p class="sub">${escape(title)} — ${escape(KIND_VI[view.congressKind] ?? view.congressKind)} — ${escape(view.occurredAt.slice(0, 10))}</p>
@@ -107,5 +108,39 @@ ${exclusions(view)}
 <table><thead><tr><th>TT</th><th>Họ và tên</th><th>Số phiếu</th><th>Tỷ lệ</th><th>Kết quả</th></tr></thead><tbody>${rows(view)}</tbody></table>
 <p>Kết quả: ${escape(OUTCOME_VI[result.outcome] ?? result.outcome)}. Trúng cử: ${escape(result.elected.join(', ') || 'không có')}.</p>
 <div class="signs"><div>TM. BAN KIỂM PHIẾU<br>TRƯỞNG BAN<br><br><br></div><div>CÁC THÀNH VIÊN<br>BAN KIỂM PHIẾU<br><br><br></div></div>
+</section>`;
+}
+
+/** A complete HTML document around `sheets`. */
+function minutesDocument(title: string, sheets: string): string {
+  return `<!doctype html>
+<html lang="vi"><head><meta charset="utf-8"><title>${escape(title)}</title><style>${STYLE}</style></head>
+<body><main>
+${sheets}
 </main></body></html>`;
+}
+
+/** The minutes of one round as a complete HTML document. */
+export function renderRoundMinutes(view: MinutesView): string {
+  const title = `Biên bản kiểm phiếu — ${ELECTION_LABELS[view.election].vi}, lần ${view.round}`;
+  return minutesDocument(title, roundSheet(view));
+}
+
+/** The sheet of a unit that has recorded no round yet: says so, in Vietnamese, with the English beside it. */
+function noRoundSheet(unit: MinutesView['unit']): string {
+  return `<section class="sheet" data-round="none">
+<p class="sub"><strong>ĐẢNG CỘNG SẢN VIỆT NAM</strong><br>${escape(unit.name)}</p>
+<h1>BIÊN BẢN KIỂM PHIẾU</h1>
+<p class="sub">${escape(unit.name)} chưa ghi nhận lần bầu cử nào, nên chưa có biên bản kiểm phiếu.</p>
+<p class="sub" lang="en">No ballot round of ${escape(unit.name)} has been recorded yet, so there are no minutes to print.</p>
+</section>`;
+}
+
+/**
+ * Every recorded round of a unit, in log order, a sheet per A4 page (the export's `minutes` format);
+ * a unit without a recorded round gets one sheet that says so.
+ */
+export function renderUnitMinutes(unit: MinutesView['unit'], rounds: readonly MinutesView[]): string {
+  const sheets = rounds.length === 0 ? noRoundSheet(unit) : rounds.map(roundSheet).join('\n');
+  return minutesDocument(`Biên bản kiểm phiếu — ${unit.name}`, sheets);
 }

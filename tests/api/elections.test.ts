@@ -210,7 +210,7 @@ describe('elections over HTTP', () => {
       expect((await post('C1', 'election.recorded', second, 11, 'secretary')).status).toBe(201);
     });
 
-    it('DOMAIN §2 (3-content congress): when it opens, then it lists its delegates but a committee list is refused', async () => {
+    it('DOMAIN §2 (3-content congress): when it opens, then it elects its delegates but a committee list is refused', async () => {
       await openCongress('B2', 'three_content');
       const secretary = (await t.tokens.create({ role: 'secretary', unitId: 'B2' })).token;
       const send = (type: string, payload: unknown, hour: number) =>
@@ -243,6 +243,16 @@ describe('elections over HTTP', () => {
       );
       expect(committee.status).toBe(409);
       expect(committee.body.detail).toContain('a 3-content congress elects no committee');
+      // 11 delegates present of 11: 6 votes elect; ten pass, the four others do not.
+      const votes = tooMany.candidates.map((candidateId, i) => ({ candidateId, votes: i < 10 ? 8 : 5 }));
+      const ballots = { issued: 11, collected: 11, valid: 11, invalid: 0 };
+      const round = { election: 'delegates', round: 1, ballots, votes };
+      expect((await send('election.recorded', round, 10)).status).toBe(201);
+      const unit = await t.engine.getUnit('B2', { id: 'admin-1', role: 'admin' });
+      expect((unit.snapshot.context.elections as Record<string, unknown>).delegates).toMatchObject({
+        status: 'complete',
+        elected: tooMany.candidates.slice(0, 10),
+      });
     });
   });
 });

@@ -7,12 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sparePort } from '../../src/redis/private-server.js';
 import { createTestRedis, TEST_REDIS_URL } from '../support/redis.js';
 import { digestPrefix } from '../api/api-harness.js';
+import { CLI, congressOn, type CliRun } from './cli-process.js';
 
-/**
- * The CLI from its sources, as `npm run congress` runs it (tsx as a loader), so these tests need no
- * build; the compiled `congress` bin is started in tests/start/npm-start.test.ts.
- */
-const CLI = ['--import', 'tsx', join(import.meta.dirname, '../../src/cli/main.ts')];
 const HEADER = 'id,name,level,block,parent,working_group,member_count,term';
 const TREE_CSV = [
   HEADER,
@@ -22,12 +18,6 @@ const TREE_CSV = [
   'C2,Chi bộ 2,cell,ward,B1,,10,2020-2025',
 ].join('\n');
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
 // Each case starts Node processes that compile the sources on the fly; give them room on a busy machine.
 describe('congress CLI as a child process', { timeout: 120_000 }, () => {
   let redis: Redis;
@@ -36,24 +26,9 @@ describe('congress CLI as a child process', { timeout: 120_000 }, () => {
   let dir: string;
   let secretaryToken: string;
 
-  const congress = (args: string[], env: Record<string, string> = {}): Promise<Run> =>
-    new Promise((resolve) => {
-      const childEnv = {
-        ...process.env,
-        REDIS_URL: TEST_REDIS_URL,
-        CONGRESS_PREFIX: prefix,
-        CONGRESS_TOKEN: '',
-        ...env,
-      };
-      execFile(
-        process.execPath,
-        [...CLI, ...args],
-        { env: childEnv, timeout: 90_000 },
-        (error, stdout, stderr) => {
-          resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
-        },
-      );
-    });
+  // The CLI from its sources (cli-process.ts); the compiled bin is started in tests/start/npm-start.test.ts.
+  const congress = (args: string[], env: Record<string, string> = {}): Promise<CliRun> =>
+    congressOn(prefix)(args, env);
 
   beforeAll(async () => {
     ({ redis, prefix, cleanup } = await createTestRedis('cli'));

@@ -228,6 +228,10 @@ describe('congress forms', () => {
     });
     expect(delegates.ok).toBe(false);
     if (!delegates.ok) expect(delegates.message).toContain('a 2-content congress elects nothing');
+    // A round is refused for the same reason, not sent back to a list it could never set.
+    const round = d.try('election.recorded', electionRound({ election: 'delegates' }), { at: d.at });
+    expect(round.ok).toBe(false);
+    if (!round.ok) expect(round.message).toContain('a 2-content congress elects nothing');
     d.send('congress.closed', { resolution: 'Nghị quyết' }, { at: d.at });
     expect(d.snapshot.value).toEqual({ procedure: { firstMeeting: 'appointment' } });
   });
