@@ -14,14 +14,16 @@ import {
   congressState,
   firstMeetingState,
   reportState,
+  reportStateV4,
 } from './session.states.js';
 
 const postpone = { guard: g('canPostpone'), actions: u('recordPostponementChecked') };
 
-/** The parts that differ between machine versions 3 and 4: the congress session and the first meeting. */
+/** The parts that differ between machine versions 3, 4 and 5: the congress session, the first meeting, the report. */
 interface SessionParts {
   congress: typeof congressState | typeof electionCongressState;
   firstMeeting: typeof firstMeetingState | typeof electionFirstMeetingState;
+  report: typeof reportState | typeof reportStateV4;
 }
 
 const buildMachine = (parts: SessionParts) =>
@@ -70,7 +72,7 @@ const buildMachine = (parts: SessionParts) =>
           preparation: preparationState,
           congress: parts.congress,
           firstMeeting: parts.firstMeeting,
-          report: reportState,
+          report: parts.report,
           confirmation: confirmationState,
           annulled: annulledState,
           archive: archiveState,
@@ -92,15 +94,24 @@ const buildMachine = (parts: SessionParts) =>
 export const congressMachineV3 = buildMachine({
   congress: congressState,
   firstMeeting: firstMeetingState,
+  report: reportStateV4,
 });
 
 /**
  * Machine version 4: version 3 with the congress session and first meeting as elections are held:
  * attendance, every election with its list, ballots and rounds, the forms of congress.
  */
+export const congressMachineV4 = buildMachine({
+  congress: electionCongressState,
+  firstMeeting: electionFirstMeetingState,
+  report: reportStateV4,
+});
+
+/** Machine version 5: version 4 where a 2-content congress, which elected nothing, is not confirmed. */
 export const congressMachine = buildMachine({
   congress: electionCongressState,
   firstMeeting: electionFirstMeetingState,
+  report: reportState,
 });
 
 export type CongressMachine = typeof congressMachine;

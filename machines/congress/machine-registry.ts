@@ -3,9 +3,15 @@
  * against that version's machine, and `migrateSnapshot` lifts it one version at a time to the current one.
  */
 import type { PersistedCongressSnapshot } from '../api.types.js';
-import { type CongressMachine, congressMachine, congressMachineV3 } from './congress.machine.js';
+import {
+  type CongressMachine,
+  congressMachine,
+  congressMachineV3,
+  congressMachineV4,
+} from './congress.machine.js';
 import { migrateV2 } from './legacy/migrate-v2.js';
 import { congressMachineV2 } from './legacy/v2.machine.js';
+import { liftAppointedReports } from './migrate-appointed.js';
 import { liftToElections } from './migrate-elections.js';
 
 /**
@@ -21,15 +27,18 @@ import { liftToElections } from './migrate-elections.js';
  *   official session, every election with its own list, ballots and rounds, the forms of congress and
  *   the first meeting's elections (docs/elections.md); delegate seats are checked against the
  *   superior's announced allocation, and an annulment of named posts reopens only their elections.
+ * - 5: version 4 where a 2-content congress (nothing elected; the superior appointed) goes from its
+ *   report to the records: no confirmation of election results it never held.
  */
-export const MACHINE_VERSION = 4;
+export const MACHINE_VERSION = 5;
 
 /** Version → machine definition in force for that version. */
 export const MACHINES_BY_VERSION: Readonly<Record<number, CongressMachine>> = {
   1: congressMachineV2,
   2: congressMachineV2,
   3: congressMachineV3,
-  4: congressMachine,
+  4: congressMachineV4,
+  5: congressMachine,
 };
 
 /** A migration turns a version-n snapshot into a version n+1 snapshot (value and context). */
@@ -41,6 +50,7 @@ export const MIGRATIONS: Readonly<Record<number, SnapshotMigration>> = {
   1: (snapshot) => ({ ...snapshot, machineVersion: 2 }),
   2: migrateV2,
   3: liftToElections,
+  4: liftAppointedReports,
 };
 
 /** The machine a snapshot of `version` runs on; an unknown version is corrupt data, not a refusal. */

@@ -74,9 +74,25 @@ export const firstMeetingState = {
   },
 };
 
-export const reportState = {
+/** Versions 3–4: every report goes to the superior's confirmation. */
+export const reportStateV4 = {
   ...stamped('report'),
   on: { 'results.reported': { target: 'confirmation', actions: u('recordReport') } },
+};
+
+/**
+ * From version 5: a 2-content congress elected nothing, so there are no election results to confirm
+ * (chuẩn y): the superior's appointment (committee.appointed) was its decision, and the report goes
+ * straight to the records (DOMAIN.md §3: "appointed", never "election results confirmed").
+ */
+export const reportState = {
+  ...stamped('report'),
+  on: {
+    'results.reported': [
+      { guard: g('electedNothing'), target: 'archive', actions: u('recordReport') },
+      { target: 'confirmation', actions: u('recordReport') },
+    ],
+  },
 };
 
 const annul = {

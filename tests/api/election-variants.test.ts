@@ -140,6 +140,30 @@ describe('elections of the 2025–2030 term over HTTP', () => {
     );
     expect(offered.map((e) => e.type)).not.toContain('results.confirmed');
     expect(JSON.stringify(unit.body)).not.toMatch(/results confirmed|Chuẩn y kết quả/i);
+
+    // The appointed committee meets and the unit reports: to the records, never to a confirmation.
+    for (const [type, hour] of [
+      ['committee.first_meeting_held', 18],
+      ['results.reported', 19],
+    ] as const)
+      expect((await post('X25', type, {}, vnTime(HELD_ON, hour), secretaries.X25!)).status).toBe(201);
+    const confirmed = await post('X25', 'results.confirmed', {}, vnTime(HELD_ON, 20), superior);
+    expect(confirmed.status).toBe(409);
+    expect((await post('X25', 'records.archived', {}, vnTime(HELD_ON, 21), secretaries.X25!)).status).toBe(
+      201,
+    );
+    const tail = await t
+      .http()
+      .get('/api/v1/units/X25/history')
+      .set('Authorization', `Bearer ${secretaries.X25}`);
+    const all = (tail.body.entries as { type: string }[]).map((e) => e.type);
+    expect(all.slice(-4)).toEqual([
+      'committee.appointed',
+      'committee.first_meeting_held',
+      'results.reported',
+      'records.archived',
+    ]);
+    expect(all).not.toContain('results.confirmed');
   });
 
   it('QĐ 190 Art. 14 §1: when a committee of 10 seats lists 14 candidates (one over the 30% cap), then it is refused naming the rule and nothing is written; 13 stand', async () => {

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { PersistedCongressSnapshot } from '../../../machines/api.types.js';
-import { migrateWith, type SnapshotMigration } from '../../../machines/congress/machine-registry.js';
+import {
+  MIGRATIONS,
+  migrateWith,
+  type SnapshotMigration,
+} from '../../../machines/congress/machine-registry.js';
 import {
   applyEvent,
   createInitialSnapshot,
@@ -8,7 +12,8 @@ import {
   MACHINES_BY_VERSION,
   migrateSnapshot,
 } from '../../../machines/index.js';
-import { buildEvent, buildUnit } from './support/unit-driver.js';
+import { walkTo } from './support/procedure-steps.js';
+import { UnitDriver, buildEvent, buildUnit } from './support/unit-driver.js';
 
 /** A sample step: version 1 → 2 renames the personnel region's state `fiveStep` to `introduction`. */
 const renameFiveStep: SnapshotMigration = (snapshot) => ({
@@ -87,7 +92,7 @@ describe('machine versions and migrations', () => {
       value: { procedure: { congress: 'paused' } },
       context: { ...start.context, election: { round: 1, seatsRemaining: 1, reruns: 0 } },
     };
-    const lifted = migrateSnapshot(paused);
+    const lifted = migrateWith(paused, MIGRATIONS, 4);
     expect(lifted.machineVersion).toBe(4);
     expect(lifted.context.elections).toEqual({
       committee: { seats: 1, candidates: [], round: 1, elected: [], seatsRemaining: 1, status: 'paused' },
@@ -101,6 +106,33 @@ describe('machine versions and migrations', () => {
   it('when a version-3 unit past its election is lifted, then nothing but the version changes', () => {
     const start = createInitialSnapshot(buildUnit(), 3);
     const resolution = { ...start, value: { procedure: { congress: 'resolution' } } };
-    expect(migrateSnapshot(resolution)).toEqual({ ...resolution, machineVersion: 4 });
+    expect(migrateWith(resolution, MIGRATIONS, 4)).toEqual({ ...resolution, machineVersion: 4 });
+  });
+
+  it('when a version-4 2-content unit waits for a confirmation, then lifting to 5 puts it in the records; other units change only their version', () => {
+    const start = createInitialSnapshot(buildUnit({ ruleSetId: '2025-2030' }), 4);
+    const waiting = { ...start, value: { procedure: 'confirmation' } };
+    const twoContent = { ...waiting, context: { ...waiting.context, form: 'two_content' } };
+    expect(migrateSnapshot(twoContent)).toEqual({
+      ...twoContent,
+      machineVersion: 5,
+      value: { procedure: 'archive' },
+    });
+    expect(migrateSnapshot(waiting)).toEqual({ ...waiting, machineVersion: 5 });
+    const reporting = { ...twoContent, value: { procedure: 'report' } };
+    expect(migrateSnapshot(reporting)).toEqual({ ...reporting, machineVersion: 5 });
+  });
+
+  it('when a version-4 2-content unit reports, then version 4 still takes the confirmation its logs hold', () => {
+    const d = walkTo(new UnitDriver(buildUnit({ ruleSetId: '2025-2030' })), 'review.approved');
+    d.snapshot = migrateWith({ ...d.snapshot, machineVersion: 4 }, MIGRATIONS, 4);
+    d.send('congress.form_changed', { form: 'two_content', reason: 'đảng bộ mới sáp nhập' });
+    walkTo(d, 'congress.official_session_opened');
+    d.send('congress.closed', { resolution: 'Nghị quyết' }, { at: d.at });
+    d.send('committee.appointed', { decision: 'QĐ chỉ định' }, { at: d.at });
+    d.send('committee.first_meeting_held', {}, { at: d.at });
+    d.send('results.reported', {}, { at: d.at });
+    expect(d.snapshot).toMatchObject({ machineVersion: 4, value: { procedure: 'confirmation' } });
+    d.send('results.confirmed', {}, { at: d.at });
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { milestonesOf, phaseOf } from '../../../machines/index.js';
+import { listAllowedEvents, milestonesOf, phaseOf } from '../../../machines/index.js';
 import { getRuleSet } from '../../../machines/rules/index.js';
 import {
   COMMITTEE_CANDIDATES,
@@ -234,6 +234,38 @@ describe('congress forms', () => {
     if (!round.ok) expect(round.message).toContain('a 2-content congress elects nothing');
     d.send('congress.closed', { resolution: 'Nghị quyết' }, { at: d.at });
     expect(d.snapshot.value).toEqual({ procedure: { firstMeeting: 'appointment' } });
+  });
+
+  it('when a 2-content unit reports after the appointment, then its record goes to the archive: nothing elected, nothing to confirm', () => {
+    const d = walkTo(new UnitDriver(buildUnit({ ruleSetId: '2025-2030' })), 'review.approved');
+    d.send('congress.form_changed', { form: 'two_content', reason: 'đảng bộ mới sáp nhập' });
+    walkTo(d, 'congress.official_session_opened');
+    d.send('congress.closed', { resolution: 'Nghị quyết' }, { at: d.at });
+    d.send('committee.appointed', { decision: 'QĐ chỉ định' }, { at: d.at });
+    d.send('committee.first_meeting_held', {}, { at: d.at });
+    d.send('results.reported', {}, { at: d.at });
+    expect(d.snapshot.value).toEqual({ procedure: 'archive' });
+    const confirmed = d.try('results.confirmed', {}, { at: d.at });
+    expect(confirmed.ok).toBe(false);
+    const offered = listAllowedEvents(d.snapshot)
+      .filter((e) => e.allowed)
+      .map((e) => e.type);
+    expect(offered).toContain('records.archived');
+    expect(offered).not.toContain('results.confirmed');
+    expect(milestonesOf(d.snapshot, getRuleSet('2025-2030')).resultsConfirmed).toBe(false);
+    d.send('records.archived', {}, { at: d.at });
+    expect(d.snapshot.status).toBe('done');
+    expect(d.accepted.map((e) => e.type).slice(-4)).toEqual([
+      'committee.appointed',
+      'committee.first_meeting_held',
+      'results.reported',
+      'records.archived',
+    ]);
+  });
+
+  it('when a 4-content unit reports, then it still waits for the superior to confirm its results', () => {
+    const d = walkTo(new UnitDriver(), 'results.reported');
+    expect(d.snapshot.value).toEqual({ procedure: 'confirmation' });
   });
 });
 
