@@ -1,4 +1,4 @@
-/* global window, URL, Blob */
+/* global window, URL, Blob, DOMParser */
 /**
  * The unit's recorded election rounds (from its history), each named by its election in the current
  * language and linked to its vote-count minutes, the printable page the server renders.
@@ -31,8 +31,31 @@ export function recordedRounds(history) {
 }
 
 /**
+ * Draws the minutes' page in `win`, a blank window this page opened. That window inherits the
+ * dashboard's style policy, which refuses inline style, so the minutes' print style sheet is adopted
+ * through the CSSOM instead (the policy governs style elements, not constructed sheets).
+ * @param {Window} win
+ * @param {string} html
+ */
+function showMinutes(win, html) {
+  const parsed = new DOMParser().parseFromString(html, 'text/html');
+  const styles = [...parsed.querySelectorAll('style')];
+  const css = styles.map((s) => s.textContent ?? '').join('\n');
+  for (const style of styles) style.remove();
+  const doc = win.document;
+  doc.replaceChild(doc.importNode(parsed.documentElement, true), doc.documentElement);
+  // A constructed sheet must come from the window that adopts it.
+  const Sheet = /** @type {typeof CSSStyleSheet} */ (
+    /** @type {Record<string, unknown>} */ (/** @type {unknown} */ (win))['CSSStyleSheet']
+  );
+  const sheet = new Sheet();
+  sheet.replaceSync(css);
+  doc.adoptedStyleSheets = [sheet];
+}
+
+/**
  * A link to a round's minutes. A token is not sent with a plain link, so with one the page is fetched
- * with it and opened from memory; an account's cookie goes with the link itself.
+ * with it and drawn in a new window; an account's cookie goes with the link itself.
  * @param {import('../api.js').Api} api
  * @param {string} unitId
  * @param {{ election: string, round: number }} r
@@ -51,9 +74,9 @@ function minutesLink(api, unitId, r, status) {
     const opened = window.open('', '_blank');
     api.minutes(unitId, r.election, r.round).then(
       (html) => {
-        const url = URL.createObjectURL(new Blob([html], { type: 'text/html' }));
-        if (opened) opened.location.href = url;
-        else window.location.href = url;
+        if (opened) showMinutes(opened, html);
+        // No new window (a pop-up blocker): the page itself, from memory, unstyled.
+        else window.location.href = URL.createObjectURL(new Blob([html], { type: 'text/html' }));
       },
       (error) => {
         opened?.close();
