@@ -37,12 +37,15 @@ export type CongressKind = (typeof CONGRESS_KINDS)[number];
 
 /** Vietnamese and English names of each election, for minutes and screens. */
 export const ELECTION_LABELS: Record<ElectionKind, { vi: string; en: string }> = {
-  committee: { vi: 'Bầu cấp uỷ', en: 'Committee' },
+  committee: { vi: 'Bầu cử ban chấp hành (cấp uỷ)', en: 'Committee election' },
   delegates: { vi: 'Bầu đại biểu dự đại hội cấp trên', en: 'Delegates to the higher congress' },
-  standing_committee: { vi: 'Bầu ban thường vụ', en: 'Standing committee' },
-  secretary: { vi: 'Bầu bí thư', en: 'Secretary' },
-  deputy_secretary: { vi: 'Bầu phó bí thư', en: 'Deputy secretary' },
-  inspection_committee: { vi: 'Bầu uỷ ban kiểm tra', en: 'Inspection committee' },
-  inspection_chair: { vi: 'Bầu chủ nhiệm uỷ ban kiểm tra', en: 'Inspection committee chair' },
-  direct_secretary: { vi: 'Bầu bí thư tại đại hội', en: 'Secretary elected at the congress' },
+  standing_committee: { vi: 'Bầu ban thường vụ', en: 'Standing committee election' },
+  secretary: { vi: 'Bầu bí thư', en: 'Secretary election' },
+  deputy_secretary: { vi: 'Bầu phó bí thư', en: 'Deputy secretary election' },
+  inspection_committee: { vi: 'Bầu uỷ ban kiểm tra', en: 'Inspection committee election' },
+  inspection_chair: { vi: 'Bầu chủ nhiệm uỷ ban kiểm tra', en: 'Inspection committee chair election' },
+  direct_secretary: {
+    vi: 'Bầu trực tiếp bí thư tại đại hội',
+    en: 'Secretary elected directly by the congress',
+  },
 };

@@ -5,6 +5,10 @@
  * own; the unit export puts every recorded round in one document, a sheet per page.
  */
 import { ELECTION_LABELS, type ElectionKind } from '../../machines/rules/election-kinds.js';
+import { CONGRESS_KIND_LABELS, EXCLUSION_LABELS } from '../../machines/events/field-labels.js';
+
+/** The Vietnamese name of `key` in `labels`, or the key itself when it has none. */
+const vi = (labels: Record<string, { vi: string }>, key: string) => labels[key]?.vi ?? key;
 
 export interface MinutesView {
   unit: { id: string; name: string };
@@ -19,22 +23,6 @@ export interface MinutesView {
   votes: { candidateId: string; votes: number }[];
   result: { base: number; votesNeeded: number; elected: string[]; tiedAtLastSeat: string[]; outcome: string };
 }
-
-const EXCLUSION_VI: Record<string, string> = {
-  attached_elsewhere: 'Đảng viên sinh hoạt tạm thời ở đảng bộ khác',
-  excused_absent: 'Đảng viên được miễn công tác và sinh hoạt đảng, vắng mặt',
-  suspended_prosecuted_detained: 'Đảng viên bị đình chỉ sinh hoạt, bị khởi tố, truy tố, tạm giam',
-  absent_accepted_reason: 'Đảng viên chính thức vắng mặt suốt thời gian đại hội có lý do được chấp nhận',
-  delegate_absent_no_alternate:
-    'Đại biểu chính thức vắng mặt suốt thời gian đại hội, không có dự khuyết thay',
-  convening_member_absent: 'Cấp uỷ viên cấp triệu tập vắng mặt suốt thời gian đại hội',
-};
-
-const KIND_VI: Record<string, string> = {
-  member: 'Đại hội đảng viên',
-  delegate: 'Đại hội đại biểu',
-  conference: 'Hội nghị ban chấp hành',
-};
 
 const OUTCOME_VI: Record<string, string> = {
   filled: 'Đã bầu đủ số lượng',
@@ -83,7 +71,7 @@ function exclusions(view: MinutesView): string {
   const items = view.exclusions
     .map(
       (e) =>
-        `<li>${escape(EXCLUSION_VI[e.category] ?? e.category)}: ${e.count}${e.note ? ` (${escape(e.note)})` : ''}</li>`,
+        `<li>${escape(vi(EXCLUSION_LABELS, e.category))}: ${e.count}${e.note ? ` (${escape(e.note)})` : ''}</li>`,
     )
     .join('');
   return `<ul>${items}</ul>`;
@@ -96,7 +84,7 @@ function roundSheet(view: MinutesView): string {
   return `<section class="sheet" data-round="${escape(view.election)}-${view.round}">
 <p class="sub"><strong>ĐẢNG CỘNG SẢN VIỆT NAM</strong><br>${escape(view.unit.name)}</p>
 <h1>BIÊN BẢN KIỂM PHIẾU</h1>
-<p class="sub">${escape(title)} — ${escape(KIND_VI[view.congressKind] ?? view.congressKind)} — ${escape(view.occurredAt.slice(0, 10))}</p>
+<p class="sub">${escape(title)} — ${escape(vi(CONGRESS_KIND_LABELS, view.congressKind))} — ${escape(view.occurredAt.slice(0, 10))}</p>
 <table><tbody>
 <tr><th>Tổng số được triệu tập</th><td class="n" data-field="summoned">${view.summoned}</td><th>Có mặt</th><td class="n" data-field="present">${view.present}</td></tr>
 <tr><th>Số phiếu phát ra</th><td class="n" data-field="issued">${ballots.issued}</td><th>Số phiếu thu vào</th><td class="n" data-field="collected">${ballots.collected}</td></tr>

@@ -19,7 +19,7 @@ import {
   unitViewSchema,
   verifySchema,
 } from './schemas.js';
-import { authHeaders } from './auth-headers.js';
+import { authHeaders, isSession } from './auth-headers.js';
 
 /** A failed call: HTTP status (0 when the server could not be reached) and the server's detail. */
 export class ApiError extends Error {
@@ -63,6 +63,13 @@ async function problemOf(res) {
 
 /** @param {string} id */
 const unitPath = (id) => `/api/v1/units/${encodeURIComponent(id)}`;
+
+/**
+ * Where the vote-count minutes of one round are (GET, HTML).
+ * @param {string} id @param {string} election @param {number} round
+ */
+export const minutesPath = (id, election, round) =>
+  `${unitPath(id)}/elections/${encodeURIComponent(election)}/rounds/${round}/minutes`;
 
 /**
  * @param {string} token
@@ -164,6 +171,19 @@ export function createApi(token) {
     /** @param {string} id */
     verify: (id) => get(`${unitPath(id)}/verify`, verifySchema),
     alerts: async () => (await get('/api/v1/alerts?limit=200', alertsSchema)).alerts,
+    /** Signed in with an account: the session cookie rides on plain links too (a token does not). */
+    cookieSession: isSession(token),
+    /**
+     * The vote-count minutes of a recorded round, as the HTML page the server prints.
+     * @param {string} id @param {string} election @param {number} round
+     */
+    async minutes(id, election, round) {
+      const res = await fetch(minutesPath(id, election, round), { headers: authHeaders(token) }).catch(() => {
+        throw new ApiError(0, 'network');
+      });
+      if (!res.ok) throw await problemOf(res);
+      return res.text();
+    },
     /** Every event of the unit's log, in order. @param {string} id */
     async history(id) {
       /** @type {import('./schemas.js').HistoryEntry[]} */

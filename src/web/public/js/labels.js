@@ -1,6 +1,6 @@
 /** Labels that depend on the language and on the machines' catalogue. */
 import { lang, t } from './i18n.js';
-import { ALERT_TYPES, BLOCKS, DEADLINE_KINDS, LEVELS, PHASES, ROLES, word } from './vocabulary.js';
+import { ALERT_TYPES, BLOCKS, DEADLINE_KINDS, LEVELS, PHASES, ROLES, RULES, word } from './vocabulary.js';
 import { ApiError, ShapeError } from './api.js';
 
 /** @type {import('./schemas.js').Catalogue} */
@@ -44,6 +44,17 @@ export const levelLabel = (level) => word(LEVELS, level, lang());
 export const blockLabel = (block) => word(BLOCKS, block, lang());
 /** @param {string} role */
 export const roleLabel = (role) => word(ROLES, role, lang());
+/** @param {string} rule a rule id of machines/rules/rule-ids.ts */
+export const ruleLabel = (rule) => word(RULES, rule, lang());
+/**
+ * One value of an enum field of an event's payload, as its schema names it (`enumLabels`), e.g. an
+ * election kind; the value itself when unnamed.
+ * @param {string} type
+ * @param {string} field
+ * @param {string} value
+ */
+export const payloadValueLabel = (type, field, value) =>
+  eventSchema(type).properties?.[field]?.enumLabels?.[value]?.[lang()] || value;
 const IRREGULARITY = 'irregularity.';
 /**
  * What a deadline owes; an irregularity's kind names the breached rule after its prefix.
@@ -51,7 +62,7 @@ const IRREGULARITY = 'irregularity.';
  */
 export const deadlineLabel = (kind) =>
   kind.startsWith(IRREGULARITY)
-    ? `${word(DEADLINE_KINDS, 'irregularity', lang())}: ${kind.slice(IRREGULARITY.length)}`
+    ? `${word(DEADLINE_KINDS, 'irregularity', lang())}: ${ruleLabel(kind.slice(IRREGULARITY.length))}`
     : word(DEADLINE_KINDS, kind, lang());
 /** @param {string} type */
 export const alertTypeLabel = (type) => word(ALERT_TYPES, type, lang());

@@ -32,6 +32,22 @@ const flags = z.object({
   difficult: z.boolean(),
 });
 
+/**
+ * A local-policy rule breached: flagged for supervisors, never refused. `source` is the rule set's
+ * provenance (`{ basis: 'local-policy', setBy }` or `{ source: { document, article } }`).
+ */
+const irregularity = z.object({
+  rule: z.string(),
+  source: z.unknown(),
+  occurredAt: z.string(),
+  seq: z.number(),
+  message: z.optional(z.string()),
+  // Set once the superior closed it (irregularity.closed).
+  closedAt: z.optional(z.string()),
+  closedSeq: z.optional(z.number()),
+  closingNote: z.optional(z.string()),
+});
+
 export const unitViewSchema = z.object({
   unit: orgUnit,
   version: z.number(),
@@ -43,6 +59,7 @@ export const unitViewSchema = z.object({
   ),
   actions: z.optional(z.array(z.string())),
   deadlines: z.array(deadline),
+  irregularities: z.optional(z.array(irregularity)),
   lastHash: z.string(),
 });
 
@@ -142,6 +159,7 @@ const historyEntry = z.object({
   late: z.boolean(),
   backfilled: z.boolean(),
   corrections: z.optional(z.array(z.object({ seq: z.number(), reason: z.string() }))),
+  payload: z.optional(z.record(z.string(), z.unknown())),
   hash: z.string(),
 });
 
@@ -189,10 +207,12 @@ export const alertsSchema = z.object({
 
 /**
  * The JSON Schema of an event payload (z.toJSONSchema of its zod schema, input side), as far as the
- * generated forms read it.
+ * generated forms read it. `label` and `enumLabels` are the zod schemas' metadata: the field's name and
+ * each enum value's name in both languages.
+ * @typedef {{ vi: string, en: string }} Bilingual
  * @typedef {{ type?: string, enum?: unknown[], minLength?: number, maxLength?: number, minimum?: number,
  *   maximum?: number, items?: JsonSchema, properties?: Record<string, JsonSchema>, required?: string[],
- *   default?: unknown, format?: string }} JsonSchema
+ *   default?: unknown, format?: string, label?: Bilingual, enumLabels?: Record<string, Bilingual> }} JsonSchema
  */
 const jsonSchema = /** @type {z.ZodMiniType<JsonSchema>} */ (
   /** @type {unknown} */ (z.record(z.string(), z.unknown()))
@@ -218,6 +238,7 @@ export const problemSchema = z.object({
 /** @typedef {z.infer<typeof childStatus>} ChildStatus */
 /** @typedef {z.infer<typeof meSchema>} Me */
 /** @typedef {z.infer<typeof deadline>} Deadline */
+/** @typedef {z.infer<typeof irregularity>} Irregularity */
 /** @typedef {z.infer<typeof progressSchema>} Progress */
 /** @typedef {z.infer<typeof historyEntry>} HistoryEntry */
 /** @typedef {z.infer<typeof historyPageSchema>} HistoryPage */

@@ -113,7 +113,7 @@ export function batchPage({ api, role, unitIds }) {
         'aria-label': `${t('form.occurredOn')} ${unitId}`,
       }),
     }));
-    const head = rows[0]?.fields.map((f) => h('th', { scope: 'col' }, fieldLabel(f.name))) ?? [];
+    const head = rows[0]?.fields.map((f) => h('th', { scope: 'col' }, fieldLabel(f.name, f.field))) ?? [];
     const form = h(
       'form',
       { id: 'batch-table-form' },
@@ -181,10 +181,10 @@ export function batchPage({ api, role, unitIds }) {
 
 /**
  * A table cell's input needs a name of its own: the field and the unit.
- * @param {{ name: string, input: HTMLElement }} field
+ * @param {{ name: string, field: import('../schemas.js').JsonSchema, input: HTMLElement }} field
  * @param {string} unitId
  */
 function relabel(field, unitId) {
-  field.input.setAttribute('aria-label', `${fieldLabel(field.name)} ${unitId}`);
+  field.input.setAttribute('aria-label', `${fieldLabel(field.name, field.field)} ${unitId}`);
   return null;
 }

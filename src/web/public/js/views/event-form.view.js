@@ -117,7 +117,13 @@ export function eventForm({ api, unitId, version, type, onDone, onCancel }) {
     { class: 'event-form card', 'data-event': type, 'data-unit': unitId, lang: lang(), novalidate: true },
     h('h3', {}, eventLabel(type)),
     fields.map((f) =>
-      h('div', { class: 'field' }, h('label', { for: f.input.id }, fieldLabel(f.name)), f.input, f.message),
+      h(
+        'div',
+        { class: 'field' },
+        h('label', { for: f.input.id }, fieldLabel(f.name, f.field)),
+        f.input,
+        f.message,
+      ),
     ),
     h(
       'div',

@@ -7,51 +7,39 @@ import { lang, t } from '../i18n.js';
 
 /** @typedef {import('../schemas.js').JsonSchema} JsonSchema */
 
-/** Field names in both languages; a name not listed is shown as written in the schema. */
-const FIELD_LABELS = /** @type {Record<string, { vi: string, en: string }>} */ ({
-  reason: { vi: 'Lý do', en: 'Reason' },
-  reference: { vi: 'Số hiệu văn bản', en: 'Reference' },
-  note: { vi: 'Ghi chú', en: 'Note' },
-  until: { vi: 'Hoãn đến ngày', en: 'Postponed until' },
-  openingDate: { vi: 'Ngày khai mạc', en: 'Opening date' },
-  officialDelegates: { vi: 'Số đại biểu chính thức', en: 'Official delegates' },
-  draft: { vi: 'Dự thảo số', en: 'Draft number' },
-  title: { vi: 'Tiêu đề', en: 'Title' },
-  unitId: { vi: 'Mã đơn vị', en: 'Unit id' },
-  unitIds: { vi: 'Mã các đơn vị', en: 'Unit ids' },
-  comments: { vi: 'Số ý kiến', en: 'Comments' },
-  subcommittees: { vi: 'Tiểu ban', en: 'Subcommittees' },
-  workingGroups: { vi: 'Số tổ công tác', en: 'Working groups' },
-  inspectionDelegations: { vi: 'Số đoàn kiểm tra', en: 'Inspection delegations' },
-  track: { vi: 'Diện', en: 'Track' },
-  step: { vi: 'Bước', en: 'Step' },
-  summoned: { vi: 'Số được triệu tập', en: 'Summoned' },
-  attended: { vi: 'Số có mặt', en: 'Attended' },
-  votes: { vi: 'Số phiếu (JSON)', en: 'Votes (JSON)' },
-  round: { vi: 'Lần bầu', en: 'Round' },
-  seats: { vi: 'Số ghế', en: 'Seats' },
-  exclusions: { vi: 'Phiếu loại (JSON)', en: 'Exclusions (JSON)' },
-  keyPostCandidateIds: { vi: 'Ứng viên chức danh chủ chốt', en: 'Key-post candidates' },
-  tieBreak: { vi: 'Thứ tự khi bằng phiếu', en: 'Tie break' },
-  decision: { vi: 'Quyết định', en: 'Decision' },
-  resolution: { vi: 'Nghị quyết', en: 'Resolution' },
-  form: { vi: 'Hình thức', en: 'Form' },
-  conferenceDate: { vi: 'Ngày hội nghị', en: 'Conference date' },
-  summary: { vi: 'Tóm tắt', en: 'Summary' },
-  childId: { vi: 'Đơn vị cấp dưới', en: 'Subordinate unit' },
-  childSeq: { vi: 'Số thứ tự sự kiện', en: 'Event seq' },
-  added: { vi: 'Thêm (mã đơn vị)', en: 'Added (unit ids)' },
-  removed: { vi: 'Bớt (mã đơn vị)', en: 'Removed (unit ids)' },
-});
+/**
+ * A field's name in the current language, as its zod schema's metadata gives it (`label` in the JSON
+ * Schema); the name as written in the schema when it has none. A field typed as JSON says so.
+ * @param {string} name
+ * @param {JsonSchema} [field]
+ */
+export function fieldLabel(name, field) {
+  const label = field?.label?.[lang()] || name;
+  return field && isJson(field) ? `${label} (JSON)` : label;
+}
 
-/** @param {string} name */
-export const fieldLabel = (name) => FIELD_LABELS[name]?.[lang()] ?? name;
+/**
+ * One value of an enum in the current language (`enumLabels` in the JSON Schema), else as written.
+ * @param {JsonSchema} field
+ * @param {unknown} value
+ */
+export const optionLabel = (field, value) => field.enumLabels?.[String(value)]?.[lang()] || String(value);
 
 /** @param {JsonSchema} field */
 const isEnumList = (field) => field.type === 'array' && Array.isArray(field.items?.enum);
 /** @param {JsonSchema} field */
 const isStringList = (field) =>
   field.type === 'array' && field.items?.type === 'string' && !isEnumList(field);
+const SIMPLE_TYPES = ['integer', 'number', 'boolean', 'string'];
+/**
+ * Entered as JSON: nested objects and lists of objects.
+ * @param {JsonSchema} field
+ */
+const isJson = (field) =>
+  !Array.isArray(field.enum) &&
+  !isEnumList(field) &&
+  !isStringList(field) &&
+  !SIMPLE_TYPES.includes(field.type ?? '');
 
 /**
  * @param {string} id
@@ -65,14 +53,19 @@ export function fieldInput(id, field, required) {
       'select',
       { id, required },
       h('option', { value: '' }, '—'),
-      field.enum.map((v) => h('option', { value: String(v) }, String(v))),
+      field.enum.map((v) => h('option', { value: String(v) }, optionLabel(field, v))),
     );
   if (isEnumList(field))
     return h(
       'fieldset',
       { id, class: 'choices' },
       (field.items?.enum ?? []).map((v) =>
-        h('label', {}, h('input', { type: 'checkbox', value: String(v) }), ` ${String(v)}`),
+        h(
+          'label',
+          {},
+          h('input', { type: 'checkbox', value: String(v) }),
+          ` ${field.items ? optionLabel(field.items, v) : String(v)}`,
+        ),
       ),
     );
   if (field.type === 'integer' || field.type === 'number')

@@ -1,6 +1,6 @@
 /**
  * The unit page: status, the phase stepper, open deadlines, allowed and blocked events (with why),
- * the timeline and the auditor replay.
+ * irregularities, recorded election rounds with their minutes, the timeline and the auditor replay.
  */
 import { h } from '../dom.js';
 import { formatInstant, t } from '../i18n.js';
@@ -10,6 +10,8 @@ import { replayPanel } from './replay.view.js';
 import { phaseStepper, skippedPhases, statePaths } from './stepper.view.js';
 import { timelineTable } from './timeline.view.js';
 import { unitActions } from './unit-actions.view.js';
+import { irregularitiesCard } from './irregularities.view.js';
+import { electionRoundsCard } from './election-rounds.view.js';
 
 /** @typedef {import('../schemas.js').UnitView} UnitView */
 /** @typedef {import('../schemas.js').HistoryEntry} HistoryEntry */
@@ -191,6 +193,8 @@ export function unitPage({ api, view, history, now }) {
       summary(view, skipped),
       deadlines(view, now),
       events(view),
+      irregularitiesCard(view.irregularities ?? []),
+      electionRoundsCard({ api, unitId: view.unit.id, history }),
       replayPanel({
         api,
         unitId: view.unit.id,
