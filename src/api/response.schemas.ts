@@ -83,12 +83,9 @@ export const unitViewSchema = z
           .string()
           .optional()
           .meta({ description: 'What was found, where the rule alone does not say it (an election count)' }),
-        closedAt: z
-          .string()
-          .optional()
-          .meta({
-            description: 'When the superior closed it (irregularity.closed); absent while it is open',
-          }),
+        closedAt: z.string().optional().meta({
+          description: 'When the superior closed it (irregularity.closed); absent while it is open',
+        }),
         closedSeq: z.number().int().optional(),
         closingNote: z.string().optional(),
       }),
