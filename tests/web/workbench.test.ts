@@ -100,6 +100,21 @@ describe('the workbench in a real browser', () => {
     await page.locator('nav.trail').waitFor();
     return page;
   }
+  /**
+   * The unit page's button for `type`, once the page is drawn; when it never appears, the failure says
+   * what the page shows instead (an error, another page, other actions).
+   */
+  async function actionButton(page: Page, type: string) {
+    const button = page.locator(`#unit-actions button[data-event="${type}"]`);
+    try {
+      await button.waitFor({ timeout: 20_000 });
+    } catch {
+      throw new Error(
+        `no ${type} button at ${page.url()}; the page shows: ${await page.locator('main').innerText()}`,
+      );
+    }
+    return button;
+  }
   /** Serious or critical axe-core violations on the page as it is now, within `scope` (a selector). */
   async function seriousViolations(page: Page, scope = 'html'): Promise<string[]> {
     await page.addScriptTag({ path: AXE });
@@ -261,7 +276,7 @@ describe('the workbench in a real browser', () => {
   it('when a secretary records its plan through the generated form, then it is in the history; the standing committee approves it from its waiting list', async () => {
     const page = await signedIn('secretary');
     await page.goto(`${app.baseUrl}/#/unit/B1`);
-    await page.locator('#unit-actions button[data-event="plan.submitted"]').click();
+    await (await actionButton(page, 'plan.submitted')).click();
     const form = page.locator('form[data-event="plan.submitted"]');
     await form.getByRole('button', { name: 'Ghi nhận' }).click();
     expect(await form.locator('.field-error').first().textContent()).toBe('Bắt buộc nhập.');
@@ -290,7 +305,7 @@ describe('the workbench in a real browser', () => {
   it('when the unit changed since the form was drawn, then the 409 is explained with the current state, sending again works, and both of the secretary’s events show in the page’s history', async () => {
     const page = await signedIn('secretary');
     await page.goto(`${app.baseUrl}/#/unit/B1`);
-    await page.locator('#unit-actions button[data-event="bodies.formed"]').click();
+    await (await actionButton(page, 'bodies.formed')).click();
     // Someone else records meanwhile: the form's If-Match is now stale.
     await app.engine
       .dispatch(
