@@ -89,7 +89,8 @@ describe('the workbench in a real browser', () => {
   /** Each person in a browser context of their own, as on their own machine. */
   async function signedIn(key: keyof typeof token, root = ''): Promise<Page> {
     const own = await browser.newContext(contextOptions);
-    own.setDefaultTimeout(10_000);
+    // Generous: on two shared cores another test file may be loading the machine meanwhile.
+    own.setDefaultTimeout(20_000);
     contexts.push(own);
     const page = await own.newPage();
     await page.goto(`${app.baseUrl}/`);
