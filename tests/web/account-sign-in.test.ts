@@ -80,9 +80,9 @@ describe('signing in with an account, in a real browser', { timeout: 60_000 }, (
       .toContain('Sai tên đăng nhập hoặc mật khẩu');
   });
 
-  it('when a secretary signs in, then the dashboard opens on the unit with an HttpOnly cookie; signing out ends the server session', async () => {
+  it('when a secretary signs in, then the dashboard opens on its work waiting with an HttpOnly cookie; signing out ends the server session', async () => {
     await signIn('bi-thu-c1');
-    await page.waitForURL(/#\/tree\/C1$/);
+    await page.waitForURL(/#\/work$/);
     const cookies = await page.context().cookies();
     const sid = cookies.find((c) => c.name === 'congress.sid');
     expect(sid).toMatchObject({ httpOnly: true, sameSite: 'Lax' });

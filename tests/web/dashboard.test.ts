@@ -409,12 +409,22 @@ describe('dashboard in a real browser', () => {
     expect(await storedToken()).toBe(auditor);
   });
 
-  it('when a working group signs in with the token alone, then its assigned unit opens', async () => {
+  it('when a working group signs in with the token alone, then the work waiting on it opens, with its assigned unit', async () => {
     const token = await app.issueToken({ role: 'working_group', workingGroup: 'wg1' });
     await page.getByRole('button', { name: 'Đăng xuất' }).click();
     await signInWith(token);
 
-    await page.getByRole('heading', { name: 'Tiến độ của Đảng bộ phường Một' }).waitFor();
+    await page.getByRole('heading', { name: 'Việc đang chờ bạn' }).waitFor();
+    expect(new URL(page.url()).hash).toBe('#/work');
+    await page.locator('#work-list li[data-unit="B1"]').waitFor();
+    // The header's link to this page is visible, marked as the current page.
+    const link = page.locator('#workbench-nav a[href="#/work"]');
+    expect(await link.isVisible()).toBe(true);
+    expect(await link.getAttribute('aria-current')).toBe('page');
+    const [color, background] = await page.evaluate<string[]>(
+      "[getComputedStyle(document.querySelector('#workbench-nav a')).color, getComputedStyle(document.querySelector('header')).backgroundColor]",
+    );
+    expect(color).not.toBe(background);
     expect(await storedToken()).toBe(token);
   });
 
@@ -439,7 +449,9 @@ describe('dashboard in a real browser', () => {
     expect(await storedToken()).toBeNull();
     await page.getByLabel('Mã đơn vị bắt đầu').fill('');
     await page.getByRole('button', { name: 'Đăng nhập' }).click();
-    await page.getByRole('heading', { name: 'Tiến độ của Chi bộ 1' }).waitFor();
+    // Without a unit named, a secretary starts on the work waiting on its unit.
+    await page.getByRole('heading', { name: 'Việc đang chờ bạn' }).waitFor();
+    await page.locator('#work-list li[data-unit="C1"]').waitFor();
   });
 
   it('when the token is revoked during a session, then the next page load returns to sign-in and forgets it', async () => {

@@ -101,7 +101,8 @@ describe('every event a person may send, through its generated form', () => {
     await page.goto(`${app.baseUrl}/`);
     await page.locator('#token').fill(await app.issueToken(token));
     await page.locator('#token').press('Enter');
-    await page.locator('nav.trail').waitFor();
+    // Those who act start on their work waiting.
+    await page.locator('#work-list').waitFor();
     pages.set(key, page);
     return page;
   }

@@ -90,15 +90,15 @@ describe(
       await provider?.close();
     });
 
-    it('when a secretary known here signs in at the provider, then the dashboard opens on the unit, signed in by cookie', async () => {
+    it('when a secretary known here signs in at the provider, then the dashboard opens on its work waiting, signed in by cookie', async () => {
       await signInAtProvider('bi-thu-c1');
-      await page.waitForURL(/#\/tree\/C1$/);
+      await page.waitForURL(/#\/work$/);
       expect(new URL(page.url()).search).toBe('');
     });
 
     it('when a secretary signed in at the provider signs out, then the provider signs out too and the next sign-in asks for the login again', async () => {
       await signInAtProvider('bi-thu-c1');
-      await page.waitForURL(/#\/tree\/C1$/);
+      await page.waitForURL(/#\/work$/);
       await page.locator('#sign-out').click();
       // The provider's own confirmation page, then back to the dashboard's sign-in.
       await page.waitForURL((url) => url.origin === provider.issuer);

@@ -79,7 +79,8 @@ describe('labels from the schemas on the unit page', () => {
     await page.goto(`${app.baseUrl}/`);
     await page.getByLabel('Mã truy cập (bearer token)').fill(token[key]);
     await page.getByRole('button', { name: 'Đăng nhập' }).click();
-    await page.locator('nav.trail').waitFor();
+    // Secretaries start on their work waiting.
+    await page.locator('#work-list').waitFor();
     await page.goto(`${app.baseUrl}/#/unit/${unitId}`);
     await page.locator('#unit-phase').waitFor();
     return page;

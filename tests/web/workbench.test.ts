@@ -97,8 +97,9 @@ describe('the workbench in a real browser', () => {
     await page.getByLabel('Mã truy cập (bearer token)').fill(token[key]);
     if (root) await page.locator('#root').fill(root);
     await page.getByRole('button', { name: 'Đăng nhập' }).click();
-    // The first page (the scope's progress) is drawn before the test navigates elsewhere.
-    await page.locator('nav.trail').waitFor();
+    // The first page (the work waiting, or the progress of a unit named at sign-in) is drawn
+    // before the test navigates elsewhere.
+    await page.locator('#work-list, nav.trail').first().waitFor();
     return page;
   }
   /**
@@ -225,6 +226,8 @@ describe('the workbench in a real browser', () => {
     const page = await own.newPage();
     await page.goto(`${app.baseUrl}/`);
     await page.getByLabel('Mã truy cập (bearer token)').waitFor();
+    // Nothing to work on before signing in: the header offers no workbench links yet.
+    expect(await page.locator('#workbench-nav').isVisible()).toBe(false);
     expect(await seriousViolations(page)).toEqual([]);
     expect(await fitsPhone(page)).toBeLessThanOrEqual(390);
     await page.close();

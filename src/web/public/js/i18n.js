@@ -85,4 +85,9 @@ export function translateStatic(root = document) {
     const key = /** @type {MessageKey} */ (element.getAttribute('data-i18n'));
     if (key in MESSAGES[current]) element.textContent = t(key);
   }
+  // Accessible names of landmarks, which have no text of their own to translate.
+  for (const element of root.querySelectorAll('[data-i18n-label]')) {
+    const key = /** @type {MessageKey} */ (element.getAttribute('data-i18n-label'));
+    if (key in MESSAGES[current]) element.setAttribute('aria-label', t(key));
+  }
 }

@@ -8,7 +8,7 @@ import { byId, h, replace } from './dom.js';
 import { lang, setLang, t, translateStatic } from './i18n.js';
 import { describeError, useCatalogue } from './labels.js';
 import { subscribeAlerts } from './live-alerts.js';
-import { parseRoute, treeHref } from './routes.js';
+import { parseRoute, treeHref, workHref } from './routes.js';
 import { catalogueSchema } from './schemas.js';
 import { readLang, readSignIn, saveLang, saveSignIn, signOut, visit } from './session.js';
 import {
@@ -56,7 +56,7 @@ function showSignIn(message) {
       onSignedIn: (signIn) => {
         saveSignIn(signIn);
         start(signIn.token);
-        goTo(treeHref(signIn.root));
+        goTo(signIn.work === true ? workHref : treeHref(signIn.root));
       },
     }),
   );
@@ -134,7 +134,12 @@ async function route() {
     return show(accountsPage({ credential: signIn.token, me: await session.api.me() }));
   const target = parseRoute(location.hash);
   if (target.view === 'home') return goTo(treeHref(signIn.root));
-  byId('workbench-nav').hidden = false;
+  const nav = byId('workbench-nav');
+  nav.hidden = false;
+  for (const link of nav.querySelectorAll('a')) {
+    if (link.getAttribute('href') === location.hash) link.setAttribute('aria-current', 'page');
+    else link.removeAttribute('aria-current');
+  }
   replace(main(), h('p', { 'aria-busy': 'true' }, t('loading')));
   const mine = ++navigation;
   const latest = () => mine === navigation;

@@ -9,10 +9,8 @@ import { ta } from '../account-messages.js';
 import { createApi } from '../api.js';
 import { describeError } from '../labels.js';
 import { endServerSession, signInWithPassword } from '../account-session.js';
+import { startOf, startsOnWork } from '../start-page.js';
 import { signInForm } from './sign-in.view.js';
-
-/** @param {import('../schemas.js').Me} me */
-const startOf = (me) => me.startUnitId ?? me.assignedUnitIds?.[0] ?? null;
 
 /** @param {{ status: number, retryAfter: number }} failure */
 function refusalText({ status, retryAfter }) {
@@ -22,7 +20,7 @@ function refusalText({ status, retryAfter }) {
 }
 
 /**
- * @param {{ onSignedIn: (signIn: { token: string, root: string }) => void, message?: string }} deps
+ * @param {{ onSignedIn: (signIn: import('../start-page.js').SignIn) => void, message?: string }} deps
  * @returns {HTMLElement}
  */
 function accountForm({ onSignedIn, message }) {
@@ -63,9 +61,10 @@ function accountForm({ onSignedIn, message }) {
         await endServerSession(result.credential);
         return void (error.textContent = ta('account.noAssignment'));
       }
-      const start = startOf(await createApi(result.credential).me());
+      const me = await createApi(result.credential).me();
+      const start = startOf(me);
       if (start === null) return void (error.textContent = ta('account.noAssignment'));
-      onSignedIn({ token: result.credential, root: start });
+      onSignedIn({ token: result.credential, root: start, work: startsOnWork(me) });
     } catch (failure) {
       error.textContent = describeError(failure);
     } finally {
@@ -101,7 +100,7 @@ const oidcButton = () =>
  * After an organisation sign-in the server lands the browser on `/?signin=oidc` with a session
  * cookie: the CSRF token the dashboard needs comes from `GET /api/v1/session`. Null when there is
  * no such session (the landing was visited by hand, or the session has ended since).
- * @returns {Promise<{ token: string, root: string } | null>}
+ * @returns {Promise<import('../start-page.js').SignIn | null>}
  */
 async function resumeOidcSignIn() {
   if (new URLSearchParams(location.search).get('signin') !== 'oidc') return null;
@@ -111,14 +110,15 @@ async function resumeOidcSignIn() {
   const body = /** @type {{ csrfToken?: unknown }} */ (await jsonOf(res));
   if (typeof body.csrfToken !== 'string') return null;
   const token = sessionCredential(body.csrfToken);
-  const root = startOf(await createApi(token).me());
-  return root === null ? null : { token, root };
+  const me = await createApi(token).me();
+  const root = startOf(me);
+  return root === null ? null : { token, root, work: startsOnWork(me) };
 }
 
 /**
  * The token form at once (all a server without accounts offers); when the server offers accounts,
  * the username and password form replaces it, with the token form folded away below.
- * @param {{ onSignedIn: (signIn: { token: string, root: string }) => void, message?: string }} deps
+ * @param {{ onSignedIn: (signIn: import('../start-page.js').SignIn) => void, message?: string }} deps
  * @returns {HTMLElement}
  */
 export function signInPage({ onSignedIn, message }) {

@@ -7,17 +7,12 @@ import { h } from '../dom.js';
 import { t } from '../i18n.js';
 import { createApi } from '../api.js';
 import { describeError } from '../labels.js';
+import { startOf, startsOnWork } from '../start-page.js';
 
 const UNIT_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
 /**
- * Where a token starts when no unit is given: its scope root, else (working groups) the first assigned unit.
- * @param {import('../schemas.js').Me} me
- */
-const startOf = (me) => me.startUnitId ?? me.assignedUnitIds?.[0] ?? null;
-
-/**
- * @param {{ onSignedIn: (signIn: { token: string, root: string }) => void, message?: string }} deps
+ * @param {{ onSignedIn: (signIn: import('../start-page.js').SignIn) => void, message?: string }} deps
  * @returns {HTMLElement}
  */
 export function signInForm({ onSignedIn, message }) {
@@ -63,10 +58,12 @@ export function signInForm({ onSignedIn, message }) {
     let start = given;
     try {
       const api = createApi(secret);
-      start = given || (startOf(await api.me()) ?? '');
+      const me = await api.me();
+      start = given || (startOf(me) ?? '');
       if (start === '') return void ((error.textContent = t('signin.needUnit')), root.focus());
       await api.unit(start);
-      onSignedIn({ token: secret, root: start });
+      // A unit named here opens; otherwise those who act start on their work.
+      onSignedIn({ token: secret, root: start, work: given === '' && startsOnWork(me) });
     } catch (failure) {
       error.textContent = describeError(failure, start);
     } finally {
