@@ -107,9 +107,10 @@ async function itemsOf(
 }
 
 /**
- * What `principal` can do now across its scope, sorted by due time (units without one last, then by
- * id), a page of `limit` (default 100, max 1,000) after `offset`. A working group sees every unit of its
- * group; others only units where something is owed or awaited.
+ * What `principal` can do now across its scope: first the units where it owes a step, then those
+ * waiting on someone else, each part sorted by due time (units without one last, then by id); a page of
+ * `limit` (default 100, max 1,000) after `offset`. A working group sees every unit of its group; others
+ * only units where something is owed or awaited.
  */
 export async function myWork(
   ctx: EngineContext,
@@ -122,11 +123,13 @@ export async function myWork(
     items.push(...(await itemsOf(ctx, principal, ids.slice(i, i + BATCH))));
   const shown = items
     .filter((it) => principal.role === 'working_group' || it.owed.length + it.waiting.length > 0)
-    .sort((a, b) => dueOrder(a) - dueOrder(b) || (a.unitId < b.unitId ? -1 : 1));
+    .sort((a, b) => oweOrder(a) - oweOrder(b) || dueOrder(a) - dueOrder(b) || (a.unitId < b.unitId ? -1 : 1));
   const offset = page.offset ?? 0;
   const limit = page.limit ?? 100;
   const slice = shown.slice(offset, offset + limit);
   return { items: slice, nextOffset: offset + limit < shown.length ? offset + limit : null };
 }
 
+/** A committee with forty units late on their reports must still see its own confirmations first. */
+const oweOrder = (item: WorkItem) => (item.owed.length > 0 ? 0 : 1);
 const dueOrder = (item: WorkItem) => (item.dueAt === null ? Number.MAX_SAFE_INTEGER : Date.parse(item.dueAt));

@@ -46,14 +46,19 @@ describe('GET /api/v1/me/work: the work waiting on each person', () => {
     expect(item!.actions.every((type) => rolesOf(type).includes('secretary'))).toBe(true);
   });
 
-  it("when a standing committee opens it, then B1's submitted plan is owed by it and offered as plan.approved, not the secretary's steps", async () => {
+  it("when a standing committee opens it, then B1's submitted plan is owed by it, listed first and offered as plan.approved, not the secretary's steps", async () => {
     const items = await work('standing_committee');
     const b1 = items.find((i) => i.unitId === 'B1')!;
     expect(b1.owed.map((s) => s.kind)).toContain('plan.approval');
     expect(b1.actions).toEqual(expect.arrayContaining(['plan.approved', 'plan.returned']));
     expect(b1.actions.every((type) => rolesOf(type).includes('standing_committee'))).toBe(true);
-    expect(items.map((i) => i.dueAt)).toEqual(
-      [...items.map((i) => i.dueAt)].sort((a, b) =>
+    // What it owes comes first, even where units waiting on their own steps are due earlier.
+    const waiting = items.filter((i) => i.owed.length === 0);
+    expect(items[0]!.unitId).toBe('B1');
+    expect(Date.parse(waiting[0]!.dueAt!)).toBeLessThan(Date.parse(items[0]!.dueAt!));
+    expect(items.slice(items.length - waiting.length)).toEqual(waiting);
+    expect(waiting.map((i) => i.dueAt)).toEqual(
+      [...waiting.map((i) => i.dueAt)].sort((a, b) =>
         a === null ? 1 : b === null ? -1 : Date.parse(a) - Date.parse(b),
       ),
     );

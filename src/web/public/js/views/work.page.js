@@ -79,11 +79,20 @@ function workCard(api, item, reload) {
  */
 export function workPage({ api, items, reload }) {
   const list = h('ul', { class: 'work', id: 'work-list' });
-  const draw = (/** @type {string} */ only) =>
-    replace(
-      list,
-      items.filter((i) => only === '' || i.unitId === only).map((i) => workCard(api, i, reload)),
-    );
+  // The server lists what the person owes first; a heading marks where each part starts.
+  const heading = (/** @type {'work.yours' | 'work.others'} */ key) =>
+    h('li', { class: 'work-part' }, h('h2', {}, t(key)));
+  const draw = (/** @type {string} */ only) => {
+    const shown = items.filter((i) => only === '' || i.unitId === only);
+    const yours = shown.filter((i) => i.owed.length > 0);
+    const others = shown.filter((i) => i.owed.length === 0);
+    replace(list, [
+      ...(yours.length > 0 && others.length > 0 ? [heading('work.yours')] : []),
+      ...yours.map((i) => workCard(api, i, reload)),
+      ...(yours.length > 0 && others.length > 0 ? [heading('work.others')] : []),
+      ...others.map((i) => workCard(api, i, reload)),
+    ]);
+  };
   draw('');
   const units = [...new Map(items.map((i) => [i.unitId, i.unitName])).entries()];
   const switcher = h(
