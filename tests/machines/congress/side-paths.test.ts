@@ -5,6 +5,7 @@ import {
   COMMITTEE_CANDIDATES,
   electionRound,
   holdFirstMeeting,
+  keyPostFails,
   listSet,
   walkTo,
 } from './support/procedure-steps.js';
@@ -12,16 +13,6 @@ import { UnitDriver, buildCell, buildUnit } from './support/unit-driver.js';
 
 const RULES = getRuleSet('2020-2025');
 const entered = (d: UnitDriver) => d.context.entered as Record<string, { seq: number }>;
-
-/** Round 1 where the intended secretary (nguyen-van-a) gets 5 of 11 votes: not elected. */
-const keyPostFails = electionRound({
-  votes: [
-    { candidateId: 'nguyen-van-a', votes: 5 },
-    { candidateId: 'tran-thi-b', votes: 8 },
-    { candidateId: 'le-van-c', votes: 7 },
-    { candidateId: 'pham-thi-d', votes: 3 },
-  ],
-});
 
 describe('returned for revision', () => {
   it('when the superior returns the plan, then the unit resubmits and the step is entered anew', () => {

@@ -12,8 +12,10 @@ import {
   COMMITTEE_CANDIDATES,
   electionRound,
   holdFirstMeeting,
+  keyPostFails,
   listSet,
   openingDateAfter,
+  shortRoundsThenContinue,
   skipStep,
   walkTo,
 } from '../../machines/congress/support/procedure-steps.js';
@@ -34,16 +36,6 @@ function sendSample(d: UnitDriver, type: string, overrides = {}): void {
   if (!payload) throw new Error(`no sample payload for ${type} in this state`);
   d.send(type, payload, overrides);
 }
-
-/** Round 1 where the intended secretary gets 5 of 11 votes: not elected, so the election pauses. */
-const keyPostFails = electionRound({
-  votes: [
-    { candidateId: 'nguyen-van-a', votes: 5 },
-    { candidateId: 'tran-thi-b', votes: 8 },
-    { candidateId: 'le-van-c', votes: 7 },
-    { candidateId: 'pham-thi-d', votes: 3 },
-  ],
-});
 
 /**
  * A base unit with three cells: difficulty flagged and cleared, plan returned, pilot, a late plan
@@ -109,19 +101,6 @@ function baseWithDetours(d: UnitDriver): void {
   sendSample(d, 'results.complaint_resolved', WG);
   d.send('results.confirmed');
   d.send('records.archived');
-}
-
-/** Two rounds that elect nobody, the congress goes on with one more name, and a third fills the seats. */
-function shortRoundsThenContinue(d: UnitDriver): void {
-  d.send('election.list_set', listSet('committee', 3, COMMITTEE_CANDIDATES), { at: d.at });
-  const nobody = COMMITTEE_CANDIDATES.map((candidateId) => ({ candidateId, votes: 4 }));
-  d.send('election.recorded', electionRound({ votes: nobody, keyPostCandidateIds: [] }), { at: d.at });
-  d.send('election.recorded', electionRound({ round: 2, votes: nobody, keyPostCandidateIds: [] }), {
-    at: d.at,
-  });
-  const more = { decision: 'continue', addCandidates: ['vo-van-e'], reason: 'bổ sung nhân sự' };
-  d.send('election.continuation_decided', { election: 'committee', ...more }, { at: d.at });
-  d.send('election.recorded', electionRound({ round: 3 }), { at: d.at });
 }
 
 /**

@@ -89,6 +89,29 @@ export function electionRound(overrides: Record<string, unknown> = {}) {
   };
 }
 
+/** Round 1 where the intended secretary (nguyen-van-a) gets 5 of 11 votes: not elected, so the election pauses. */
+export const keyPostFails = electionRound({
+  votes: [
+    { candidateId: 'nguyen-van-a', votes: 5 },
+    { candidateId: 'tran-thi-b', votes: 8 },
+    { candidateId: 'le-van-c', votes: 7 },
+    { candidateId: 'pham-thi-d', votes: 3 },
+  ],
+});
+
+/** Two rounds that elect nobody, the congress decides to go on with one more name, and a third fills the seats. */
+export function shortRoundsThenContinue(d: UnitDriver): void {
+  d.send('election.list_set', listSet('committee', 3, COMMITTEE_CANDIDATES), { at: d.at });
+  const nobody = COMMITTEE_CANDIDATES.map((candidateId) => ({ candidateId, votes: 4 }));
+  d.send('election.recorded', electionRound({ votes: nobody, keyPostCandidateIds: [] }), { at: d.at });
+  d.send('election.recorded', electionRound({ round: 2, votes: nobody, keyPostCandidateIds: [] }), {
+    at: d.at,
+  });
+  const more = { decision: 'continue', addCandidates: ['vo-van-e'], reason: 'bổ sung nhân sự' };
+  d.send('election.continuation_decided', { election: 'committee', ...more }, { at: d.at });
+  d.send('election.recorded', electionRound({ round: 3 }), { at: d.at });
+}
+
 /** A single post elected by 3 of 3 committee members (or 10 of 11 at a small cell's congress). */
 export function singlePostRound(
   election: string,

@@ -10,8 +10,10 @@ import {
   COMMITTEE_CANDIDATES,
   electionRound,
   holdFirstMeeting,
+  keyPostFails,
   listSet,
   openingDateAfter,
+  shortRoundsThenContinue,
   skipStep,
   walkTo,
 } from './procedure-steps.js';
@@ -25,16 +27,6 @@ export interface DrivenPath {
 }
 
 const WG = { actor: { id: 'wg-3', role: 'working_group' as const } };
-
-/** Round 1 where the intended secretary gets 5 of 11 votes: not elected, so the election pauses. */
-const keyPostFails = electionRound({
-  votes: [
-    { candidateId: 'nguyen-van-a', votes: 5 },
-    { candidateId: 'tran-thi-b', votes: 8 },
-    { candidateId: 'le-van-c', votes: 7 },
-    { candidateId: 'pham-thi-d', votes: 3 },
-  ],
-});
 
 function driven(name: string, input: UnitInput, drive: (d: UnitDriver) => void): DrivenPath {
   const d = new UnitDriver(input);
@@ -103,19 +95,6 @@ function sessionDetours(d: UnitDriver): void {
   d.send('results.complaint_resolved', { reason: 'đã xác minh, không có cơ sở' }, WG);
   d.send('results.confirmed');
   d.send('records.archived');
-}
-
-/** Two rounds that elect nobody, the congress decides to go on with one more name, and a third fills the seats. */
-function shortRoundsThenContinue(d: UnitDriver): void {
-  d.send('election.list_set', listSet('committee', 3, COMMITTEE_CANDIDATES), { at: d.at });
-  const nobody = COMMITTEE_CANDIDATES.map((candidateId) => ({ candidateId, votes: 4 }));
-  d.send('election.recorded', electionRound({ votes: nobody, keyPostCandidateIds: [] }), { at: d.at });
-  d.send('election.recorded', electionRound({ round: 2, votes: nobody, keyPostCandidateIds: [] }), {
-    at: d.at,
-  });
-  const more = { decision: 'continue', addCandidates: ['vo-van-e'], reason: 'bổ sung nhân sự' };
-  d.send('election.continuation_decided', { election: 'committee', ...more }, { at: d.at });
-  d.send('election.recorded', electionRound({ round: 3 }), { at: d.at });
 }
 
 /** A cell whose personnel plan is returned and which holds a 3-content congress by consent. */
