@@ -50,6 +50,8 @@ function listReason(ctx: CongressContext, kind: ElectionKind): string | undefine
 
 /** A list the congress itself votes (committee, delegates, direct secretary; secretary and deputy in a small cell). */
 export const congressListAllowed: Check = (ctx, e) => {
+  // Known without a payload, so the list of allowed events does not offer it either.
+  if (ctx.form === 'two_content') return TWO_CONTENT;
   const kind = e && payloadFor(e, 'election.list_set').election;
   if (!kind) return undefined;
   if (atFirstMeeting(ctx, kind)) return `the ${kind} is elected by the new committee at its first meeting`;
@@ -58,6 +60,7 @@ export const congressListAllowed: Check = (ctx, e) => {
 
 /** A list the new committee votes at its first meeting. */
 export const firstMeetingListAllowed: Check = (ctx, e) => {
+  if (ctx.form === 'two_content') return TWO_CONTENT;
   const kind = e && payloadFor(e, 'election.list_set').election;
   if (!kind) return undefined;
   if (!atFirstMeeting(ctx, kind)) return `the ${kind} is elected by the congress, not at the first meeting`;
@@ -72,9 +75,10 @@ function roundReason(
   firstMeeting: boolean,
   e: Parameters<Check>[1],
 ): string | undefined {
-  if (!e) return undefined;
-  // Said first: "set the list first" would send the secretary to a list that is refused too.
+  // Said first, and without a payload: "set the list first" would send the secretary to a list that
+  // is refused too, and the list of allowed events would offer a round that can never count.
   if (ctx.form === 'two_content') return TWO_CONTENT;
+  if (!e) return undefined;
   const p = payloadFor(e, 'election.recorded');
   if (atFirstMeeting(ctx, p.election) !== firstMeeting) {
     return firstMeeting
@@ -113,7 +117,11 @@ export const congressKeyPostMissed = keyPostMissed(false);
 export const firstMeetingKeyPostMissed = keyPostMissed(true);
 
 export const continuationAllowed: Check = (ctx, e) => {
-  if (!e) return undefined;
+  // Without a payload (the list of allowed events): offered only while some election awaits it.
+  if (!e)
+    return Object.values(ctx.elections ?? {}).some((p) => p?.status === 'deciding')
+      ? undefined
+      : 'no election is waiting for a decision to go on';
   const p = payloadFor(e, 'election.continuation_decided');
   const progress = ctx.elections?.[p.election];
   if (progress?.status !== 'deciding') return `the ${p.election} election is not waiting for a decision`;

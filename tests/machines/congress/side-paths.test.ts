@@ -231,8 +231,18 @@ describe('congress forms', () => {
     const d = walkTo(new UnitDriver(buildUnit({ ruleSetId: '2025-2030' })), 'review.approved');
     d.send('congress.form_changed', { form: 'two_content', reason: 'đảng bộ mới sáp nhập' });
     walkTo(d, 'congress.official_session_opened');
+    const electionsOffered = () =>
+      listAllowedEvents(d.snapshot)
+        .filter((e) => e.allowed && e.type.startsWith('election.'))
+        .map((e) => e.type);
+    // Neither at the congress nor at the appointed committee's first meeting is a list or a round offered.
+    expect(electionsOffered()).toEqual([]);
     d.send('congress.closed', { resolution: 'Nghị quyết' }, { at: d.at });
     d.send('committee.appointed', { decision: 'QĐ chỉ định' }, { at: d.at });
+    expect(d.snapshot.value).toEqual({ procedure: { firstMeeting: 'meeting' } });
+    expect(electionsOffered()).toEqual([]);
+    const refusedList = listAllowedEvents(d.snapshot).find((e) => e.type === 'election.list_set');
+    expect(refusedList?.reason).toContain('a 2-content congress elects nothing');
     d.send('committee.first_meeting_held', {}, { at: d.at });
     d.send('results.reported', {}, { at: d.at });
     expect(d.snapshot.value).toEqual({ procedure: 'archive' });
@@ -257,6 +267,24 @@ describe('congress forms', () => {
   it('when a 4-content unit reports, then it still waits for the superior to confirm its results', () => {
     const d = walkTo(new UnitDriver(), 'results.reported');
     expect(d.snapshot.value).toEqual({ procedure: 'confirmation' });
+  });
+});
+
+describe('the decision to go on after short rounds', () => {
+  it('when no election awaits the decision, then it is not offered; once too few are elected, it is', () => {
+    const d = walkTo(new UnitDriver(), 'congress.official_session_opened');
+    const offered = () =>
+      listAllowedEvents(d.snapshot).find((e) => e.type === 'election.continuation_decided')?.allowed;
+    d.send('election.list_set', listSet('committee', 3, COMMITTEE_CANDIDATES), { at: d.at });
+    expect(offered()).toBe(false);
+    const nobody = COMMITTEE_CANDIDATES.map((candidateId) => ({ candidateId, votes: 4 }));
+    for (const round of [1, 2]) {
+      d.send('election.recorded', electionRound({ round, votes: nobody, keyPostCandidateIds: [] }), {
+        at: d.at,
+      });
+    }
+    expect(elections(d).committee).toMatchObject({ status: 'deciding' });
+    expect(offered()).toBe(true);
   });
 });
 
