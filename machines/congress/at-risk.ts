@@ -3,7 +3,7 @@
  * computes it (roll-up counters, the children list, the at-risk list); no client recomputes it.
  */
 import type { Milestones } from '../api.types.js';
-import type { CongressContext } from './congress.context.js';
+import { openIrregularities, type CongressContext } from './congress.context.js';
 
 /** Why a unit is at risk, in the order a reader is shown them. */
 export const RISK_REASONS = [
@@ -26,7 +26,7 @@ export function openIrregularitiesAndComplaints(ctx: Pick<CongressContext, 'irre
   complaints: number;
 } {
   return {
-    irregularities: (ctx.irregularities ?? []).filter((i) => i.closedAt === undefined).length,
+    irregularities: openIrregularities(ctx).length,
     complaints: ctx.complaint === undefined ? 0 : 1,
   };
 }

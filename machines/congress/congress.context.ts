@@ -145,6 +145,10 @@ export interface Irregularity {
   closingNote?: string;
 }
 
+/** The irregularities the superior has not closed: they alert, count as at risk, and may be closed. */
+export const openIrregularities = (ctx: Pick<CongressContext, 'irregularities'>): Irregularity[] =>
+  (ctx.irregularities ?? []).filter((i) => i.closedAt === undefined);
+
 /**
  * Every context field, in one fixed order. XState's `assign` copies the whole context with
  * `Object.assign({}, context, update)`; V8 keeps such a copy a fast object only while its fields

@@ -93,8 +93,8 @@ const RAW_CHECKS = {
   closeToAppointment: both(session.withinMaxDays, session.needsAppointment),
   closeSecretaryOnly: both(session.withinMaxDays, session.secretaryOnly),
   secretaryOnly: session.secretaryOnly,
-  electedNothing: (ctx) =>
-    ctx.form === 'two_content' ? undefined : 'the congress elected, so its results go to the superior',
+  // The same test as the session's: a 2-content congress, which elects nothing.
+  electedNothing: elections.electsNothing,
   wasElected: (ctx) =>
     ctx.form === 'four_content' ? undefined : 'there was no election to annul: the committee is appointed',
   isCell: session.isCell,

@@ -7,7 +7,7 @@ import { toVietnamDate } from '../calendar/vn-calendar.js';
 import { payloadFor } from '../events/congress-event.js';
 import { getRuleSet } from '../rules/index.js';
 import { refuses, type RuleId } from '../rules/provenance.js';
-import type { CongressContext } from './congress.context.js';
+import { openIrregularities, type CongressContext } from './congress.context.js';
 import { addMonths, inclusiveDays } from './dates.js';
 import type { Check } from './preparation.checks.js';
 
@@ -108,10 +108,7 @@ export const notFlagged: Check = (ctx) =>
   ctx.difficult ? 'the unit is already flagged difficult' : undefined;
 /** `irregularity.closed` names an irregularity of this unit that is still open. */
 export const irregularityOpen: Check = (ctx, e) => {
-  if (!e)
-    return (ctx.irregularities ?? []).some((i) => i.closedAt === undefined)
-      ? undefined
-      : 'the unit has no open irregularity';
+  if (!e) return openIrregularities(ctx).length > 0 ? undefined : 'the unit has no open irregularity';
   const { seq } = payloadFor(e, 'irregularity.closed');
   const found = (ctx.irregularities ?? []).find((i) => i.seq === seq);
   if (!found)

@@ -5,7 +5,7 @@
 import type { PersistedCongressSnapshot } from '../api.types.js';
 import type { WorkingDayCalendar } from '../calendar/calendar.js';
 import { toVietnamDate, vietnamEndOfDay } from '../calendar/vn-calendar.js';
-import type { CongressContext, Stamp } from '../congress/congress.context.js';
+import { openIrregularities, type CongressContext, type Stamp } from '../congress/congress.context.js';
 import type { Deadline, EscalationRecipient } from '../domain.js';
 import type { RuleSet } from '../rules/rule-set.js';
 import {
@@ -48,8 +48,7 @@ export function deadlinesFor(
  */
 function irregularityAlerts(ctx: CongressContext): Deadline[] {
   // A closed irregularity leaves the open set: nothing more to alert, nothing owed.
-  const open = (ctx.irregularities ?? []).filter((i) => i.closedAt === undefined);
-  return open.map((irregularity) => {
+  return openIrregularities(ctx).map((irregularity) => {
     const dueAt = vietnamEndOfDay(toVietnamDate(irregularity.occurredAt));
     return {
       kind: `irregularity.${irregularity.rule}`,

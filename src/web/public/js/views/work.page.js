@@ -86,10 +86,11 @@ export function workPage({ api, items, reload }) {
     const shown = items.filter((i) => only === '' || i.unitId === only);
     const yours = shown.filter((i) => i.owed.length > 0);
     const others = shown.filter((i) => i.owed.length === 0);
+    const both = yours.length > 0 && others.length > 0;
     replace(list, [
-      ...(yours.length > 0 && others.length > 0 ? [heading('work.yours')] : []),
+      ...(both ? [heading('work.yours')] : []),
       ...yours.map((i) => workCard(api, i, reload)),
-      ...(yours.length > 0 && others.length > 0 ? [heading('work.others')] : []),
+      ...(both ? [heading('work.others')] : []),
       ...others.map((i) => workCard(api, i, reload)),
     ]);
   };
